@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * Everything a deployment may tune. Each shell stores these (electron-store in Electron,
+ * conf in the browser host) and hands them to the core, which validates them here; every
+ * value has a default so an empty configuration is a working demo kiosk.
+ */
+export const kioskSettingsSchema = z.object({
+  idle: z
+    .object({
+      timeoutSeconds: z.number().int().min(10).max(3600).default(60),
+      warningSeconds: z.number().int().min(5).max(120).default(20),
+    })
+    .default({ timeoutSeconds: 60, warningSeconds: 20 }),
+});
+
+export type KioskSettings = z.output<typeof kioskSettingsSchema>;
+export type KioskSettingsInput = z.input<typeof kioskSettingsSchema>;
+
+export function parseKioskSettings(input: unknown): KioskSettings {
+  return kioskSettingsSchema.parse(input ?? {});
+}
