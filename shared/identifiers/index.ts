@@ -1,0 +1,13 @@
+export { validateIdentifier, IDENTIFIER_KINDS } from './validate';
+export type { IdentifierKind, InvalidReason, InvalidReasons } from './validate';
+export type { IdentifierResult } from './raw-input';
+export { MAX_RAW_LENGTH } from './raw-input';
+export { identifierSchema, idNumberSchema, phoneSchema, passportSchema, kraPinSchema, plateSchema } from './schemas';
+export { identifierMessage, identifierMessages } from './messages';
+export { parseIdNumber } from './national-id';
+export { parseKenyanMobile, toMpesaMsisdn } from './phone';
+export { parsePassportNumber } from './passport';
+export { parseKraPin, kraPinHolder } from './kra-pin';
+export type { KraPinHolder } from './kra-pin';
+export { parsePlate } from './plate';
+export { maskName, maskPhone, maskEmail } from './mask';
