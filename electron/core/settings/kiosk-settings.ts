@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mpesaSettingsSchema } from '../payments/mpesa/mpesa-settings';
 
 /**
  * Everything a deployment may tune. Each shell stores these (electron-store in Electron,
@@ -12,6 +13,7 @@ export const kioskSettingsSchema = z.object({
       warningSeconds: z.number().int().min(5).max(120).default(20),
     })
     .default({ timeoutSeconds: 60, warningSeconds: 20 }),
+  mpesa: mpesaSettingsSchema,
 });
 
 export type KioskSettings = z.output<typeof kioskSettingsSchema>;
