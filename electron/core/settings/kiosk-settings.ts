@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mpesaSettingsSchema } from '../payments/mpesa/mpesa-settings';
+import { printerSettingsSchema, receiptSettingsSchema } from '../payments/receipts/receipt-settings';
 
 /**
  * Everything a deployment may tune. Each shell stores these (electron-store in Electron,
@@ -14,6 +15,8 @@ export const kioskSettingsSchema = z.object({
     })
     .default({ timeoutSeconds: 60, warningSeconds: 20 }),
   mpesa: mpesaSettingsSchema,
+  printer: printerSettingsSchema,
+  receipts: receiptSettingsSchema,
 });
 
 export type KioskSettings = z.output<typeof kioskSettingsSchema>;

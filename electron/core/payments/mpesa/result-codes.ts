@@ -1,8 +1,4 @@
-/** Text the kiosk shows, in both of its languages. */
-export interface Bilingual {
-  readonly en: string;
-  readonly sw: string;
-}
+import type { Bilingual } from '../bilingual';
 
 /** What the citizen should do after an STK result. */
 export type MpesaNextStep =

@@ -1,0 +1,51 @@
+import type { Bilingual } from '../bilingual';
+import { formatKenyaDateTime } from '../kenya-time';
+import type { PaymentMethod, Receipt } from './receipt';
+
+/** One labelled value on a receipt; printers show the label in both languages. */
+export interface ReceiptField {
+  readonly label: Bilingual;
+  readonly value: string;
+}
+
+/** The fixed wording of every receipt, shared by the thermal and PDF renderers. */
+export const RECEIPT_TEXT = {
+  issuer: 'HUDUMA CENTRE',
+  title: { en: 'Payment receipt', sw: 'Risiti ya malipo' },
+  total: { en: 'Total', sw: 'Jumla' },
+  verify: { en: 'Scan to verify this receipt', sw: 'Changanua kuhakiki risiti hii' },
+  keep: { en: 'Please keep this receipt', sw: 'Tafadhali hifadhi risiti hii' },
+} as const satisfies Record<string, Bilingual | string>;
+
+const METHOD_NAMES: Record<PaymentMethod, Bilingual> = {
+  mpesa: { en: 'M-Pesa', sw: 'M-Pesa' },
+  card: { en: 'Card', sw: 'Kadi' },
+  cash: { en: 'Cash', sw: 'Pesa taslimu' },
+};
+
+const PROVIDER_REFERENCE_LABELS: Record<PaymentMethod, Bilingual> = {
+  mpesa: { en: 'M-Pesa receipt', sw: 'Risiti ya M-Pesa' },
+  card: { en: 'Approval code', sw: 'Nambari ya idhini' },
+  cash: { en: 'Received by', sw: 'Imepokelewa na' },
+};
+
+/** `en / sw`, or one word when both languages say the same. */
+export function bothLanguages(text: Bilingual): string {
+  return text.en === text.sw ? text.en : `${text.en} / ${text.sw}`;
+}
+
+/** `KES 1,450`: whole shillings, grouped in thousands. */
+export function formatShillings(amount: number): string {
+  return `KES ${amount.toLocaleString('en-KE', { maximumFractionDigits: 0 })}`;
+}
+
+export function receiptFields(receipt: Receipt): ReceiptField[] {
+  return [
+    { label: { en: 'Receipt no.', sw: 'Nambari ya risiti' }, value: receipt.receiptNumber },
+    { label: { en: 'Bill ref.', sw: 'Nambari ya bili' }, value: receipt.billReference },
+    { label: { en: 'Paid by', sw: 'Njia ya malipo' }, value: bothLanguages(METHOD_NAMES[receipt.method]) },
+    { label: PROVIDER_REFERENCE_LABELS[receipt.method], value: receipt.providerReference },
+    { label: { en: 'Paid at', sw: 'Muda wa malipo' }, value: formatKenyaDateTime(new Date(receipt.paidAt)) },
+    { label: { en: 'Kiosk', sw: 'Kioski' }, value: receipt.kioskId },
+  ];
+}
