@@ -13,7 +13,7 @@ const QR_MAX_BYTES = 7089;
  * Printers take single-byte code pages; plain ASCII prints the same on all of them. Accents
  * are dropped (é → e), anything else outside printable ASCII becomes `?`.
  */
-export function asciiSafe(text: string): string {
+function asciiSafe(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
