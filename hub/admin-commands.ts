@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { hashToken, newKioskToken } from './kiosk-tokens';
+import type { HubStore, SeedSummary } from './store/hub-store';
+
+/** Registers a kiosk and returns its token: the only time the token exists in clear. */
+export async function addKiosk(store: HubStore, kioskId: string, now = new Date()): Promise<string> {
+  const token = newKioskToken();
+  if (!(await store.addKiosk(kioskId, hashToken(token), now.toISOString()))) throw new Error(`kiosk ${kioskId} already exists`);
+  return token;
+}
+
+/** Replaces a kiosk's token; the old one stops working at once. */
+export async function rotateKioskToken(store: HubStore, kioskId: string): Promise<string> {
+  const token = newKioskToken();
+  if (!(await store.replaceKioskToken(kioskId, hashToken(token)))) throw new Error(`no kiosk ${kioskId}`);
+  return token;
+}
+
+/** After restoring a backup or purging deletions: every kiosk rebuilds its replica. */
+export async function resetHistory(store: HubStore): Promise<void> {
+  await store.resetHistory(randomUUID());
+}
+
+export async function seedDemo(store: HubStore, options: { citizens: number; seed: number }): Promise<SeedSummary> {
+  return store.seedDemo(options);
+}

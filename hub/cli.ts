@@ -1,0 +1,87 @@
+/**
+ * The reference hub. `npm run hub -- [serve] [--port N] [--host H] [--db FILE]` serves the
+ * sync protocol; `npm run hub -- admin <command>` manages kiosks and data (see USAGE).
+ * The admin API's token comes from the environment (HUB_ADMIN_TOKEN), never the command line.
+ */
+import { parseArgs } from 'node:util';
+import { addKiosk, resetHistory, rotateKioskToken, seedDemo } from './admin-commands';
+import { createHubServer } from './hub-server';
+import { SqliteHubStore } from './store/sqlite/sqlite-hub-store';
+
+const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [--db hub.sqlite]
+       npm run hub -- admin add-kiosk <kiosk-id>      prints the kiosk's token, once
+       npm run hub -- admin rotate-token <kiosk-id>   prints a new token; the old one stops working
+       npm run hub -- admin reset-history             every kiosk refetches its replica
+       npm run hub -- admin seed [--citizens N] [--seed N]   loads demo data into an empty hub
+Environment: HUB_ADMIN_TOKEN enables GET /admin/v1/kiosks and the other admin routes.`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    db: { type: 'string', default: 'hub.sqlite' },
+    citizens: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+function wholeNumber(flag: string, text: string): number {
+  const value = Number(text.replace(/[_,]/g, ''));
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${flag} must be a whole number, not "${text}"`);
+  return value;
+}
+
+async function admin(store: SqliteHubStore, command: string | undefined, kioskId: string | undefined): Promise<void> {
+  const needKiosk = () => {
+    if (!kioskId) throw new Error(`admin ${command} needs a kiosk id`);
+    return kioskId;
+  };
+  switch (command) {
+    case 'add-kiosk':
+      console.log(await addKiosk(store, needKiosk()));
+      return;
+    case 'rotate-token':
+      console.log(await rotateKioskToken(store, needKiosk()));
+      return;
+    case 'reset-history':
+      await resetHistory(store);
+      console.log('History reset: every kiosk will refetch its replica.');
+      return;
+    case 'seed': {
+      const summary = await seedDemo(store, { citizens: wholeNumber('citizens', values.citizens), seed: wholeNumber('seed', values.seed) });
+      console.log(`Seeded ${summary.rows.toLocaleString('en-KE')} rows in ${(summary.ms / 1000).toFixed(1)} s.`);
+      return;
+    }
+    default:
+      throw new Error(`unknown admin command "${command ?? ''}"\n\n${USAGE}`);
+  }
+}
+
+async function serve(store: SqliteHubStore): Promise<void> {
+  const app = createHubServer({ store, adminToken: process.env.HUB_ADMIN_TOKEN, logger: true });
+  const address = await app.listen({ port: wholeNumber('port', values.port), host: values.host });
+  console.log(`Hub serving the kiosk sync protocol at ${address} (database ${values.db})`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void app.close().then(() => store.close()));
+  }
+}
+
+async function main(): Promise<void> {
+  if (values.help) return console.log(USAGE);
+  const [mode = 'serve', command, kioskId] = positionals;
+  const store = new SqliteHubStore(values.db);
+  if (mode === 'serve') return serve(store);
+  try {
+    if (mode !== 'admin') throw new Error(`unknown mode "${mode}"\n\n${USAGE}`);
+    await admin(store, command, kioskId);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`hub: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

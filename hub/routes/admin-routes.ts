@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { cellSchema } from '../../electron/core/sync/protocol';
+import { REPLICA_TABLES } from '../../electron/core/sync/replica-tables';
+import { bearerToken, sameToken } from '../kiosk-tokens';
+import type { HubStore } from '../store/hub-store';
+
+const tableName = z.enum(REPLICA_TABLES.map((t) => t.name) as [string, ...string[]]);
+const replicaEditsSchema = z.object({
+  edits: z.array(
+    z.object({
+      table: tableName.transform((name) => name as (typeof REPLICA_TABLES)[number]['name']),
+      upserts: z.array(z.record(z.string(), cellSchema)).optional(),
+      deletes: z.array(z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
+});
+const eventsQuerySchema = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().positive().max(10_000).default(1000),
+});
+
+/**
+ * The supervisor console's data and the back office's way in, behind the hub's admin token.
+ * Without a configured token the admin API does not exist.
+ */
+export function adminRoutes(scope: FastifyInstance, store: HubStore, adminToken: string): void {
+  scope.addHook('onRequest', async (request, reply) => {
+    const token = bearerToken(request.headers.authorization);
+    if (token === undefined || !sameToken(token, adminToken)) return reply.code(401).send({ error: 'unauthorized' });
+  });
+
+  scope.get('/admin/v1/kiosks', async () => ({ kiosks: await store.listKiosks() }));
+
+  scope.get<{ Params: { id: string } }>('/admin/v1/kiosks/:id/events', async (request, reply) => {
+    const query = eventsQuerySchema.safeParse(request.query);
+    if (!query.success) return reply.code(400).send({ error: 'invalid-query' });
+    return { events: await store.listEvents(request.params.id, query.data.after, query.data.limit) };
+  });
+
+  scope.post('/admin/v1/replica', async (request, reply) => {
+    const body = replicaEditsSchema.safeParse(request.body);
+    if (!body.success) return reply.code(400).send({ error: 'invalid-edits', detail: body.error.issues[0]?.message });
+    try {
+      await store.writeReplica(body.data.edits);
+    } catch (error) {
+      return reply.code(422).send({ error: 'edit-refused', detail: error instanceof Error ? error.message : String(error) });
+    }
+    return reply.code(204).send();
+  });
+}

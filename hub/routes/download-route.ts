@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { downloadQuerySchema, SYNC_PATHS, type DownloadResponse } from '../../electron/core/sync/protocol';
+import { decodeCursor, encodeCursor } from '../history-cursor';
+import type { HubStore } from '../store/hub-store';
+
+const MUST_REFETCH: DownloadResponse = { mustRefetch: true };
+
+export function downloadRoute(scope: FastifyInstance, store: HubStore, options: { defaultPageRows: number }): void {
+  scope.get(SYNC_PATHS.download, async (request, reply) => {
+    const query = downloadQuerySchema.safeParse(request.query);
+    if (!query.success) return reply.code(400).send({ error: 'invalid-query', detail: query.error.issues[0]?.message });
+    const { cursor, limit = options.defaultPageRows } = query.data;
+    const from = cursor === undefined ? { epoch: undefined, position: 0 } : decodeCursor(cursor);
+    if (from === undefined) return MUST_REFETCH;
+
+    const slice = await store.readChanges(from.position, limit);
+    // Checked against the epoch the slice was read under, so a reset racing this read still counts.
+    if ((from.epoch !== undefined && from.epoch !== slice.epoch) || from.position > slice.head) return MUST_REFETCH;
+    const page: DownloadResponse = {
+      changes: slice.changes,
+      cursor: encodeCursor({ epoch: slice.epoch, position: slice.through }),
+      hasMore: slice.hasMore,
+    };
+    // Pages are large: serialise once, without a schema pass.
+    return reply.type('application/json').send(JSON.stringify(page));
+  });
+}

@@ -1,0 +1,81 @@
+import type { Cell, Heartbeat, TableChanges, UploadedEvent } from '../../electron/core/sync/protocol';
+import type { ReplicaTableName } from '../../electron/core/sync/replica-tables';
+
+/** An uploaded event after the hub judged it: stored as accepted, or as rejected with why. */
+export type JudgedEvent =
+  | { seq: number; verdict: 'accepted'; event: UploadedEvent }
+  | { seq: number; verdict: 'rejected'; id: string | null; type: string | null; reason: string };
+
+export type ApplyOutcome =
+  | { kind: 'applied'; appliedThrough: number; rejected: Array<{ seq: number; reason: string }> }
+  | { kind: 'conflict'; error: 'gap' | 'history-mismatch'; appliedThrough: number };
+
+export interface StoredEvent {
+  seq: number;
+  id: string | null;
+  type: string | null;
+  payload: unknown;
+  createdAt: string | null;
+  receivedAt: string;
+  rejectedReason: string | null;
+}
+
+/** Changes after a history position, read in one snapshot with the history they belong to. */
+export interface ChangeSlice {
+  epoch: string;
+  /** The newest position in the history: a cursor beyond it comes from another history. */
+  head: number;
+  /** Where this slice ends; the next read starts after it. */
+  through: number;
+  changes: TableChanges[];
+  hasMore: boolean;
+}
+
+/** A back-office edit of the replica: rows by column name, deletions by key. */
+export interface ReplicaEdit {
+  table: ReplicaTableName;
+  upserts?: Array<Record<string, Cell>>;
+  deletes?: Array<string | number>;
+}
+
+export interface KioskSummary {
+  id: string;
+  createdAt: string;
+  appliedThrough: number;
+  rejectedCount: number;
+  heartbeat: (Heartbeat & { receivedAt: string }) | null;
+}
+
+export interface SeedSummary {
+  rows: number;
+  ms: number;
+}
+
+/**
+ * Everything the hub keeps, behind one interface so another database (PostgreSQL) can
+ * replace SQLite. Each method is one transaction. History positions must grow in commit
+ * order, so a reader never sees position n+1 before n commits.
+ */
+export interface HubStore {
+  /** False when a kiosk of that id already exists. */
+  addKiosk(kioskId: string, tokenHash: string, at: string): Promise<boolean>;
+  /** False when there is no such kiosk. */
+  replaceKioskToken(kioskId: string, tokenHash: string): Promise<boolean>;
+  kioskForToken(tokenHash: string): Promise<string | undefined>;
+
+  /** Stores a batch in order: skips what is already there, refuses a gap, all or nothing. */
+  applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome>;
+  listEvents(kioskId: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
+
+  readChanges(afterPosition: number, limit: number): Promise<ChangeSlice>;
+  writeReplica(edits: ReplicaEdit[]): Promise<void>;
+  /** Forgets deletions and starts a new epoch: every kiosk must refetch. */
+  resetHistory(epoch: string): Promise<void>;
+  /** Fills an empty replica with the kiosk's demo generator. */
+  seedDemo(options: { citizens: number; seed: number }): Promise<SeedSummary>;
+
+  recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void>;
+  listKiosks(): Promise<KioskSummary[]>;
+
+  close(): Promise<void>;
+}

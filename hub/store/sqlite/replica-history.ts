@@ -1,0 +1,142 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../../../electron/core/db/open';
+import { seedDemoData } from '../../../electron/core/demo/generate';
+import type { Cell, TableChanges } from '../../../electron/core/sync/protocol';
+import { REPLICA_TABLES, replicaTable, type ReplicaTable } from '../../../electron/core/sync/replica-tables';
+import type { ChangeSlice, ReplicaEdit, SeedSummary } from '../hub-store';
+
+const EPOCH_KEY = 'history.epoch';
+
+/** A table's changed rows in a position range, in change order; the join walks the log. */
+function changedRowsStatement(db: Db, table: ReplicaTable): Database.Statement<[number, number], Cell[]> {
+  return db
+    .prepare<[number, number], Cell[]>(
+      `SELECT t.* FROM change_log c CROSS JOIN "${table.name}" t ON t."${table.key}" = c.row_key
+       WHERE c.position > ? AND c.position <= ? AND c.table_name = '${table.name}' AND c.deleted = 0
+       ORDER BY c.position`,
+    )
+    .raw();
+}
+
+/**
+ * The hub's replica and its change log: back-office edits go in with a new position each,
+ * kiosks read what changed after the position their cursor names.
+ */
+export class ReplicaHistory {
+  private readonly epochStmt;
+  private readonly headStmt;
+  private readonly sliceEndStmt;
+  private readonly deletedStmt;
+  private readonly logStmt;
+  private readonly changedRows;
+  private readonly editStatements = new Map<string, Database.Statement<unknown[]>>();
+
+  constructor(
+    private readonly db: Db,
+    newEpoch: () => string,
+  ) {
+    db.prepare('INSERT OR IGNORE INTO hub_meta (key, value) VALUES (?, ?)').run(EPOCH_KEY, newEpoch());
+    this.epochStmt = db.prepare<[], { value: string }>(`SELECT value FROM hub_meta WHERE key = '${EPOCH_KEY}'`);
+    this.headStmt = db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM change_log');
+    this.sliceEndStmt = db.prepare<[number, number], { position: number }>(
+      'SELECT position FROM change_log WHERE position > ? ORDER BY position LIMIT 1 OFFSET ?',
+    );
+    this.deletedStmt = db.prepare<[number, number], { table_name: string; row_key: string | number }>(
+      'SELECT table_name, row_key FROM change_log WHERE position > ? AND position <= ? AND deleted = 1 ORDER BY position',
+    );
+    // REPLACE drops the row's previous entry, so the log keeps one position per row.
+    this.logStmt = db.prepare('INSERT OR REPLACE INTO change_log (table_name, row_key, deleted) VALUES (?, ?, ?)');
+    this.changedRows = REPLICA_TABLES.map((table) => ({ table, statement: changedRowsStatement(db, table) }));
+  }
+
+  read(after: number, limit: number): ChangeSlice {
+    return this.db.transaction((): ChangeSlice => {
+      const epoch = this.epochStmt.get()?.value ?? '';
+      const head = this.headStmt.get()?.head ?? 0;
+      const through = Math.max(after, this.sliceEndStmt.get(after, limit - 1)?.position ?? head);
+      const changes: TableChanges[] = [];
+      for (const { table, statement } of this.changedRows) {
+        const upserts = statement.all(after, through);
+        if (upserts.length > 0) {
+          changes.push({ table: table.name, columns: statement.columns().map((c) => c.name), upserts, deletes: [] });
+        }
+      }
+      for (const { table_name, row_key } of this.deletedStmt.all(after, through)) {
+        let entry = changes.find((c) => c.table === table_name);
+        if (!entry) {
+          entry = { table: table_name, columns: [replicaTable(table_name)?.key ?? 'id'], upserts: [], deletes: [] };
+          changes.push(entry);
+        }
+        entry.deletes.push(row_key);
+      }
+      return { epoch, head, through, changes, hasMore: through < head };
+    })();
+  }
+
+  /** All edits in one transaction; the hub's foreign keys refuse an edit that orphans a row. */
+  write(edits: ReplicaEdit[]): void {
+    this.db.transaction(() => {
+      for (const edit of edits) {
+        const table = replicaTable(edit.table);
+        if (!table) throw new RangeError(`not a replica table: ${edit.table}`);
+        for (const row of edit.upserts ?? []) {
+          const columns = Object.keys(row);
+          const key = row[table.key];
+          if (key === undefined || key === null) throw new RangeError(`${table.name} rows need their ${table.key}`);
+          this.upsertStatement(table, columns).run(columns.map((c) => row[c]));
+          this.logStmt.run(table.name, key, 0);
+        }
+        for (const key of edit.deletes ?? []) {
+          this.editStatement(`delete:${table.name}`, () => `DELETE FROM "${table.name}" WHERE "${table.key}" = ?`).run(key);
+          this.logStmt.run(table.name, key, 1);
+        }
+      }
+    })();
+  }
+
+  reset(epoch: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM change_log WHERE deleted = 1').run();
+      this.db.prepare('UPDATE hub_meta SET value = ? WHERE key = ?').run(epoch, EPOCH_KEY);
+    })();
+  }
+
+  /** The kiosk's own generator writes straight into the hub's tables (the same schema). */
+  seedDemo(options: { citizens: number; seed: number }): SeedSummary {
+    const started = performance.now();
+    const rows = this.db.transaction(() => {
+      seedDemoData(this.db, options);
+      let logged = 0;
+      for (const table of REPLICA_TABLES) {
+        logged += this.db
+          .prepare(`INSERT OR REPLACE INTO change_log (table_name, row_key) SELECT ?, "${table.key}" FROM "${table.name}" ORDER BY "${table.key}"`)
+          .run(table.name).changes;
+      }
+      return logged;
+    })();
+    return { rows, ms: Math.round(performance.now() - started) };
+  }
+
+  private upsertStatement(table: ReplicaTable, columns: string[]): Database.Statement<unknown[]> {
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    return this.editStatement(`upsert:${table.name}:${list}`, () => {
+      const info = this.db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table.name}')`).all();
+      const known = new Set(info.map((c) => c.name));
+      const unknown = columns.find((c) => !known.has(c));
+      if (unknown !== undefined) throw new RangeError(`${table.name} has no column ${unknown}`);
+      const updates = columns.filter((c) => c !== table.key).map((c) => `"${c}" = excluded."${c}"`);
+      return `INSERT INTO "${table.name}" (${list}) VALUES (${columns.map(() => '?').join(', ')})
+        ON CONFLICT ("${table.key}") DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
+    });
+  }
+
+  /** Statements for edits, prepared once per table and column list. */
+  private editStatement(cacheKey: string, sql: () => string): Database.Statement<unknown[]> {
+    let statement = this.editStatements.get(cacheKey);
+    if (!statement) {
+      statement = this.db.prepare<unknown[]>(sql());
+      this.editStatements.set(cacheKey, statement);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../../electron/core/db/open';
+import type { Heartbeat } from '../../../electron/core/sync/protocol';
+import type { ApplyOutcome, ChangeSlice, HubStore, JudgedEvent, KioskSummary, ReplicaEdit, SeedSummary, StoredEvent } from '../hub-store';
+import { EventLedger } from './event-ledger';
+import { KioskRegistry } from './kiosk-registry';
+import { openHubDatabase } from './open-hub-database';
+import { ReplicaHistory } from './replica-history';
+
+/**
+ * The hub's storage in one SQLite file. better-sqlite3 is synchronous, so every method is
+ * one transaction on the one connection; the promises only match the interface.
+ */
+export class SqliteHubStore implements HubStore {
+  readonly db: Db;
+  private readonly kiosks: KioskRegistry;
+  private readonly events: EventLedger;
+  private readonly history: ReplicaHistory;
+
+  constructor(file: string) {
+    this.db = openHubDatabase(file);
+    this.kiosks = new KioskRegistry(this.db);
+    this.events = new EventLedger(this.db);
+    this.history = new ReplicaHistory(this.db, randomUUID);
+  }
+
+  async addKiosk(kioskId: string, tokenHash: string, at: string): Promise<boolean> {
+    return this.kiosks.add(kioskId, tokenHash, at);
+  }
+
+  async replaceKioskToken(kioskId: string, tokenHash: string): Promise<boolean> {
+    return this.kiosks.replaceToken(kioskId, tokenHash);
+  }
+
+  async kioskForToken(tokenHash: string): Promise<string | undefined> {
+    return this.kiosks.forToken(tokenHash);
+  }
+
+  async applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome> {
+    return this.events.apply(kioskId, events, receivedAt);
+  }
+
+  async listEvents(kioskId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    return this.events.list(kioskId, afterSeq, limit);
+  }
+
+  async readChanges(afterPosition: number, limit: number): Promise<ChangeSlice> {
+    return this.history.read(afterPosition, limit);
+  }
+
+  async writeReplica(edits: ReplicaEdit[]): Promise<void> {
+    this.history.write(edits);
+  }
+
+  async resetHistory(epoch: string): Promise<void> {
+    this.history.reset(epoch);
+  }
+
+  async seedDemo(options: { citizens: number; seed: number }): Promise<SeedSummary> {
+    return this.history.seedDemo(options);
+  }
+
+  async recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void> {
+    this.kiosks.recordHeartbeat(kioskId, heartbeat, receivedAt);
+  }
+
+  async listKiosks(): Promise<KioskSummary[]> {
+    return this.kiosks.list();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
