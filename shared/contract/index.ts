@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallDef, EventDef } from './define';
+import { syncCalls, syncEvents } from './sync';
 import { systemCalls, systemEvents } from './system';
 
 /**
@@ -9,10 +10,12 @@ import { systemCalls, systemEvents } from './system';
  */
 export const calls = {
   ...systemCalls,
+  ...syncCalls,
 } as const satisfies Record<string, CallDef>;
 
 export const events = {
   ...systemEvents,
+  ...syncEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Calls = typeof calls;

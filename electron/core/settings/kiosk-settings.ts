@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mpesaSettingsSchema } from '../payments/mpesa/mpesa-settings';
 import { printerSettingsSchema, receiptSettingsSchema } from '../payments/receipts/receipt-settings';
+import { syncSettingsSchema } from '../sync/sync-settings';
 
 /**
  * Everything a deployment may tune. Each shell stores these (electron-store in Electron,
@@ -17,6 +18,7 @@ export const kioskSettingsSchema = z.object({
   mpesa: mpesaSettingsSchema,
   printer: printerSettingsSchema,
   receipts: receiptSettingsSchema,
+  sync: syncSettingsSchema,
 });
 
 export type KioskSettings = z.output<typeof kioskSettingsSchema>;

@@ -1,0 +1,130 @@
+import type { SyncStatus } from '../../../shared/contract/sync';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import type { Logger } from '../logger';
+import type { Outbox } from '../outbox/outbox';
+import type { LocalSettings } from '../settings/local-settings';
+import { downloadStep } from './downloader';
+import { HubClient } from './hub-client';
+import { OutboxQueue } from './outbox-queue';
+import { ReplicaStore } from './replica-store';
+import type { SyncFailure } from './sync-failure';
+import { SyncLoop, type StepProgress, type SyncStep } from './sync-loop';
+import type { SyncSettings } from './sync-settings';
+import { uploadStep } from './uploader';
+
+export interface SyncServiceOptions {
+  db: Db;
+  clock: Clock;
+  outbox: Outbox;
+  local: LocalSettings;
+  settings: SyncSettings;
+  version: string;
+  log: Logger;
+  onStatus(status: SyncStatus): void;
+}
+
+type LoopName = 'upload' | 'download' | 'heartbeat';
+
+const LAST_SYNC_KEY = 'sync.lastSuccessfulSyncAt';
+
+/**
+ * The kiosk's link to its hub: three independent loops (upload the outbox, download the
+ * replica, heartbeat), so no one of them can hold up another, and the status the screen
+ * and the supervisor console show.
+ */
+export class SyncService {
+  private readonly queue: OutboxQueue;
+  private readonly loops: Record<LoopName, SyncLoop>;
+  private readonly errors = new Map<LoopName, string>();
+  private online = false;
+  private running = false;
+  private stopListening: (() => void) | undefined;
+  private lastPublished = '';
+
+  constructor(private readonly options: SyncServiceOptions) {
+    const { db, clock, settings } = options;
+    this.queue = new OutboxQueue(db, clock);
+    const client = new HubClient({ hubUrl: settings.hubUrl, kioskToken: settings.kioskToken, timeoutMs: settings.requestTimeoutSeconds * 1000 });
+    const seconds = (s: number) => s * 1000;
+    const loop = (name: LoopName, step: SyncStep, intervalSeconds: number) =>
+      new SyncLoop(step, {
+        intervalMs: seconds(intervalSeconds),
+        retry: { baseMs: seconds(settings.retryBaseSeconds), maxMs: seconds(settings.retryMaxSeconds) },
+        onSuccess: (progress) => this.succeeded(name, progress),
+        onFailure: (failure) => this.failed(name, failure),
+      });
+    this.loops = {
+      upload: loop('upload', uploadStep(this.queue, client, { maxEvents: settings.uploadBatchEvents, maxBytes: settings.uploadBatchBytes }), settings.uploadIntervalSeconds),
+      download: loop('download', downloadStep(new ReplicaStore(db, clock), client, settings.downloadPageRows), settings.downloadIntervalSeconds),
+      heartbeat: loop(
+        'heartbeat',
+        async (signal) => {
+          const status = this.status();
+          const { eventsWaiting, oldestWaitingAgeSeconds, rejectedCount } = status;
+          await client.heartbeat({ version: options.version, eventsWaiting, oldestWaitingAgeSeconds, rejectedCount, lastSyncAt: status.lastSuccessfulSyncAt }, signal);
+          return 'done';
+        },
+        settings.heartbeatIntervalSeconds,
+      ),
+    };
+  }
+
+  get enabled(): boolean {
+    return this.options.settings.hubUrl !== '';
+  }
+
+  /** Does nothing without a hub URL: the kiosk then keeps its events until one is configured. */
+  start(): void {
+    if (!this.enabled || this.running) return;
+    this.running = true;
+    this.stopListening = this.options.outbox.onEnqueued(() => {
+      this.loops.upload.wake();
+      this.publish();
+    });
+    for (const loop of Object.values(this.loops)) loop.start();
+  }
+
+  /** Stops the timers and aborts the exchanges in flight at once; resolves when all have let go. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopListening?.();
+    await Promise.all(Object.values(this.loops).map((loop) => loop.stop()));
+  }
+
+  status(): SyncStatus {
+    return {
+      enabled: this.enabled,
+      online: this.online,
+      lastSuccessfulSyncAt: this.options.local.get(LAST_SYNC_KEY) ?? null,
+      ...this.queue.figures(),
+      lastError: this.errors.get('upload') ?? this.errors.get('download') ?? this.errors.get('heartbeat') ?? null,
+    };
+  }
+
+  private succeeded(name: LoopName, progress: StepProgress): void {
+    if (progress === 'idle') return;
+    this.online = true;
+    this.errors.delete(name);
+    if (name !== 'heartbeat') this.options.local.set(LAST_SYNC_KEY, this.options.clock.now().toISOString());
+    this.publish();
+  }
+
+  private failed(name: LoopName, failure: SyncFailure): void {
+    // A refusal is still an answer: the hub is reachable.
+    this.online = failure.kind === 'refused';
+    this.errors.set(name, failure.message);
+    this.options.log.warn({ sync: name, kind: failure.kind, reason: failure.message }, 'sync exchange failed');
+    this.publish();
+  }
+
+  /** The waiting age changes every second; only other changes are news. */
+  private publish(): void {
+    if (!this.running) return;
+    const status = this.status();
+    const key = JSON.stringify({ ...status, oldestWaitingAgeSeconds: null });
+    if (key === this.lastPublished) return;
+    this.lastPublished = key;
+    this.options.onStatus(status);
+  }
+}
