@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashToken, newKioskToken } from './kiosk-tokens';
-import type { HubStore, SeedSummary } from './store/hub-store';
+import type { HubStore } from './store/hub-store';
 
 /** Registers a kiosk and returns its token: the only time the token exists in clear. */
 export async function addKiosk(store: HubStore, kioskId: string, now = new Date()): Promise<string> {
@@ -19,8 +19,4 @@ export async function rotateKioskToken(store: HubStore, kioskId: string): Promis
 /** After restoring a backup or purging deletions: every kiosk rebuilds its replica. */
 export async function resetHistory(store: HubStore): Promise<void> {
   await store.resetHistory(randomUUID());
-}
-
-export async function seedDemo(store: HubStore, options: { citizens: number; seed: number }): Promise<SeedSummary> {
-  return store.seedDemo(options);
 }

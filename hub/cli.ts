@@ -4,7 +4,7 @@
  * The admin API's token comes from the environment (HUB_ADMIN_TOKEN), never the command line.
  */
 import { parseArgs } from 'node:util';
-import { addKiosk, resetHistory, rotateKioskToken, seedDemo } from './admin-commands';
+import { addKiosk, resetHistory, rotateKioskToken } from './admin-commands';
 import { createHubServer } from './hub-server';
 import { SqliteHubStore } from './store/sqlite/sqlite-hub-store';
 
@@ -50,7 +50,7 @@ async function admin(store: SqliteHubStore, command: string | undefined, kioskId
       console.log('History reset: every kiosk will refetch its replica.');
       return;
     case 'seed': {
-      const summary = await seedDemo(store, { citizens: wholeNumber('citizens', values.citizens), seed: wholeNumber('seed', values.seed) });
+      const summary = await store.seedDemo({ citizens: wholeNumber('citizens', values.citizens), seed: wholeNumber('seed', values.seed) });
       console.log(`Seeded ${summary.rows.toLocaleString('en-KE')} rows in ${(summary.ms / 1000).toFixed(1)} s.`);
       return;
     }

@@ -80,10 +80,10 @@ export class ReplicaHistory {
         const table = replicaTable(edit.table);
         if (!table) throw new RangeError(`not a replica table: ${edit.table}`);
         for (const row of edit.upserts ?? []) {
-          const columns = Object.keys(row);
           const key = row[table.key];
           if (key === undefined || key === null) throw new RangeError(`${table.name} rows need their ${table.key}`);
-          this.upsertStatement(table, columns).run(columns.map((c) => row[c]));
+          const cells = Object.entries(row);
+          this.upsert(table, cells.map(([column]) => column), cells.map(([, value]) => value));
           this.logStmt.run(table.name, key, 0);
         }
         for (const key of edit.deletes ?? []) {
@@ -117,17 +117,24 @@ export class ReplicaHistory {
     return { rows, ms: Math.round(performance.now() - started) };
   }
 
-  private upsertStatement(table: ReplicaTable, columns: string[]): Database.Statement<unknown[]> {
+  /** Updates the given columns of an existing row, or inserts a new one from them. */
+  private upsert(table: ReplicaTable, columns: string[], values: Cell[]): void {
     const list = columns.map((c) => `"${c}"`).join(', ');
-    return this.editStatement(`upsert:${table.name}:${list}`, () => {
-      const info = this.db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table.name}')`).all();
-      const known = new Set(info.map((c) => c.name));
-      const unknown = columns.find((c) => !known.has(c));
-      if (unknown !== undefined) throw new RangeError(`${table.name} has no column ${unknown}`);
-      const updates = columns.filter((c) => c !== table.key).map((c) => `"${c}" = excluded."${c}"`);
-      return `INSERT INTO "${table.name}" (${list}) VALUES (${columns.map(() => '?').join(', ')})
-        ON CONFLICT ("${table.key}") DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
-    });
+    const prepare = (verb: string, sql: () => string) =>
+      this.editStatement(`${verb}:${table.name}:${list}`, () => {
+        const info = this.db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table.name}')`).all();
+        const known = new Set(info.map((c) => c.name));
+        const unknown = columns.find((c) => !known.has(c));
+        if (unknown !== undefined) throw new RangeError(`${table.name} has no column ${unknown}`);
+        return sql();
+      });
+    const keyAt = columns.indexOf(table.key);
+    const others = columns.filter((c) => c !== table.key);
+    if (others.length > 0) {
+      const update = prepare('update', () => `UPDATE "${table.name}" SET ${others.map((c) => `"${c}" = ?`).join(', ')} WHERE "${table.key}" = ?`);
+      if (update.run([...values.filter((_, i) => i !== keyAt), values[keyAt]]).changes > 0) return;
+    }
+    prepare('insert', () => `INSERT INTO "${table.name}" (${list}) VALUES (${columns.map(() => '?').join(', ')})`).run(values);
   }
 
   /** Statements for edits, prepared once per table and column list. */
