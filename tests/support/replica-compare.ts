@@ -1,0 +1,31 @@
+import type { Db } from '../../electron/core/db/open';
+import { nextTableName } from '../../electron/core/sync/replica-schema';
+import { REPLICA_TABLES } from '../../electron/core/sync/replica-tables';
+
+export type ReplicaRows = Record<string, unknown[][]>;
+
+/** Every row of the kiosk's live replica (or of its rebuild tables), in key order. */
+export function kioskReplicaRows(db: Db, tables: 'live' | 'next' = 'live'): ReplicaRows {
+  return Object.fromEntries(
+    REPLICA_TABLES.map(({ name, key }) => {
+      const table = tables === 'live' ? name : nextTableName(name);
+      return [name, db.prepare(`SELECT * FROM "${table}" ORDER BY "${key}"`).raw().all() as unknown[][]];
+    }),
+  );
+}
+
+/** The hub's rows a kiosk holds once its cursor reached `position` (all of them by default). */
+export function hubReplicaRows(hubDb: Db, position = Number.MAX_SAFE_INTEGER): ReplicaRows {
+  return Object.fromEntries(
+    REPLICA_TABLES.map(({ name, key }) => [
+      name,
+      hubDb
+        .prepare(
+          `SELECT t.* FROM change_log c JOIN "${name}" t ON t."${key}" = c.row_key
+           WHERE c.table_name = ? AND c.position <= ? AND c.deleted = 0 ORDER BY t."${key}"`,
+        )
+        .raw()
+        .all(name, position) as unknown[][],
+    ]),
+  );
+}
