@@ -1,6 +1,4 @@
-import { isCallName, isEventName } from './contract';
 import type { CallName, CallRequest, CallResponse, EventName, EventPayload } from './contract';
-import { errorPayload } from './errors';
 import type { Result } from './result';
 
 /** How a shell carries calls and events: IPC in Electron, HTTP in the browser host. */
@@ -15,18 +13,16 @@ export interface KioskApi {
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
-/** Builds the API object from the contract; both shells expose exactly this. */
+/**
+ * Builds the API object both shells expose. It only carries: the core's dispatcher checks
+ * every call name and payload against the contract, so the preload needs no schemas.
+ */
 export function buildKioskApi(transport: KioskTransport): KioskApi {
   return {
-    async invoke(name, request) {
-      if (!isCallName(name)) return { ok: false, error: errorPayload('call.unknown') };
-      return (await transport.invoke(name, request)) as never;
-    },
-    on(name, listener) {
-      if (!isEventName(name)) return () => undefined;
-      return transport.subscribe((eventName, payload) => {
+    invoke: (name, request) => transport.invoke(name, request) as never,
+    on: (name, listener) =>
+      transport.subscribe((eventName, payload) => {
         if (eventName === name) listener(payload as never);
-      });
-    },
+      }),
   };
 }

@@ -13,6 +13,10 @@ export const systemErrors = {
     en: 'A member of staff must sign in to do this.',
     sw: 'Mfanyakazi anahitaji kuingia ili kufanya hivi.',
   },
+  'host.forbidden': {
+    en: 'This kiosk only answers its own screen.',
+    sw: 'Kioski hiki kinajibu skrini yake pekee.',
+  },
   'visit.none': {
     en: 'Your session has ended. Please touch the screen to start again.',
     sw: 'Kipindi chako kimekwisha. Tafadhali gusa skrini kuanza upya.',

@@ -1,0 +1,26 @@
+import type { AuditLog } from './audit/audit-log';
+import type { Clock } from './clock';
+import type { Db } from './db/open';
+import type { CoreEvents } from './events';
+import type { Logger } from './logger';
+import type { Outbox } from './outbox/outbox';
+import type { IdentifierHasher } from './privacy/identifier-hash';
+import type { KioskSettings } from './settings/kiosk-settings';
+import type { LocalSettings } from './settings/local-settings';
+import type { Visits } from './visits/visits';
+
+/** What every feature of the core is built from; assembled once in `createKioskCore`. */
+export interface CoreContext {
+  readonly version: string;
+  readonly kioskId: string;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly settings: KioskSettings;
+  readonly local: LocalSettings;
+  readonly log: Logger;
+  readonly audit: AuditLog;
+  readonly outbox: Outbox;
+  readonly events: CoreEvents;
+  readonly visits: Visits;
+  readonly hashIdentifier: IdentifierHasher;
+}

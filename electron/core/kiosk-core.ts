@@ -1,0 +1,83 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { EventName, EventPayload } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { AuditLog } from './audit/audit-log';
+import { systemClock, type Clock } from './clock';
+import type { CoreContext } from './context';
+import { openDatabase } from './db/open';
+import { createDispatcher } from './dispatch';
+import { CoreEvents } from './events';
+import type { Handlers } from './handlers';
+import { silentLogger, type Logger } from './logger';
+import { Outbox } from './outbox/outbox';
+import { identifierHasher } from './privacy/identifier-hash';
+import { parseKioskSettings } from './settings/kiosk-settings';
+import { LocalSettings } from './settings/local-settings';
+import { syncHandlers } from './sync/sync-handlers';
+import { SyncService } from './sync/sync-service';
+import { systemHandlers } from './system/system-handlers';
+import { Visits } from './visits/visits';
+
+export interface KioskCoreOptions {
+  databaseFile: string;
+  /** Deployment settings as stored by the shell; validated and defaulted here. */
+  settings?: unknown;
+  clock?: Clock;
+  log?: Logger;
+  version?: string;
+}
+
+export interface KioskCore {
+  /** Every call from either shell comes through here. */
+  invoke(name: unknown, payload: unknown): Promise<Result<unknown>>;
+  subscribe(listener: <E extends EventName>(name: E, payload: EventPayload<E>) => void): () => void;
+  close(): void;
+  readonly context: CoreContext;
+}
+
+/** Grace after the idle warning before the core itself ends a silent visit. */
+const VISIT_GRACE_MS = 30_000;
+
+export function createKioskCore(options: KioskCoreOptions): KioskCore {
+  const settings = parseKioskSettings(options.settings);
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? silentLogger;
+  const db = openDatabase(options.databaseFile);
+  const local = new LocalSettings(db);
+  const audit = new AuditLog(db, clock);
+  const events = new CoreEvents();
+  const context: CoreContext = {
+    version: options.version ?? '0.0.0',
+    kioskId: local.getOrCreate('kiosk.id', () => `kiosk-${randomUUID().slice(0, 8)}`),
+    db,
+    clock,
+    settings,
+    local,
+    log,
+    audit,
+    outbox: new Outbox(db, clock),
+    events,
+    visits: new Visits(db, clock, audit, events, () => (settings.idle.timeoutSeconds + settings.idle.warningSeconds) * 1000 + VISIT_GRACE_MS),
+    hashIdentifier: identifierHasher(local.getOrCreate('identifier.hash.key', () => randomBytes(32).toString('base64'))),
+  };
+
+  const sync = new SyncService({ ...context, settings: settings.sync, onStatus: (status) => events.emit('sync.status', status) });
+
+  const handlers: Handlers = {
+    ...systemHandlers(context),
+    ...syncHandlers(sync),
+  };
+  const dispatch = createDispatcher({ handlers, log, staffRole: () => undefined });
+  // Runs only when a hub URL is configured; without one the outbox simply keeps every event.
+  sync.start();
+
+  return {
+    invoke: dispatch,
+    subscribe: (listener) => events.subscribe(listener),
+    close() {
+      void sync.stop();
+      db.close();
+    },
+    context,
+  };
+}
