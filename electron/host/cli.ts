@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
+import { createKioskCore } from '../core/kiosk-core';
+import { createLogger } from '../core/logger';
+import { startHost } from './host-server';
+import { loadHostSettings } from './host-settings';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    database: { type: 'string' },
+    'data-dir': { type: 'string' },
+    open: { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+const { settings, dataDir } = loadHostSettings(values['data-dir']);
+const databaseFile = values.database ?? path.join(dataDir, 'kiosk.sqlite');
+if (!values.database) {
+  const demo = ensureDemoDatabase(databaseFile);
+  if (demo.created) console.log(`Created a demo database at ${databaseFile}`);
+}
+const log = createLogger({ file: path.join(dataDir, 'logs', 'host.log') });
+const core = createKioskCore({ databaseFile, settings, log, version: process.env.npm_package_version ?? '0.0.0' });
+const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
+if (!existsSync(path.join(rendererDir, 'index.html'))) {
+  console.error('The renderer is not built: run `npm run build` first (npm run kiosk:web does it for you).');
+  process.exit(2);
+}
+const host = await startHost({ core, rendererDir, port, log });
+console.log(`Kiosk ready. Open this address (it carries this launch's secret):\n  ${host.launchUrl}`);
+
+if (values.open) {
+  const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) console.error(`--open: no Chromium at ${chromium}; install it (apt-get install chromium) or open the address by hand.`);
+  else {
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
+    spawn(chromium, ['--kiosk', `--app=${host.launchUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-sync', '--disable-background-networking'], {
+      stdio: 'ignore',
+      detached: true,
+    }).unref();
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void host.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  });
+}

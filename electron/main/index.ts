@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, powerSaveBlocker, session } from 'electron';
+import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
+import { createKioskCore } from '../core/kiosk-core';
+import { createLogger } from '../core/logger';
+import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
+import { registerKioskIpc } from './ipc';
+import { denyAllPermissions, kioskWindowOptions, lockDownContents } from './security';
+import { loadShellSettings } from './settings';
+
+const devTools = process.argv.includes('--dev-tools');
+
+registerAppSchemeAsPrivileged();
+lockDownContents(app);
+app.on('window-all-closed', () => app.quit());
+
+void app.whenReady().then(() => {
+  const dataDir = app.getPath('userData');
+  const databaseFile = path.join(dataDir, 'kiosk.sqlite');
+  ensureDemoDatabase(databaseFile);
+  const core = createKioskCore({
+    databaseFile,
+    settings: loadShellSettings(),
+    log: createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log') }),
+    version: app.getVersion(),
+  });
+
+  denyAllPermissions(session.defaultSession);
+  serveRenderer(path.join(import.meta.dirname, '../renderer'));
+  powerSaveBlocker.start('prevent-display-sleep');
+
+  const window = new BrowserWindow(kioskWindowOptions(path.join(import.meta.dirname, '../preload/index.cjs'), devTools));
+  window.removeMenu();
+  const unregister = registerKioskIpc(ipcMain, core, window.webContents);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+
+  app.on('will-quit', () => {
+    unregister();
+    core.close();
+  });
+});
