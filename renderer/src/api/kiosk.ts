@@ -1,0 +1,29 @@
+import { buildKioskApi, type KioskApi } from '../../../shared/bridge';
+import type { CallName, CallRequest, CallResponse } from '../../../shared/contract';
+import { errorPayload } from '../../../shared/errors';
+import type { KioskErrorPayload } from '../../../shared/result';
+import { httpTransport, takeLaunchSecret } from './http-transport';
+
+/** The Electron preload's `window.kiosk`, or the browser host's HTTP bridge to the same contract. */
+function connect(): KioskApi | null {
+  if (window.kiosk) return window.kiosk;
+  const secret = takeLaunchSecret();
+  return secret ? buildKioskApi(httpTransport(secret)) : null;
+}
+
+export const kiosk = connect();
+
+/** A refusal from the core, carrying its bilingual message to the screen. */
+export class KioskCallError extends Error {
+  constructor(readonly payload: KioskErrorPayload) {
+    super(payload.code);
+  }
+}
+
+/** Calls the core; resolves with the value or throws a KioskCallError with the typed error. */
+export async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
+  if (!kiosk) throw new KioskCallError(errorPayload('host.forbidden'));
+  const result = await kiosk.invoke(name, request);
+  if (!result.ok) throw new KioskCallError(result.error);
+  return result.value;
+}

@@ -1,0 +1,54 @@
+import type { Messages } from './en';
+
+type Translated<T> = { [K in keyof T]: T[K] extends string ? string : Translated<T[K]> };
+
+/** Kiswahili. Typed against the English messages, so a missing key fails the type check. */
+export const sw: Translated<Messages> = {
+  app: {
+    name: 'Kioski ya eCitizen',
+    service: 'Huduma za NTSA',
+  },
+  attract: {
+    touch: 'Gusa skrini kuanza',
+    services: 'Tafuta akaunti yako ya eCitizen · Rudi kwenye akaunti · Lipa ada za NTSA',
+  },
+  language: {
+    title: 'Chagua lugha yako',
+    english: 'English',
+    kiswahili: 'Kiswahili',
+  },
+  home: {
+    title: 'Ungependa kufanya nini?',
+    find: 'Tafuta akaunti yangu',
+    findHint: 'Angalia kama una akaunti ya eCitizen, na mambo ya NTSA yanayokusubiri',
+    recover: 'Rejesha akaunti yangu',
+    recoverHint: 'Umesahau nenosiri, au umepoteza simu? Rudi kwa kutumia kitambulisho chako',
+    pay: 'Lipa',
+    payHint: 'Faini, kuhuisha leseni, utafutaji wa gari, au bili yoyote ya eCitizen',
+  },
+  comingSoon: {
+    title: 'Inakuja hivi karibuni',
+    body: 'Huduma hii bado haipatikani kwenye kioski hiki. Tafadhali uliza kaunta.',
+  },
+  nav: {
+    back: 'Rudi',
+    startOver: 'Anza upya',
+    help: 'Msaada',
+    language: 'English',
+    step: 'Hatua {current} kati ya {total}',
+  },
+  help: {
+    title: 'Msaada',
+    body: 'Gusa vitufe vikubwa kuendelea na hatua. Ukihitaji msaada, tafadhali muulize mfanyakazi aliye kaunta.',
+    close: 'Funga',
+  },
+  idle: {
+    title: 'Bado uko hapa?',
+    body: 'Kwa usalama wa taarifa zako, skrini hii itafutwa baada ya sekunde {seconds}.',
+    more: 'Nahitaji muda zaidi',
+    end: 'Maliza sasa',
+  },
+  errors: {
+    notConnected: 'Skrini hii haijaunganishwa na kioski. Tafadhali muulize mfanyakazi.',
+  },
+};

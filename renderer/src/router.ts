@@ -1,0 +1,24 @@
+import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
+import AttractView from './views/AttractView.vue';
+import ComingSoonView from './views/ComingSoonView.vue';
+import HomeView from './views/HomeView.vue';
+import LanguageView from './views/LanguageView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the screen's title in the progress header. */
+    title?: string;
+    /** Where this screen sits in its flow, for the progress header. */
+    step?: { current: number; total: number };
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'attract', component: AttractView },
+  { path: '/language', name: 'language', component: LanguageView, meta: { title: 'language.title' } },
+  { path: '/home', name: 'home', component: HomeView, meta: { title: 'home.title' } },
+  { path: '/soon/:service', name: 'coming-soon', component: ComingSoonView, meta: { title: 'comingSoon.title' } },
+];
+
+/** Memory history: a kiosk has no address bar, and a reload must land on the attract screen. */
+export const router = createRouter({ history: createMemoryHistory(), routes });

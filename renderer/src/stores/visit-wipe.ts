@@ -1,0 +1,24 @@
+import type { PiniaPluginContext, StateTree } from 'pinia';
+
+/** Stores that describe the kiosk, not the person at it; everything else belongs to the visit. */
+const KIOSK_STORES = new Set(['kiosk', 'idle']);
+const wipers = new Map<string, () => void>();
+
+/**
+ * A Pinia plugin that remembers each store's initial state, so that when a visit ends every
+ * visit store returns to it: nothing of the last citizen stays in the renderer's memory.
+ */
+export function visitWipePlugin({ store }: PiniaPluginContext): void {
+  if (KIOSK_STORES.has(store.$id)) return;
+  const initial = structuredClone(JSON.parse(JSON.stringify(store.$state)) as StateTree);
+  wipers.set(store.$id, () => {
+    store.$patch((state: StateTree) => {
+      for (const key of Object.keys(state)) delete state[key];
+      Object.assign(state, structuredClone(initial));
+    });
+  });
+}
+
+export function wipeVisitStores(): void {
+  for (const wipe of wipers.values()) wipe();
+}

@@ -1,0 +1,45 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { Locale } from '../../../shared/result';
+import { call } from '../api/kiosk';
+import { setLocale } from '../i18n';
+import { wipeVisitStores } from './visit-wipe';
+
+type EndReason = 'done' | 'idle' | 'start-over';
+
+/** The citizen's visit: started on the language screen, ended by them, by idle, or by the core. */
+export const useVisitStore = defineStore('visit', () => {
+  const visitId = ref<string | null>(null);
+  const locale = ref<Locale>('en');
+
+  async function start(chosen: Locale): Promise<void> {
+    const visit = await call('visit.start', { locale: chosen });
+    visitId.value = visit.visitId;
+    locale.value = chosen;
+    setLocale(chosen);
+  }
+
+  async function switchLocale(next: Locale): Promise<void> {
+    locale.value = next;
+    setLocale(next);
+    if (visitId.value) await call('visit.setLocale', { locale: next });
+  }
+
+  async function keepAlive(): Promise<void> {
+    if (visitId.value) await call('visit.keepAlive', {});
+  }
+
+  /** Ends the visit in the core, then forgets everything of it here. */
+  async function end(reason: EndReason): Promise<void> {
+    if (visitId.value) await call('visit.end', { reason }).catch(() => undefined);
+    wipe();
+  }
+
+  /** Local wipe only (the core already ended the visit). */
+  function wipe(): void {
+    wipeVisitStores();
+    setLocale('en');
+  }
+
+  return { visitId, locale, start, switchLocale, keepAlive, end, wipe };
+});
