@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import pluginVue from 'eslint-plugin-vue';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
+
+/** Process boundaries, enforced: who may import what. */
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const noElectron = { group: ['/electron'], message: 'Only electron/main and electron/preload may import Electron.' };
+const noNode = { group: nodeBuiltins, message: 'This code also runs in the browser: no Node built-ins.' };
+const noElectronFolder = { group: ['**/electron/**'], message: 'The renderer reaches the core only through window.kiosk (shared/bridge).' };
+const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
+const noHub = { group: ['**/hub/**'], message: 'The kiosk must not depend on the hub server.' };
+const noShells = { group: ['**/main/**', '**/preload/**', '**/host/**'], message: 'The core knows nothing of the shells that serve it.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', '.node22/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/multi-word-component-names': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+    },
+  },
+  { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noElectron, noNode, noElectronFolder, noHub]) },
+  { files: ['shared/**'], rules: restrict([noElectron, noNode, noElectronFolder, noRenderer, noHub]) },
+  { files: ['electron/core/**'], rules: restrict([noElectron, noRenderer, noHub, noShells]) },
+  { files: ['electron/host/**'], rules: restrict([noElectron, noRenderer, noHub]) },
+  { files: ['electron/main/**', 'electron/preload/**'], rules: restrict([noRenderer, noHub]) },
+  { files: ['hub/**'], rules: restrict([noElectron, noRenderer]) },
+);
