@@ -7,6 +7,7 @@ import type { Outbox } from './outbox/outbox';
 import type { IdentifierHasher } from './privacy/identifier-hash';
 import type { KioskSettings } from './settings/kiosk-settings';
 import type { LocalSettings } from './settings/local-settings';
+import type { StaffPresence } from './staff/staff-presence';
 import type { Visits } from './visits/visits';
 
 /** What every feature of the core is built from; assembled once in `createKioskCore`. */
@@ -23,4 +24,5 @@ export interface CoreContext {
   readonly events: CoreEvents;
   readonly visits: Visits;
   readonly hashIdentifier: IdentifierHasher;
+  readonly staff: StaffPresence;
 }

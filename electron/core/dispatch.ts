@@ -5,8 +5,7 @@ import type { KioskErrorPayload, Result } from '../../shared/result';
 import { KioskError } from './errors';
 import type { Handlers } from './handlers';
 import type { Logger } from './logger';
-
-type StaffRole = Exclude<CallRole, 'public'>;
+import type { StaffRole } from './staff/staff-presence';
 
 export interface DispatchOptions {
   handlers: Handlers;

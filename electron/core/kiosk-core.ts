@@ -59,6 +59,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     events,
     visits: new Visits(db, clock, audit, events, () => (settings.idle.timeoutSeconds + settings.idle.warningSeconds) * 1000 + VISIT_GRACE_MS),
     hashIdentifier: identifierHasher(local.getOrCreate('identifier.hash.key', () => randomBytes(32).toString('base64'))),
+    // Until staff sign-in exists, nobody is: staff-only calls are refused.
+    staff: { current: () => undefined },
   };
 
   const sync = new SyncService({ ...context, settings: settings.sync, onStatus: (status) => events.emit('sync.status', status) });
@@ -67,7 +69,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...systemHandlers(context),
     ...syncHandlers(sync),
   };
-  const dispatch = createDispatcher({ handlers, log, staffRole: () => undefined });
+  const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
   // Runs only when a hub URL is configured; without one the outbox simply keeps every event.
   sync.start();
 

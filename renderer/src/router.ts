@@ -18,6 +18,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/language', name: 'language', component: LanguageView, meta: { title: 'language.title' } },
   { path: '/home', name: 'home', component: HomeView, meta: { title: 'home.title' } },
   { path: '/soon/:service', name: 'coming-soon', component: ComingSoonView, meta: { title: 'comingSoon.title' } },
+  // Each flow's routes live beside its views: `views/<flow>/routes.ts`, one line here.
 ];
 
 /** Memory history: a kiosk has no address bar, and a reload must land on the attract screen. */

@@ -1,13 +1,20 @@
 import { createI18n } from 'vue-i18n';
 import type { Locale } from '../../../shared/result';
 import { en } from './en';
+import type { FeatureMessages } from './feature-messages';
 import { sw } from './sw';
+
+/** One line per feature; each brings its own namespace in both languages. */
+const features: FeatureMessages<Record<string, unknown>>[] = [];
 
 export const i18n = createI18n({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en, sw },
+  messages: {
+    en: Object.assign({}, en, ...features.map((feature) => feature.en)),
+    sw: Object.assign({}, sw, ...features.map((feature) => feature.sw)),
+  },
 });
 
 export function setLocale(locale: Locale): void {

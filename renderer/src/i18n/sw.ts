@@ -1,6 +1,5 @@
 import type { Messages } from './en';
-
-type Translated<T> = { [K in keyof T]: T[K] extends string ? string : Translated<T[K]> };
+import type { Translated } from './feature-messages';
 
 /** Kiswahili. Typed against the English messages, so a missing key fails the type check. */
 export const sw: Translated<Messages> = {
