@@ -15,14 +15,8 @@ import { uploadStep } from '../../electron/core/sync/uploader';
 import { addKiosk } from '../../hub/admin-commands';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
 import { startHubProcess } from '../support/hub-process';
+import type { BenchRow } from './bench-row';
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  note?: string;
-}
 
 const DRAIN_EVENTS = 20_000;
 const RAW_INSERT_ROWS_PER_TRANSACTION = 50_000;
