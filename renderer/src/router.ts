@@ -3,6 +3,7 @@ import AttractView from './views/AttractView.vue';
 import ComingSoonView from './views/ComingSoonView.vue';
 import HomeView from './views/HomeView.vue';
 import LanguageView from './views/LanguageView.vue';
+import { payRoutes } from './views/pay/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -19,6 +20,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/home', name: 'home', component: HomeView, meta: { title: 'home.title' } },
   { path: '/soon/:service', name: 'coming-soon', component: ComingSoonView, meta: { title: 'comingSoon.title' } },
   // Each flow's routes live beside its views: `views/<flow>/routes.ts`, one line here.
+  ...payRoutes,
 ];
 
 /** Memory history: a kiosk has no address bar, and a reload must land on the attract screen. */

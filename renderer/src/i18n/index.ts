@@ -2,10 +2,13 @@ import { createI18n } from 'vue-i18n';
 import type { Locale } from '../../../shared/result';
 import { en } from './en';
 import type { FeatureMessages } from './feature-messages';
+import { payMessages } from './pay';
 import { sw } from './sw';
 
 /** One line per feature; each brings its own namespace in both languages. */
-const features: FeatureMessages<Record<string, unknown>>[] = [];
+const features: FeatureMessages<Record<string, unknown>>[] = [
+  payMessages,
+];
 
 export const i18n = createI18n({
   legacy: false,
