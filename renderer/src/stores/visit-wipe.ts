@@ -1,7 +1,7 @@
 import type { PiniaPluginContext, StateTree } from 'pinia';
 
 /** Stores that describe the kiosk, not the person at it; everything else belongs to the visit. */
-const KIOSK_STORES = new Set(['kiosk', 'idle']);
+const KIOSK_STORES = new Set(['kiosk', 'idle', 'sync']);
 const wipers = new Map<string, () => void>();
 
 /**
