@@ -4,9 +4,11 @@ import { en } from './en';
 import type { FeatureMessages } from './feature-messages';
 import { payMessages } from './pay';
 import { sw } from './sw';
+import { syncMessages } from './sync';
 
 /** One line per feature; each brings its own namespace in both languages. */
 const features: FeatureMessages<Record<string, unknown>>[] = [
+  syncMessages,
   payMessages,
 ];
 
