@@ -1,9 +1,11 @@
 import type { KioskErrorPayload, Localized } from '../result';
+import { recoveryErrors } from './recovery';
 import { systemErrors } from './system';
 
 /** Every error the kiosk can show, in English and Kiswahili. One file per feature. */
 export const errorCatalog = {
   ...systemErrors,
+  ...recoveryErrors,
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorCatalog;

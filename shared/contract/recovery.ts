@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { idNumberSchema, phoneSchema } from '../identifiers/schemas';
+import { defineCall } from './define';
+import { empty } from './system';
+
+/** A scanner or a clerk may send anything; the MRZ parser, not the schema, explains what is wrong. */
+const MAX_SCAN_CHARACTERS = 20_000;
+
+export const recoveryPathSchema = z.enum(['reset', 'document']);
+export type RecoveryPath = z.output<typeof recoveryPathSchema>;
+
+/** What the citizen is asked on the keypad after the document matched. */
+export const knowledgeQuestionSchema = z.enum(['birthDate', 'licenceYear']);
+export type KnowledgeQuestion = z.output<typeof knowledgeQuestionSchema>;
+
+/** What of the document disagrees with the record; the record's values are never sent. */
+export const documentMismatchSchema = z.enum(['documentNumber', 'names', 'birthDate', 'expired']);
+export type DocumentMismatch = z.output<typeof documentMismatchSchema>;
+
+export const rejectionReasonSchema = z.enum(['document-not-presented', 'document-differs', 'photo-differs', 'other']);
+export type RejectionReason = z.output<typeof rejectionReasonSchema>;
+
+export const recoveryStatusSchema = z.enum(['pending', 'approved', 'rejected', 'expired']);
+
+const codeSent = z.object({ codeId: z.string(), maskedPhone: z.string(), expiresAt: z.string() });
+const codeEntry = z.object({ codeId: z.string().min(1).max(100), code: z.string().regex(/^[0-9]{4,8}$/) }).strict();
+
+export const pendingRecoverySchema = z.object({
+  requestId: z.string(),
+  reference: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  /** For the clerk comparing the physical document: the record, in full. */
+  fullName: z.string(),
+  dateOfBirth: z.string(),
+  idNumber: z.string(),
+  documentFormat: z.enum(['TD1', 'TD3']),
+  documentNumberOnRecord: z.string().nullable(),
+  maskedNewPhone: z.string(),
+});
+export type PendingRecovery = z.output<typeof pendingRecoverySchema>;
+
+export const recoveryCalls = {
+  /**
+   * The citizen typed their ID number and chose a path. 'reset' sends a code to the
+   * registered phone; 'document' opens the in-person check. Refused when the ID number is
+   * locked out for the day.
+   */
+  'recovery.start': defineCall(
+    z.object({ idNumber: idNumberSchema, path: recoveryPathSchema }).strict(),
+    z.discriminatedUnion('path', [
+      z.object({ path: z.literal('reset'), code: codeSent }),
+      z.object({ path: z.literal('document'), attemptsLeft: z.number().int().nonnegative() }),
+    ]),
+  ),
+  /** Path 1: the code from the registered phone; records the reset request for the back office. */
+  'recovery.requestReset': defineCall(codeEntry, z.object({ reference: z.string(), maskedPhone: z.string() })),
+  /** Path 2: what the document scanner (or a clerk) typed. */
+  'recovery.scanDocument': defineCall(
+    z.object({ mrz: z.string().max(MAX_SCAN_CHARACTERS) }).strict(),
+    z.discriminatedUnion('matched', [
+      z.object({ matched: z.literal(true), questions: z.array(knowledgeQuestionSchema).min(1) }),
+      z.object({
+        matched: z.literal(false),
+        mismatches: z.array(documentMismatchSchema).min(1),
+        attemptsLeft: z.number().int().nonnegative(),
+      }),
+    ]),
+  ),
+  /** Answers typed on the keypad: birth date as DDMMYYYY, licence year as YYYY. */
+  'recovery.answer': defineCall(
+    z.object({ answers: z.partialRecord(knowledgeQuestionSchema, z.string().regex(/^[0-9]{4,8}$/)) }).strict(),
+    z.object({ passed: z.boolean(), attemptsLeft: z.number().int().nonnegative() }),
+  ),
+  /** The new phone number; a code goes to it to prove the citizen holds it. */
+  'recovery.sendNewPhoneCode': defineCall(z.object({ phone: phoneSchema }).strict(), codeSent),
+  /** The code from the new phone: the request is recorded, pending a clerk's approval. */
+  'recovery.submit': defineCall(codeEntry, z.object({ reference: z.string(), expiresAt: z.string() })),
+  /** Clerk: the requests waiting for a decision (stale ones expire first). */
+  'recovery.pending': defineCall(empty, z.object({ requests: z.array(pendingRecoverySchema) }), 'clerk'),
+  'recovery.approve': defineCall(
+    z.object({ requestId: z.string().uuid() }).strict(),
+    z.object({ status: recoveryStatusSchema }),
+    'clerk',
+  ),
+  'recovery.reject': defineCall(
+    z.object({ requestId: z.string().uuid(), reason: rejectionReasonSchema }).strict(),
+    z.object({ status: recoveryStatusSchema }),
+    'clerk',
+  ),
+} as const;
