@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parse as parseWithMrzPackage } from 'mrz';
 import { describe, expect, it } from 'vitest';
 import { computeCheckDigit } from '../../shared/mrz/check-digit';
 import { birthDateFromMrz, expiryDateFromMrz } from '../../shared/mrz/fields';
@@ -26,6 +27,18 @@ const TD1_SPECIMEN = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<
 // the rest of the number (734) and its check digit in optional data 1, then a filler.
 //   D23145890734 → 269 → 9;  composite D23145890<7349<<<<<<<<<<< 7408122 1204159 <<<<<<<<<<< → 406 → 6
 const TD1_LONG_NUMBER = ['I<UTOD23145890<7349<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+
+// Older editions of the same specimens, still printed on documents in circulation.
+// ICAO Doc 9303 Part 1 (6th edition, 2006) passport: a document number of 8 characters
+// padded with a filler, born 1969, expired 1994.
+//   L898902C< → 313 → 3;  690806 → 131 → 1;  940623 → 126 → 6;  ZE184226B<<<<< → 401 → 1
+//   composite L898902C<3 6908061 940623 6ZE184226B<<<<<1 → 754 → 4
+const TD3_OLD_SPECIMEN = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C<3UTO6908061F9406236ZE184226B<<<<<14'];
+
+// ICAO Doc 9303 Part 3 (3rd edition, 2008) identity card: Peter John Stevenson, born 1934.
+//   D23145890 → 207 → 7;  340712 → 87 → 7;  950712 → 132 → 2
+//   composite D231458907<<<<<<<<<<<<<<< 3407127 9507122 <<<<<<<<<<< → 392 → 2
+const TD1_OLD_SPECIMEN = ['I<UTOD231458907<<<<<<<<<<<<<<<', '3407127M9507122UTO<<<<<<<<<<<2', 'STEVENSON<<PETER<JOHN<<<<<<<<<'];
 
 // Made-up Kenyan passport.
 //   AK0123456 → 195 → 5;  900515 → 106 → 6;  310412 → 57 → 7;  12345678<<<<<< → 138 → 8
@@ -117,6 +130,34 @@ describe('parseMrz: valid documents', () => {
     });
   });
 
+  it('reads the older TD3 specimen, whose document number ends in a filler', () => {
+    expect(parse(TD3_OLD_SPECIMEN)).toMatchObject({
+      ok: true,
+      format: 'TD3',
+      issuingState: 'UTO',
+      documentNumber: 'L898902C',
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA',
+      birthDate: '1969-08-06',
+      sex: 'F',
+      expiryDate: '2094-06-23', // MRZ expiry years are read as 20YY: callers judge plausibility
+      optionalData: 'ZE184226B',
+    });
+  });
+
+  it('reads the older TD1 specimen', () => {
+    expect(parse(TD1_OLD_SPECIMEN)).toMatchObject({
+      ok: true,
+      format: 'TD1',
+      issuingState: 'UTO',
+      documentNumber: 'D23145890',
+      surname: 'STEVENSON',
+      givenNames: 'PETER JOHN',
+      birthDate: '1934-07-12',
+      sex: 'M',
+    });
+  });
+
   it('joins a TD1 document number that continues into optional data', () => {
     expect(parse(TD1_LONG_NUMBER)).toMatchObject({ ok: true, documentNumber: 'D23145890734', optionalData: '' });
   });
@@ -197,6 +238,29 @@ describe('parseMrz: how a scanner may deliver the lines', () => {
   });
 });
 
+describe('parseMrz agrees with the maintained `mrz` package on every check digit', () => {
+  const documents = [TD3_SPECIMEN, TD3_OLD_SPECIMEN, TD1_SPECIMEN, TD1_OLD_SPECIMEN, TD1_LONG_NUMBER, TD3_KENYA, TD1_KENYA];
+
+  it.each(documents.map((lines) => [lines[0]!, lines] as const))('%s', (_, lines) => {
+    const theirs = parseWithMrzPackage([...lines]);
+    const complaints = theirs.details.filter((detail) => !detail.valid).map((detail) => detail.field);
+    // The package checks country codes against a list that has no UTO; its check digits all pass.
+    const expected = lines[0]!.slice(2, 5) === 'UTO' ? ['issuingState', 'nationality'] : [];
+    expect(complaints).toEqual(expected);
+    expect(parse(lines)).toMatchObject({ ok: true });
+  });
+
+  it('both refuse each corrupted check digit of the specimens', () => {
+    for (const lines of documents) {
+      // The composite check digit ends line 2 in both layouts.
+      const line = lines[1]!;
+      const corrupted = lines.map((text, index) => (index === 1 ? `${line.slice(0, -1)}${(Number(line.slice(-1)) + 1) % 10}` : text));
+      expect(parseWithMrzPackage(corrupted).details.find((detail) => detail.field === 'compositeCheckDigit')?.valid).toBe(false);
+      expect(parse(corrupted)).toMatchObject({ ok: false, reason: 'check-digit', field: 'composite' });
+    }
+  });
+});
+
 describe('parseMrz: dates', () => {
   it('puts a birth year in the latest century that is not in the future', () => {
     const now = new Date(2026, 5, 1);
@@ -269,9 +333,11 @@ describe('parseMrz: check digits catch every single-character corruption', () =>
 
   const cases: ReadonlyArray<readonly [string, readonly string[], readonly Coverage[], number]> = [
     ['TD3 specimen', TD3_SPECIMEN, TD3_COVERAGE, 40],
+    ['TD3 older specimen', TD3_OLD_SPECIMEN, TD3_COVERAGE, 40],
     ['TD3 Kenya', TD3_KENYA, TD3_COVERAGE, 40],
     ['TD3 blank personal number', TD3_KENYA_BLANK_PERSONAL, TD3_COVERAGE, 40],
     ['TD1 specimen', TD1_SPECIMEN, TD1_COVERAGE, 51],
+    ['TD1 older specimen', TD1_OLD_SPECIMEN, TD1_COVERAGE, 51],
     ['TD1 Kenya', TD1_KENYA, TD1_COVERAGE, 51],
     ['TD1 long document number', TD1_LONG_NUMBER, TD1_LONG_COVERAGE, 51],
   ];
