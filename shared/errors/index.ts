@@ -1,10 +1,12 @@
 import type { KioskErrorPayload, Localized } from '../result';
 import { recoveryErrors } from './recovery';
+import { staffErrors } from './staff';
 import { systemErrors } from './system';
 
 /** Every error the kiosk can show, in English and Kiswahili. One file per feature. */
 export const errorCatalog = {
   ...systemErrors,
+  ...staffErrors,
   ...recoveryErrors,
 } as const satisfies Record<string, Localized>;
 

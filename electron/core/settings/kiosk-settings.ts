@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mpesaSettingsSchema } from '../payments/mpesa/mpesa-settings';
 import { printerSettingsSchema, receiptSettingsSchema } from '../payments/receipts/receipt-settings';
+import { staffSettingsSchema } from '../staff/staff-settings';
 import { syncSettingsSchema } from '../sync/sync-settings';
 
 /**
@@ -19,6 +20,7 @@ export const kioskSettingsSchema = z.object({
   printer: printerSettingsSchema,
   receipts: receiptSettingsSchema,
   sync: syncSettingsSchema,
+  staff: staffSettingsSchema,
 });
 
 export type KioskSettings = z.output<typeof kioskSettingsSchema>;

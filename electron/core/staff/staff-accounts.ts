@@ -1,0 +1,109 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { KioskError } from '../errors';
+import type { Outbox } from '../outbox/outbox';
+import type { IdentifierHasher } from '../privacy/identifier-hash';
+import { hashPin } from './pin-hash';
+import { isGuessablePin } from './pin-policy';
+import type { StaffRole } from './staff-presence';
+
+export interface StaffRow {
+  id: string;
+  name: string;
+  role: StaffRole;
+  pin_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  active: number;
+}
+
+export interface NewStaff {
+  staffId: string;
+  name: string;
+  role: StaffRole;
+  pin: string;
+  badgeCode?: string | undefined;
+}
+
+interface AccountsDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  outbox: Outbox;
+  hashIdentifier: IdentifierHasher;
+}
+
+/** The staff table: creating accounts and the PIN-attempt bookkeeping behind lockout. */
+export class StaffAccounts {
+  private readonly byIdStmt;
+  private readonly byBadgeStmt;
+  private readonly insertStmt;
+  private readonly failureStmt;
+  private readonly lockStmt;
+  private readonly successStmt;
+  private readonly supervisorsStmt;
+
+  constructor(private readonly deps: AccountsDeps) {
+    const { db } = deps;
+    this.byIdStmt = db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE id = ?');
+    this.byBadgeStmt = db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE badge_hash = ?');
+    this.insertStmt = db.prepare(
+      `INSERT INTO staff (id, name, role, pin_hash, badge_hash, created_at, created_by)
+       VALUES (@id, @name, @role, @pinHash, @badgeHash, @createdAt, @createdBy)`,
+    );
+    this.failureStmt = db.prepare<[string], { failed_attempts: number }>(
+      'UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
+    );
+    this.lockStmt = db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?');
+    this.successStmt = db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
+    this.supervisorsStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM staff WHERE role = 'supervisor' AND active = 1");
+  }
+
+  badgeHash(badgeCode: string): string {
+    return this.deps.hashIdentifier('staff-badge', badgeCode);
+  }
+
+  find(by: { staffId?: string | undefined; badgeCode?: string | undefined }): StaffRow | undefined {
+    if (by.staffId !== undefined) return this.byIdStmt.get(by.staffId);
+    if (by.badgeCode !== undefined) return this.byBadgeStmt.get(this.badgeHash(by.badgeCode));
+    return undefined;
+  }
+
+  hasSupervisor(): boolean {
+    return (this.supervisorsStmt.get()?.n ?? 0) > 0;
+  }
+
+  /** Adds an account; `createdBy` is the supervisor's id, or 'setup' for the first supervisor. */
+  async create(staff: NewStaff, createdBy: string): Promise<void> {
+    if (isGuessablePin(staff.pin)) throw new KioskError('staff.weakPin', { field: 'pin' });
+    const badgeHash = staff.badgeCode === undefined ? null : this.badgeHash(staff.badgeCode);
+    const pinHash = await hashPin(staff.pin);
+    const { db, clock, audit, outbox } = this.deps;
+    db.transaction(() => {
+      if (this.byIdStmt.get(staff.staffId) || (badgeHash && this.byBadgeStmt.get(badgeHash))) throw new KioskError('staff.exists');
+      const createdAt = clock.now().toISOString();
+      this.insertStmt.run({ id: staff.staffId, name: staff.name, role: staff.role, pinHash, badgeHash, createdAt, createdBy });
+      audit.append({
+        action: 'staff.add',
+        outcome: 'ok',
+        actor: createdBy === 'setup' ? 'system' : `staff:${createdBy}`,
+        details: { staffId: staff.staffId, role: staff.role, badge: badgeHash !== null },
+      });
+      outbox.enqueue('staff.added', { staffId: staff.staffId, role: staff.role, createdAt, createdBy });
+    })();
+  }
+
+  /** Counts a wrong PIN; returns the lock's end when this one crossed the limit. */
+  recordFailure(staffId: string, maxFailed: number, lockoutMs: number): Date | undefined {
+    const attempts = this.failureStmt.get(staffId)?.failed_attempts ?? 0;
+    if (attempts < maxFailed) return undefined;
+    const until = new Date(this.deps.clock.now().getTime() + lockoutMs);
+    this.lockStmt.run(until.toISOString(), staffId);
+    return until;
+  }
+
+  recordSuccess(staffId: string): void {
+    this.successStmt.run(staffId);
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { defineCall, defineEvent } from './define';
+import { empty } from './system';
+
+export const staffRoleSchema = z.enum(['clerk', 'supervisor']);
+export const pinSchema = z.string().regex(/^\d{4,8}$/);
+/** Staff numbers as printed on badges and rosters, e.g. `S001` or `HC-0042`. */
+export const staffIdSchema = z.string().regex(/^[A-Za-z0-9-]{2,20}$/);
+/** What a badge scanner types: printable ASCII, no spaces. */
+export const badgeCodeSchema = z.string().regex(/^[\x21-\x7e]{4,64}$/);
+
+export const signedInStaffSchema = z.object({
+  staffId: z.string(),
+  name: z.string(),
+  role: staffRoleSchema,
+  shiftId: z.string().nullable(),
+  idleTimeoutSeconds: z.number().int().positive(),
+});
+export type SignedInStaffView = z.output<typeof signedInStaffSchema>;
+
+/** Why attended mode started or ended. */
+export const attendedChangeReason = z.enum(['sign-in', 'sign-out', 'idle', 'replaced']);
+
+/** The reason a clerk gives for an override (lifting a limit, cancelling a stuck payment). */
+export const overrideReasonSchema = z.string().trim().min(5).max(200);
+
+export const staffCalls = {
+  /** Attended mode: the PIN with either the staff number or a scanned badge. */
+  'staff.signIn': defineCall(
+    z
+      .object({ pin: pinSchema, staffId: staffIdSchema.optional(), badgeCode: badgeCodeSchema.optional() })
+      .strict()
+      .refine((r) => (r.staffId === undefined) !== (r.badgeCode === undefined), { path: ['staffId'] }),
+    signedInStaffSchema,
+  ),
+  /** Ends attended mode; answering for nobody signed in is not an error. */
+  'staff.signOut': defineCall(empty, empty),
+  'staff.current': defineCall(empty, z.object({ staff: signedInStaffSchema.nullable() })),
+  /** A staff touch on the screen: keeps attended mode from timing out. */
+  'staff.keepAlive': defineCall(empty, empty, 'clerk'),
+  /** A supervisor adds a clerk (or another supervisor). */
+  'staff.add': defineCall(
+    z
+      .object({
+        staffId: staffIdSchema,
+        name: z.string().trim().min(2).max(80),
+        role: staffRoleSchema,
+        pin: pinSchema,
+        badgeCode: badgeCodeSchema.optional(),
+      })
+      .strict(),
+    z.object({ staffId: z.string() }),
+    'supervisor',
+  ),
+} as const;
+
+export const staffEvents = {
+  /** Attended mode started or ended (sign-in, sign-out, its own idle timeout). */
+  'staff.changed': defineEvent(z.object({ staff: signedInStaffSchema.nullable(), reason: attendedChangeReason })),
+} as const;

@@ -1,0 +1,20 @@
+import type { Localized } from '../result';
+
+export const staffErrors = {
+  'staff.signInFailed': {
+    en: 'That staff number or PIN is not right. Please try again.',
+    sw: 'Nambari ya mfanyakazi au PIN si sahihi. Tafadhali jaribu tena.',
+  },
+  'staff.locked': {
+    en: 'Too many wrong PINs. This account is locked for {minutes} minutes.',
+    sw: 'PIN zisizo sahihi zimezidi. Akaunti hii imefungwa kwa dakika {minutes}.',
+  },
+  'staff.exists': {
+    en: 'There is already a member of staff with that number or badge.',
+    sw: 'Tayari yupo mfanyakazi mwenye nambari hiyo au beji hiyo.',
+  },
+  'staff.weakPin': {
+    en: 'Choose a PIN that is not all the same digit or a simple run like 1234.',
+    sw: 'Chagua PIN ambayo si tarakimu moja iliyorudiwa wala mfuatano rahisi kama 1234.',
+  },
+} as const satisfies Record<string, Localized>;
