@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
 import { createKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
+import { startDemoHub } from './demo-hub';
 import { startHost } from './host-server';
 import { loadHostSettings } from './host-settings';
 
@@ -15,6 +16,8 @@ const { values } = parseArgs({
     database: { type: 'string' },
     'data-dir': { type: 'string' },
     open: { type: 'boolean', default: false },
+    /** Demo: also run the reference hub and fill the replica from it over the sync protocol. */
+    'with-hub': { type: 'boolean', default: false },
   },
 });
 
@@ -24,9 +27,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const { settings, dataDir } = loadHostSettings(values['data-dir']);
+const { settings: stored, dataDir } = loadHostSettings(values['data-dir']);
 const databaseFile = values.database ?? path.join(dataDir, 'kiosk.sqlite');
-if (!values.database) {
+const hub = values['with-hub'] ? await startDemoHub(dataDir, 10_000) : undefined;
+if (hub) console.log(`Reference hub serving at ${hub.url}`);
+const settings = hub ? hub.settingsFor(stored) : stored;
+if (!values.database && !hub) {
   const demo = ensureDemoDatabase(databaseFile);
   if (demo.created) console.log(`Created a demo database at ${databaseFile}`);
 }
@@ -56,6 +62,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     void host.close().then(() => {
       core.close();
+      hub?.stop();
       process.exit(0);
     });
   });
