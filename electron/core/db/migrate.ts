@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type Database from 'better-sqlite3';
 
 export interface Migration {
   version: number;
@@ -11,7 +11,7 @@ export interface Migration {
  * migration runs in its own transaction with its version bump, so a failed one leaves
  * the database exactly as it was.
  */
-export function migrate(db: Db, migrations: readonly Migration[]): number {
+export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
   });

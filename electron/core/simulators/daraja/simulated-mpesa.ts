@@ -2,6 +2,7 @@ import { kenyaTimestamp } from '../../payments/kenya-time';
 import { newCheckoutRequestId, newMpesaReceiptNumber, newRequestId } from './daraja-ids';
 import type { ValidPush } from './request-validation';
 import type { Scenario } from './scenarios';
+import type { SimulatedResult, SimulatedTransaction } from './simulated-transaction';
 import { stkCallbackBody } from './stk-callback-body';
 import { Timers } from './timers';
 
@@ -25,25 +26,6 @@ export const DEFAULT_DELAYS: SimulatorDelays = {
   duplicateCallbackGapMs: 500,
   callbackTimeoutMs: 5_000,
 };
-
-export interface SimulatedResult {
-  readonly resultCode: number;
-  readonly resultDesc: string;
-  /** Only on success, with its TransactionDate. */
-  readonly receiptNumber?: string;
-  readonly transactionDate?: string;
-  readonly settledAt: string;
-}
-
-export interface SimulatedTransaction extends ValidPush {
-  readonly merchantRequestId: string;
-  readonly checkoutRequestId: string;
-  readonly scenario: string;
-  readonly createdAt: string;
-  result?: SimulatedResult;
-  callbacksDelivered: number;
-  readonly callbackFailures: string[];
-}
 
 /** The M-Pesa side of the simulator: pushes, the simulated customers' answers, callbacks. */
 export class SimulatedMpesa {

@@ -1,4 +1,4 @@
-import type { SimulatedResult, SimulatedTransaction } from './simulated-mpesa';
+import type { SimulatedResult, SimulatedTransaction } from './simulated-transaction';
 
 interface CallbackItem {
   Name: string;
