@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mpesaSettingsSchema } from '../payments/mpesa/mpesa-settings';
+import { paymentSettingsSchema } from '../payments/payment-settings';
 import { printerSettingsSchema, receiptSettingsSchema } from '../payments/receipts/receipt-settings';
 import { staffSettingsSchema } from '../staff/staff-settings';
 import { syncSettingsSchema } from '../sync/sync-settings';
@@ -17,6 +18,7 @@ export const kioskSettingsSchema = z.object({
     })
     .default({ timeoutSeconds: 60, warningSeconds: 20 }),
   mpesa: mpesaSettingsSchema,
+  payments: paymentSettingsSchema,
   printer: printerSettingsSchema,
   receipts: receiptSettingsSchema,
   sync: syncSettingsSchema,

@@ -1,0 +1,67 @@
+import QRCode from 'qrcode';
+import type { ReceiptView } from '../../../shared/contract/payments';
+import type { Locale } from '../../../shared/result';
+import { KioskError } from '../errors';
+import type { Bill } from './bills/bill-store';
+import type { PaymentRow } from './payment-store';
+import { renderReceiptEscPos, type PaperWidthMm } from './receipts/escpos';
+import type { ReceiptSigningKey } from './receipts/kiosk-signing-key';
+import { PrinterUnavailableError, type ReceiptPrinter } from './receipts/printer';
+import type { Receipt } from './receipts/receipt';
+import { renderReceiptPdf, type ReceiptPdfPageSize } from './receipts/receipt-pdf';
+import { signReceipt } from './receipts/receipt-signing';
+
+export interface PaymentReceiptsDeps {
+  readonly kioskId: string;
+  readonly key: ReceiptSigningKey;
+  readonly printer: ReceiptPrinter;
+  readonly paperWidthMm: PaperWidthMm;
+  readonly pdfPageSize: ReceiptPdfPageSize;
+}
+
+/** Receipts for paid payments: on screen, on the thermal printer, as PDF; each with the signed QR. */
+export class PaymentReceipts {
+  constructor(private readonly deps: PaymentReceiptsDeps) {}
+
+  /** The receipt of a paid payment; lines in the citizen's language. */
+  receipt(payment: PaymentRow, bill: Bill, locale: Locale): Receipt {
+    if (payment.state !== 'paid' || !payment.receipt_number || !payment.provider_reference || !payment.settled_at) throw new KioskError('payment.notPaid');
+    return {
+      kioskId: this.deps.kioskId,
+      receiptNumber: payment.receipt_number,
+      billReference: bill.reference,
+      lines: bill.lines.map((line) => ({ description: line.description[locale], amount: line.amount })),
+      total: payment.amount,
+      method: payment.method,
+      providerReference: payment.provider_reference,
+      paidAt: payment.settled_at,
+    };
+  }
+
+  async view(payment: PaymentRow, bill: Bill, locale: Locale): Promise<ReceiptView> {
+    const receipt = this.receipt(payment, bill, locale);
+    const qrText = this.sign(receipt);
+    const qrSvg = await QRCode.toString(qrText, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return { ...receipt, lines: [...receipt.lines], change: payment.change_given, qrText, qrSvg };
+  }
+
+  async print(payment: PaymentRow, bill: Bill, locale: Locale): Promise<void> {
+    const receipt = this.receipt(payment, bill, locale);
+    const bytes = renderReceiptEscPos(receipt, { paperWidthMm: this.deps.paperWidthMm, qrText: this.sign(receipt) });
+    try {
+      await this.deps.printer.print({ id: receipt.receiptNumber, bytes });
+    } catch (error) {
+      if (error instanceof PrinterUnavailableError) throw new KioskError('payment.printerUnavailable');
+      throw error;
+    }
+  }
+
+  pdf(payment: PaymentRow, bill: Bill, locale: Locale): Promise<Buffer> {
+    const receipt = this.receipt(payment, bill, locale);
+    return renderReceiptPdf(receipt, { pageSize: this.deps.pdfPageSize, qrText: this.sign(receipt) });
+  }
+
+  private sign(receipt: Receipt): string {
+    return signReceipt(receipt, this.deps.key.privateKey);
+  }
+}

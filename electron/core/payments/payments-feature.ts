@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { CoreContext } from '../context';
+import { BillStore } from './bills/bill-store';
+import { paymentAdapters, type PaymentAdapterOptions } from './payment-adapters';
+import { PaymentReceipts } from './payment-receipts';
+import { PaymentService } from './payment-service';
+import { PaymentStore } from './payment-store';
+import { paymentView } from './payment-views';
+import { maskedPhones, paymentsHandlers } from './payments-handlers';
+import { kioskSigningKey } from './receipts/kiosk-signing-key';
+
+/**
+ * Assembles the payments feature for the core: bills, the payment state machines, the
+ * providers chosen by settings, receipts, and the handlers. Unsettled payments left by a
+ * stop (a power cut) are resumed at once.
+ */
+export function createPayments(ctx: CoreContext, databaseFile: string, options: PaymentAdapterOptions = {}) {
+  const adapters = paymentAdapters(ctx.settings, path.dirname(databaseFile), ctx.clock, options);
+  const bills = new BillStore(ctx);
+  const store = new PaymentStore(ctx);
+  const phones = maskedPhones(ctx);
+  const service = new PaymentService({
+    ctx,
+    bills,
+    store,
+    mpesa: adapters.mpesa,
+    card: adapters.card,
+    settings: ctx.settings.payments,
+    // Only the visit that made a payment hears about it: the next citizen's screen never does.
+    onChange: (payment) => {
+      const visit = ctx.visits.current();
+      if (!visit || visit.id !== payment.visit_id) return;
+      ctx.events.emit('payments.updated', paymentView(payment, bills.byId(payment.bill_id)?.reference ?? '', phones(visit).get(payment.id)));
+    },
+  });
+  const receipts = new PaymentReceipts({
+    kioskId: ctx.kioskId,
+    key: kioskSigningKey(ctx.local),
+    printer: adapters.printer,
+    paperWidthMm: ctx.settings.printer.paperWidthMm,
+    pdfPageSize: ctx.settings.receipts.pdfPageSize,
+  });
+  service.resume();
+  return { handlers: paymentsHandlers(ctx, { bills, store, service, receipts }, phones), service };
+}

@@ -1,0 +1,102 @@
+import { maskPhone } from '../../../shared/identifiers/mask';
+import { parsePlate } from '../../../shared/identifiers/plate';
+import type { paymentCalls } from '../../../shared/contract/payments';
+import type { CoreContext } from '../context';
+import { KioskError } from '../errors';
+import type { HandlersFor } from '../handlers';
+import type { BillStore } from './bills/bill-store';
+import type { PaymentReceipts } from './payment-receipts';
+import type { PaymentService } from './payment-service';
+import type { PaymentRow, PaymentStore } from './payment-store';
+import { billView, paymentView } from './payment-views';
+
+export interface PaymentsFeature {
+  readonly bills: BillStore;
+  readonly store: PaymentStore;
+  readonly service: PaymentService;
+  readonly receipts: PaymentReceipts;
+}
+
+/** The phones typed in this visit, masked, by payment id: forgotten when the visit ends. */
+export function maskedPhones(ctx: CoreContext) {
+  return ctx.visits.slot(() => new Map<string, string>());
+}
+
+export function paymentsHandlers(ctx: CoreContext, feature: PaymentsFeature, phones: ReturnType<typeof maskedPhones>): HandlersFor<keyof typeof paymentCalls> {
+  const { bills, store, service, receipts } = feature;
+
+  const offer = (code: string) => {
+    const fee = bills.fee(code);
+    return { code, name: { en: fee.name_en, sw: fee.name_sw }, amount: fee.amount, convenienceFee: fee.convenience_fee, total: fee.amount + fee.convenience_fee };
+  };
+  const view = (payment: PaymentRow) => {
+    const visit = ctx.visits.current();
+    return paymentView(payment, bills.byId(payment.bill_id)?.reference ?? '', visit ? phones(visit).get(payment.id) : undefined);
+  };
+  const paymentOf = (paymentId: string) => {
+    const payment = store.get(paymentId);
+    if (!payment) throw new KioskError('payment.notFound');
+    return payment;
+  };
+  const paidWithBill = (paymentId: string) => {
+    const payment = paymentOf(paymentId);
+    const bill = bills.byId(payment.bill_id);
+    if (!bill || payment.state !== 'paid') throw new KioskError('payment.notPaid');
+    return { payment, bill, locale: ctx.visits.current()?.locale ?? 'en' };
+  };
+
+  return {
+    'payments.fees': () => ({ renewal1y: offer('DL_RENEW_1Y'), renewal3y: offer('DL_RENEW_3Y'), vehicleSearch: offer('VEHICLE_SEARCH') }),
+    'payments.billForFine': ({ fineId }) => {
+      ctx.visits.require();
+      return billView(bills.forFine(fineId), store);
+    },
+    'payments.billForRenewal': ({ years, licenceId }) => {
+      ctx.visits.require();
+      return billView(bills.forRenewal(years, licenceId), store);
+    },
+    'payments.billForVehicleSearch': ({ plate }) => {
+      const parsed = parsePlate(plate);
+      if (!parsed.ok) throw new KioskError('payment.badPlate', { field: 'plate' });
+      ctx.visits.require();
+      return billView(bills.forVehicleSearch(parsed.value), store);
+    },
+    'payments.billByReference': ({ reference }) => {
+      ctx.visits.require();
+      return billView(bills.byReference(reference), store);
+    },
+    'payments.bill': ({ billId }) => {
+      const bill = bills.byId(billId);
+      if (!bill) throw new KioskError('payment.billNotFound');
+      return billView(bill, store);
+    },
+    'payments.payByMpesa': async ({ billId, idempotencyKey, phone }) => {
+      const visit = ctx.visits.require();
+      const payment = await service.payByMpesa(visit, billId, idempotencyKey, phone);
+      phones(visit).set(payment.id, maskPhone(phone));
+      return view(payment);
+    },
+    'payments.payByCard': async ({ billId, idempotencyKey }) => view(await service.payByCard(ctx.visits.require(), billId, idempotencyKey)),
+    'payments.payByCash': ({ billId, idempotencyKey, tendered }) => {
+      const staff = ctx.staff.current();
+      // The dispatcher checked the role; this guards a sign-out between the check and here.
+      if (!staff) throw new KioskError('call.forbidden');
+      return view(service.payByCash(ctx.visits.require(), staff, billId, idempotencyKey, tendered));
+    },
+    'payments.status': ({ paymentId }) => view(paymentOf(paymentId)),
+    'payments.receipt': ({ paymentId }) => {
+      const { payment, bill, locale } = paidWithBill(paymentId);
+      return receipts.view(payment, bill, locale);
+    },
+    'payments.printReceipt': async ({ paymentId }) => {
+      const { payment, bill, locale } = paidWithBill(paymentId);
+      await receipts.print(payment, bill, locale);
+      ctx.audit.append({ action: 'receipt.print', outcome: 'ok', actor: 'citizen', visitId: ctx.visits.current()?.id ?? null, details: { paymentId } });
+      return {};
+    },
+    'payments.receiptPdf': async ({ paymentId }) => {
+      const { payment, bill, locale } = paidWithBill(paymentId);
+      return { pdfBase64: (await receipts.pdf(payment, bill, locale)).toString('base64') };
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import Database from 'better-sqlite3';
+import { AuditLog } from '../../electron/core/audit/audit-log';
+import { manualClock } from '../../electron/core/clock';
+import { replicaTables } from '../../electron/core/db/migrations/001-replica';
+import { localTables } from '../../electron/core/db/migrations/002-local';
+import { paymentTables } from '../../electron/core/db/migrations/005-payments';
+import { silentLogger } from '../../electron/core/logger';
+import { Outbox } from '../../electron/core/outbox/outbox';
+
+/**
+ * A real SQLite database (in memory) with the replica, local and payment tables, and the
+ * audit log and outbox on it: what the payment store needs, without the rest of the core.
+ */
+export function paymentDb() {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  for (const migration of [replicaTables, localTables, paymentTables]) db.exec(migration.up);
+  const clock = manualClock('2026-11-22T09:00:00+03:00');
+  return { db, clock, audit: new AuditLog(db, clock), outbox: new Outbox(db, clock), log: silentLogger };
+}
