@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyReply } from 'fastify';
 import { errorPayload } from '../../shared/errors';
 import type { KioskCore } from '../core/kiosk-core';
 import type { Logger } from '../core/logger';
@@ -40,6 +40,9 @@ export async function startHost({ core, rendererDir, port = 0, log }: HostOption
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     forceCloseConnections: true,
+    // Addresses the router cannot take (a call name past its length limit, bad escapes)
+    // still get a contract answer rather than Fastify's own error shape.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => reply.code(400).send({ ok: false, error: errorPayload('request.invalid') }),
   });
   const indexHtml = await readFile(path.join(rendererDir, 'index.html'), 'utf8');
   let expected = { origin: '', host: '', secret };
