@@ -97,7 +97,8 @@ describe('every contract call, fuzzed through the browser host over HTTP', () =>
   });
 
   it('answers names outside the contract with call.unknown', async () => {
-    const inUrl = notACallName.filter((name) => callPath(name).length < 8 * 1024);
+    // A lone surrogate cannot be put in a URL at all; fetch would refuse it in the page too.
+    const inUrl = notACallName.filter((name) => !/\p{Surrogate}/u.test(name) && callPath(name).length < 8 * 1024);
     await fc.assert(
       fc.asyncProperty(inUrl, async (name) => {
         const answer = await post(callPath(name), '{}', trusted());
