@@ -1,5 +1,6 @@
 import type { KioskErrorPayload, Localized } from '../result';
 import { recoveryErrors } from './recovery';
+import { shiftErrors } from './shifts';
 import { staffErrors } from './staff';
 import { systemErrors } from './system';
 
@@ -7,6 +8,7 @@ import { systemErrors } from './system';
 export const errorCatalog = {
   ...systemErrors,
   ...staffErrors,
+  ...shiftErrors,
   ...recoveryErrors,
 } as const satisfies Record<string, Localized>;
 

@@ -42,15 +42,17 @@ export const staffTables: Migration = {
     CREATE UNIQUE INDEX shifts_one_open_per_staff ON shifts (staff_id) WHERE closed_at IS NULL;
     CREATE INDEX shifts_by_date ON shifts (business_date);
 
-    -- Cash taken out of the drawer to the safe during a shift.
-    CREATE TABLE cash_drops (
-      id        INTEGER PRIMARY KEY,
-      shift_id  TEXT NOT NULL REFERENCES shifts (id),
-      amount    INTEGER NOT NULL CHECK (amount > 0),
-      at        TEXT NOT NULL,
-      staff_id  TEXT NOT NULL REFERENCES staff (id)
+    -- Cash leaving the drawer during a shift: drops to the safe, refunds handed back.
+    CREATE TABLE cash_movements (
+      id         INTEGER PRIMARY KEY,
+      shift_id   TEXT NOT NULL REFERENCES shifts (id),
+      kind       TEXT NOT NULL CHECK (kind IN ('drop', 'refund')),
+      amount     INTEGER NOT NULL CHECK (amount > 0),
+      reason     TEXT NOT NULL,
+      at         TEXT NOT NULL,
+      staff_id   TEXT NOT NULL REFERENCES staff (id)
     ) STRICT;
-    CREATE INDEX cash_drops_by_shift ON cash_drops (shift_id);
+    CREATE INDEX cash_movements_by_shift ON cash_movements (shift_id);
 
     CREATE TABLE day_closes (
       business_date TEXT PRIMARY KEY,
