@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n';
 import type { Locale } from '../../../shared/result';
 import { en } from './en';
 import type { FeatureMessages } from './feature-messages';
+import { lookupMessages } from './lookup';
 import { payMessages } from './pay';
 import { sw } from './sw';
 import { syncMessages } from './sync';
@@ -10,6 +11,7 @@ import { syncMessages } from './sync';
 const features: FeatureMessages<Record<string, unknown>>[] = [
   syncMessages,
   payMessages,
+  lookupMessages,
 ];
 
 export const i18n = createI18n({
