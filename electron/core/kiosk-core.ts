@@ -10,6 +10,9 @@ import { CoreEvents } from './events';
 import type { Handlers } from './handlers';
 import { silentLogger, type Logger } from './logger';
 import { Outbox } from './outbox/outbox';
+import type { PaymentAdapterOptions } from './payments/payment-adapters';
+import type { CallbackDisposition } from './payments/payment-service';
+import { createPayments } from './payments/payments-feature';
 import { identifierHasher } from './privacy/identifier-hash';
 import { parseKioskSettings } from './settings/kiosk-settings';
 import { LocalSettings } from './settings/local-settings';
@@ -25,6 +28,8 @@ export interface KioskCoreOptions {
   clock?: Clock;
   log?: Logger;
   version?: string;
+  /** Payment providers the shell started (the Daraja simulator) or supplies instead of the settings' choice. */
+  payments?: PaymentAdapterOptions;
 }
 
 export interface KioskCore {
@@ -33,6 +38,10 @@ export interface KioskCore {
   subscribe(listener: <E extends EventName>(name: E, payload: EventPayload<E>) => void): () => void;
   close(): void;
   readonly context: CoreContext;
+  /** A Daraja STK callback forwarded by the back office: settles its payment (once). */
+  acceptMpesaCallback(body: unknown): CallbackDisposition;
+  /** Resolves when no payment is being polled or charged in the background. */
+  paymentsIdle(): Promise<void>;
 }
 
 /** Grace after the idle warning before the core itself ends a silent visit. */
@@ -65,9 +74,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
   const sync = new SyncService({ ...context, settings: settings.sync, onStatus: (status) => events.emit('sync.status', status) });
 
+  const payments = createPayments(context, options.databaseFile, options.payments);
+
   const handlers: Handlers = {
     ...systemHandlers(context),
     ...syncHandlers(sync),
+    ...payments.handlers,
   };
   const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
   // Runs only when a hub URL is configured; without one the outbox simply keeps every event.
@@ -76,8 +88,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   return {
     invoke: dispatch,
     subscribe: (listener) => events.subscribe(listener),
+    acceptMpesaCallback: (body) => payments.service.acceptMpesaCallback(body),
+    paymentsIdle: () => payments.service.idle(),
     close() {
       void sync.stop();
+      payments.service.close();
       db.close();
     },
     context,

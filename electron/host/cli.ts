@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
 import { createKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
+import { startPaymentSimulators } from '../core/payments/payment-simulators';
 import { startDemoHub } from './demo-hub';
 import { startHost } from './host-server';
 import { loadHostSettings } from './host-settings';
@@ -37,7 +38,9 @@ if (!values.database && !hub) {
   if (demo.created) console.log(`Created a demo database at ${databaseFile}`);
 }
 const log = createLogger({ file: path.join(dataDir, 'logs', 'host.log') });
-const core = createKioskCore({ databaseFile, settings, log, version: process.env.npm_package_version ?? '0.0.0' });
+const paymentSimulators = await startPaymentSimulators(settings, log);
+for (const line of paymentSimulators.started) console.log(line);
+const core = createKioskCore({ databaseFile, settings, log, version: process.env.npm_package_version ?? '0.0.0', payments: paymentSimulators.options });
 const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.error('The renderer is not built: run `npm run build` first (npm run kiosk:web does it for you).');
@@ -63,7 +66,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void host.close().then(() => {
       core.close();
       hub?.stop();
-      process.exit(0);
+      void paymentSimulators.close().then(() => process.exit(0));
     });
   });
 }

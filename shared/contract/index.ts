@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallDef, EventDef } from './define';
+import { paymentCalls, paymentEvents } from './payments';
 import { syncCalls, syncEvents } from './sync';
 import { systemCalls, systemEvents } from './system';
 
@@ -11,11 +12,13 @@ import { systemCalls, systemEvents } from './system';
 export const calls = {
   ...systemCalls,
   ...syncCalls,
+  ...paymentCalls,
 } as const satisfies Record<string, CallDef>;
 
 export const events = {
   ...systemEvents,
   ...syncEvents,
+  ...paymentEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Calls = typeof calls;

@@ -1,4 +1,5 @@
 import type { KioskErrorPayload, Localized } from '../result';
+import { paymentErrors } from './payments';
 import { recoveryErrors } from './recovery';
 import { shiftErrors } from './shifts';
 import { staffErrors } from './staff';
@@ -10,6 +11,7 @@ export const errorCatalog = {
   ...staffErrors,
   ...shiftErrors,
   ...recoveryErrors,
+  ...paymentErrors,
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -44,13 +44,15 @@ export class PaymentService {
   async payByMpesa(visit: Visit, billId: string, idempotencyKey: string, rawPhone: string): Promise<PaymentRow> {
     const phone = parseKenyanMobile(rawPhone);
     if (!phone.ok) throw new KioskError('payment.badPhone', { field: 'phone' });
+    // A repeated request never pushes again: the first one's prompt may already be on the phone.
+    const earlier = this.deps.store.byIdempotencyKey(idempotencyKey, billId, 'mpesa');
+    if (earlier) return earlier;
     const bill = this.payableBill(billId);
     const gateway = this.deps.mpesa;
     if (!gateway) throw new KioskError('payment.mpesaUnavailable');
     const { payment, repeated } = this.deps.store.create({
       billId, idempotencyKey, method: 'mpesa', amount: bill.total, visitId: visit.id, phoneHash: this.deps.ctx.hashIdentifier('phone', phone.value),
     });
-    // A repeated request never pushes again: the first one's prompt may already be on the phone.
     if (repeated) return payment;
     let event: PaymentEvent;
     try {
@@ -68,6 +70,8 @@ export class PaymentService {
   }
 
   async payByCard(visit: Visit, billId: string, idempotencyKey: string): Promise<PaymentRow> {
+    const earlier = this.deps.store.byIdempotencyKey(idempotencyKey, billId, 'card');
+    if (earlier && !isUnsettled(earlier.state)) return earlier;
     const bill = this.payableBill(billId);
     const { payment, repeated } = this.deps.store.create({ billId, idempotencyKey, method: 'card', amount: bill.total, visitId: visit.id });
     if (repeated && !isUnsettled(payment.state)) return payment;
@@ -76,6 +80,8 @@ export class PaymentService {
 
   /** Cash taken by the clerk signed in: recorded as paid at once, in one transaction, with who took it. */
   payByCash(visit: Visit, staff: SignedInStaff, billId: string, idempotencyKey: string, tendered: number): PaymentRow {
+    const earlier = this.deps.store.byIdempotencyKey(idempotencyKey, billId, 'cash');
+    if (earlier) return earlier;
     if (staff.shiftId === null) throw new KioskError('payment.cashNoShift');
     const bill = this.payableBill(billId);
     if (tendered < bill.total) throw new KioskError('payment.cashShort', { field: 'tendered' });

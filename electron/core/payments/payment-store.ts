@@ -66,6 +66,13 @@ export class PaymentStore {
     return this.ctx.db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE checkout_request_id = ?').get(checkoutRequestId);
   }
 
+  /** The attempt made earlier with this idempotency key, if any; the same key for another bill or method is refused. */
+  byIdempotencyKey(key: string, billId: string, method: PaymentMethod): PaymentRow | undefined {
+    const earlier = this.ctx.db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE idempotency_key = ?').get(key);
+    if (earlier && (earlier.bill_id !== billId || earlier.method !== method)) throw new KioskError('payment.keyReused');
+    return earlier;
+  }
+
   inFlightFor(billId: string): PaymentRow | undefined {
     return this.ctx.db.prepare<[string], PaymentRow>("SELECT * FROM payments WHERE bill_id = ? AND state IN ('created', 'prompted')").get(billId);
   }
