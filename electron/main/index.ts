@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, powerSaveBlocker, session } from 'electron';
+import { app, ipcMain, powerSaveBlocker, session } from 'electron';
 import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
 import { createKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { registerKioskIpc } from './ipc';
-import { denyAllPermissions, kioskWindowOptions, lockDownContents } from './security';
+import { createKioskWindow, denyAllPermissions, lockDownContents } from './security';
 import { loadShellSettings } from './settings';
 
 const devTools = process.argv.includes('--dev-tools');
@@ -29,7 +29,7 @@ void app.whenReady().then(() => {
   serveRenderer(path.join(import.meta.dirname, '../renderer'));
   powerSaveBlocker.start('prevent-display-sleep');
 
-  const window = new BrowserWindow(kioskWindowOptions(path.join(import.meta.dirname, '../preload/index.cjs'), devTools));
+  const window = createKioskWindow(path.join(import.meta.dirname, '../preload/index.cjs'), devTools);
   window.removeMenu();
   const unregister = registerKioskIpc(ipcMain, core, window.webContents);
   window.once('ready-to-show', () => window.show());

@@ -1,11 +1,20 @@
 import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 
 // Electron cannot be downloaded on these machines: the shell is tested against a stand-in
 // for the few Electron objects it touches, and its behaviour (the core) is tested for real.
-vi.mock('electron', () => ({ protocol: {}, net: {} }));
+vi.mock('electron', () => ({
+  protocol: {},
+  net: {},
+  BrowserWindow: class {
+    constructor(readonly options: unknown) {}
+  },
+}));
 
-const { kioskWindowOptions, lockDownContents, denyAllPermissions, isAppUrl } = await import('../../electron/main/security');
+const { createKioskWindow, lockDownContents, denyAllPermissions, isAppUrl } = await import('../../electron/main/security');
+const kioskWindowOptions = (preload: string, devTools: boolean) =>
+  (createKioskWindow(preload, devTools) as unknown as { options: BrowserWindowConstructorOptions }).options;
 const { registerKioskIpc, isTrustedSender } = await import('../../electron/main/ipc');
 const { CALL_CHANNEL, EVENT_CHANNEL } = await import('../../shared/ipc-channels');
 
@@ -23,6 +32,8 @@ describe('the kiosk window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
   });
