@@ -1,6 +1,6 @@
 import { createKioskCore, type KioskCore } from '../../electron/core/kiosk-core';
 import type { NewStaff } from '../../electron/core/staff/staff-accounts';
-import { createStaffService } from '../../electron/core/staff/staff-service';
+import { createStaffAccess } from '../../electron/core/staff/staff-service';
 
 /** Demo staff for tests: PINs that pass the guessable-PIN rule. */
 export const SUPERVISOR = { staffId: 'S001', name: 'Grace Njeri', role: 'supervisor', pin: '2580', badgeCode: 'HC-BADGE-S001' } as const;
@@ -8,7 +8,7 @@ export const CLERK = { staffId: 'C001', name: 'Peter Otieno', role: 'clerk', pin
 
 /** Adds accounts straight into a running core's database, as the setup CLI would. */
 export async function seedStaff(core: KioskCore, staff: readonly NewStaff[] = [SUPERVISOR, CLERK]): Promise<void> {
-  const service = createStaffService(core.context);
+  const service = createStaffAccess(core.context);
   for (const account of staff) await service.accounts.create(account, 'setup');
 }
 

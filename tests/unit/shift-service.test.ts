@@ -65,7 +65,9 @@ describe('cash shifts', () => {
     const closed = await invoke('shift.close', { counted: 1_950 });
     expect(closed).toMatchObject({ cashTaken: 1_100, refunds: 50, drops: 1_000, expected: 2_050, counted: 1_950, variance: -100, status: 'closed' });
     expect(kiosk.core.context.staff.current()?.shiftId).toBeNull();
-    expect(await refusal('payments.payByCash', { billId: 'x', idempotencyKey: randomUUID(), tendered: 600 })).not.toBe('accepted');
+    // Cash belongs to a shift: with the shift closed, the clerk cannot take any.
+    const bill = await invoke<{ id: string }>('payments.billForVehicleSearch', { plate: 'KDA 123A' });
+    expect(await refusal('payments.payByCash', { billId: bill.id, idempotencyKey: randomUUID(), tendered: 600 })).toBe('payment.cashNoShift');
 
     const audit = kiosk.core.context.db
       .prepare<[], { action: string; outcome: string; details: string }>("SELECT action, outcome, details FROM audit_log WHERE action LIKE 'shift.%' ORDER BY id")

@@ -13,7 +13,7 @@ import { pinSchema, staffIdSchema, staffRoleSchema, badgeCodeSchema } from '../.
 import { createKioskCore } from '../kiosk-core';
 import { pinReader } from './pin-prompt';
 import { addStaffAsSupervisor, commandErrorText, setupFirstSupervisor, StaffCommandError } from './staff-commands';
-import { createStaffService } from './staff-service';
+import { createStaffAccess } from './staff-service';
 
 const USAGE = `Usage:
   npm run staff -- setup --database FILE --id ID --name NAME [--badge CODE]
@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
 
   const core = createKioskCore({ databaseFile });
   try {
-    const staff = createStaffService(core.context);
+    const staff = createStaffAccess(core.context);
     if (command === 'setup') await setupFirstSupervisor(staff, { ...account, pin });
     else await addStaffAsSupervisor(staff, { staffId: required(values.by, 'by'), pin: byPin }, { ...account, pin, role });
     console.log(`Added ${account.staffId}.`);

@@ -1,11 +1,11 @@
 import { KioskError } from '../errors';
 import type { NewStaff } from './staff-accounts';
-import type { StaffService } from './staff-service';
+import type { StaffAccess } from './staff-service';
 
 export class StaffCommandError extends Error {}
 
 /** The first supervisor, created at installation; refused once any supervisor exists. */
-export async function setupFirstSupervisor(staff: StaffService, account: Omit<NewStaff, 'role'>): Promise<void> {
+export async function setupFirstSupervisor(staff: StaffAccess, account: Omit<NewStaff, 'role'>): Promise<void> {
   if (staff.accounts.hasSupervisor()) {
     throw new StaffCommandError('A supervisor already exists: add staff with `add --by <supervisor id>` instead.');
   }
@@ -14,7 +14,7 @@ export async function setupFirstSupervisor(staff: StaffService, account: Omit<Ne
 
 /** A supervisor adds an account from the command line, proving who they are with their PIN. */
 export async function addStaffAsSupervisor(
-  staff: StaffService,
+  staff: StaffAccess,
   supervisor: { staffId: string; pin: string },
   account: NewStaff,
 ): Promise<void> {

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { DayReport, ReportFormat } from '../../../shared/contract/reports';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import type { CoreContext } from '../context';
+import { KioskError } from '../errors';
+import { businessDate } from '../shifts/business-day';
+import type { ShiftStore } from '../shifts/shift-store';
+import type { SignedInStaff } from '../staff/staff-presence';
+import { buildDayReport } from './day-report';
+import { contentHash, reportCsv } from './report-csv';
+import type { ReportSeal } from './report-format';
+import { reportPdf } from './report-pdf';
+import { ReportQueries } from './report-queries';
+import { reportXlsx } from './report-xlsx';
+
+type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox'>;
+
+const FILE_TYPES: Record<ReportFormat, { mimeType: string; make: (report: DayReport, seal: ReportSeal) => Buffer | Promise<Buffer> }> = {
+  csv: { mimeType: 'text/csv; charset=utf-8', make: reportCsv },
+  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', make: reportXlsx },
+  pdf: { mimeType: 'application/pdf', make: reportPdf },
+};
+
+const BLOCKER_ERRORS = {
+  'already-closed': 'day.alreadyClosed',
+  'payments-pending': 'day.paymentsPending',
+  'shifts-open': 'day.shiftsOpen',
+  'shifts-awaiting-sign-off': 'day.shiftsAwaitingSignOff',
+} as const;
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+/** The supervisor's day: the report, its exports, and closing the day. */
+export class Reports {
+  private readonly queries: ReportQueries;
+  private readonly closeStmt;
+
+  constructor(
+    private readonly deps: ReportDeps,
+    private readonly shifts: ShiftStore,
+    private readonly syncStatus: () => SyncStatus,
+  ) {
+    this.queries = new ReportQueries(deps.db);
+    this.closeStmt = deps.db.prepare('INSERT INTO day_closes (business_date, closed_at, closed_by, content_hash, audit_head) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  day(date: string | undefined): DayReport {
+    const now = this.deps.clock.now();
+    const day = date ?? businessDate(now);
+    if (day > businessDate(now)) throw new KioskError('report.futureDate', { field: 'date' });
+    return buildDayReport({ ...this.deps, queries: this.queries, shifts: this.shifts, syncStatus: this.syncStatus }, day, now);
+  }
+
+  async export(supervisor: SignedInStaff, date: string | undefined, format: ReportFormat) {
+    const report = this.day(date);
+    const seal = this.seal(report);
+    const { mimeType, make } = FILE_TYPES[format];
+    const file = await make(report, seal);
+    const fileSha256 = sha256(file);
+    const fileName = `huduma-${report.kioskId}-${report.businessDate}.${format}`;
+    this.deps.db.transaction(() => {
+      const details = { businessDate: report.businessDate, format, fileSha256, contentHash: seal.contentHash, auditHead: seal.auditHead };
+      this.deps.audit.append({ action: 'report.export', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details });
+      this.deps.outbox.enqueue('report.exported', { ...details, staffId: supervisor.staffId, at: report.generatedAt });
+    })();
+    return { fileName, mimeType, contentBase64: file.toString('base64'), ...seal, fileSha256 };
+  }
+
+  close(supervisor: SignedInStaff, date: string | undefined) {
+    const { db, audit, outbox } = this.deps;
+    return db.transaction(() => {
+      const report = this.day(date);
+      const blocker = report.blockers[0];
+      if (blocker) {
+        const count = blocker === 'payments-pending' ? report.pending.count : report.shifts.filter((s) => s.status === (blocker === 'shifts-open' ? 'open' : 'awaiting_sign_off')).length;
+        throw new KioskError(BLOCKER_ERRORS[blocker], { params: { count } });
+      }
+      const seal = this.seal(report);
+      this.closeStmt.run(report.businessDate, report.generatedAt, supervisor.staffId, seal.contentHash, seal.auditHead);
+      audit.append({ action: 'day.close', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details: { businessDate: report.businessDate, ...seal } });
+      outbox.enqueue('day.closed', {
+        businessDate: report.businessDate,
+        closedAt: report.generatedAt,
+        closedBy: supervisor.staffId,
+        paid: report.paid,
+        byService: report.byService,
+        byMethod: report.byMethod,
+        shifts: report.shifts.map((s) => ({ shiftId: s.shiftId, staffId: s.staffId, expected: s.expected, counted: s.counted, variance: s.variance, status: s.status })),
+        exceptions: report.exceptions,
+        ...seal,
+      });
+      return { businessDate: report.businessDate, closedAt: report.generatedAt, contentHash: seal.contentHash };
+    })();
+  }
+
+  private seal(report: DayReport): ReportSeal {
+    return { contentHash: contentHash(report.payments), auditHead: `${report.audit.headId ?? 0}:${report.audit.headHash ?? ''}` };
+  }
+}
