@@ -16,7 +16,16 @@ export function newReceiptNumber(): string {
   return `R-${Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
 }
 
-/** What a citizen types, in the form references are stored: upper case, no spaces. */
+/**
+ * What a citizen types, in the form references are stored: upper case, and the hyphens of
+ * the two known shapes put back (the on-screen keyboard has none), so `kb7f3k9q2m` and
+ * `NTSA F 10000001` find `KB-7F3K9Q2M` and `NTSA-F-10000001`.
+ */
 export function normaliseReference(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const compact = raw.normalize('NFKC').toUpperCase().replace(/[\s-]+/g, '');
+  const kiosk = /^KB([A-Z2-9]{8})$/.exec(compact);
+  if (kiosk) return `KB-${kiosk[1]}`;
+  const fine = /^NTSAF([0-9]+)$/.exec(compact);
+  if (fine) return `NTSA-F-${fine[1]}`;
+  return compact;
 }

@@ -77,7 +77,7 @@ export class BillStore {
       if (!fine) throw new KioskError('payment.billNotFound');
       if (fine.status !== 'unpaid') throw new KioskError('payment.fineNotPayable');
       // The fine's own reference is the bill's: it is what the ticket and the back office know.
-      return this.insert('fine', normaliseReference(fine.reference), [{ feeCode: null, description: { en: `Fine: ${fine.offence}`, sw: `Faini: ${fine.offence}` }, amount: fine.amount }], { fineId });
+      return this.insert('fine', fine.reference, [{ feeCode: null, description: { en: `Fine: ${fine.offence}`, sw: `Faini: ${fine.offence}` }, amount: fine.amount }], { fineId });
     })();
   }
 

@@ -1,0 +1,75 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { BillView, PaymentView, ReceiptView } from '../../../shared/contract/payments';
+import { call, kiosk, KioskCallError } from '../api/kiosk';
+
+type Method = 'mpesa' | 'card' | 'cash';
+
+/**
+ * The bill being paid, the current attempt and its receipt. Each attempt carries an
+ * idempotency key made here: a request repeated after a lost answer reuses it, so the
+ * core never charges twice; a new attempt after a result gets a new one. Wiped with the
+ * visit like every visit store.
+ */
+export const usePaymentStore = defineStore('payment', () => {
+  const bill = ref<BillView | null>(null);
+  const payment = ref<PaymentView | null>(null);
+  const receipt = ref<ReceiptView | null>(null);
+  const attemptKey = ref<string | null>(null);
+
+  // Results arrive as events (the phone, the terminal, a callback); only this attempt's are taken.
+  kiosk?.on('payments.updated', (update) => {
+    if (payment.value?.id === update.id) payment.value = update;
+  });
+
+  async function useBill(load: Promise<BillView>): Promise<BillView> {
+    const loaded = await load;
+    bill.value = loaded;
+    payment.value = null;
+    receipt.value = null;
+    attemptKey.value = null;
+    return loaded;
+  }
+
+  /** Runs one attempt; the key is kept only if the answer was lost (so a retry is the same attempt). */
+  async function attempt(method: Method, details: { phone?: string; tendered?: number }): Promise<PaymentView> {
+    if (!bill.value) throw new Error('no bill');
+    const idempotencyKey = attemptKey.value ?? crypto.randomUUID();
+    attemptKey.value = idempotencyKey;
+    const billId = bill.value.id;
+    try {
+      const started =
+        method === 'mpesa'
+          ? await call('payments.payByMpesa', { billId, idempotencyKey, phone: details.phone ?? '' })
+          : method === 'card'
+            ? await call('payments.payByCard', { billId, idempotencyKey })
+            : await call('payments.payByCash', { billId, idempotencyKey, tendered: details.tendered ?? 0 });
+      attemptKey.value = null;
+      payment.value = started;
+      return started;
+    } catch (error) {
+      if (error instanceof KioskCallError) attemptKey.value = null;
+      throw error;
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    if (payment.value) payment.value = await call('payments.status', { paymentId: payment.value.id });
+  }
+
+  async function showPayment(paymentId: string): Promise<void> {
+    payment.value = await call('payments.status', { paymentId });
+  }
+
+  async function loadReceipt(): Promise<ReceiptView> {
+    if (!payment.value) throw new Error('no payment');
+    receipt.value = await call('payments.receipt', { paymentId: payment.value.id });
+    return receipt.value;
+  }
+
+  async function print(): Promise<void> {
+    if (payment.value) await call('payments.printReceipt', { paymentId: payment.value.id });
+  }
+
+  return { bill, payment, receipt, attemptKey, useBill, attempt, refresh, showPayment, loadReceipt, print };
+});
