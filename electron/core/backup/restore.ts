@@ -1,0 +1,41 @@
+import { copyFileSync, existsSync, fsyncSync, closeSync, openSync, renameSync, rmSync } from 'node:fs';
+import { checkDatabaseFile } from './integrity';
+import { restrictDatabaseFile } from './owner-only';
+
+export type RestoreResult = { ok: true; schemaVersion: number; previous: string | null } | { ok: false; problem: string };
+
+/**
+ * Puts `backupFile` in place of the kiosk database, with the kiosk stopped. Nothing is
+ * touched unless the backup passes the integrity check; the copy is checked again before
+ * it replaces the database, and the database it replaces is kept beside it as
+ * `<file>.before-restore` until the next restore.
+ */
+export function restoreDatabase(backupFile: string, databaseFile: string): RestoreResult {
+  const report = checkDatabaseFile(backupFile);
+  if (!report.ok) return { ok: false, problem: `${backupFile}: ${report.problem}` };
+
+  const incoming = `${databaseFile}.restoring`;
+  rmSync(incoming, { force: true });
+  restrictDatabaseFile(incoming);
+  copyFileSync(backupFile, incoming);
+  const fd = openSync(incoming, 'r+');
+  fsyncSync(fd);
+  closeSync(fd);
+  const copied = checkDatabaseFile(incoming);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${incoming}${suffix}`, { force: true });
+  if (!copied.ok) {
+    rmSync(incoming, { force: true });
+    return { ok: false, problem: `the copy failed its check: ${copied.problem}` };
+  }
+
+  let previous: string | null = null;
+  if (existsSync(databaseFile)) {
+    previous = `${databaseFile}.before-restore`;
+    renameSync(databaseFile, previous);
+  }
+  // The old database's WAL belongs to it, not to the restored file.
+  for (const suffix of ['-wal', '-shm']) rmSync(`${databaseFile}${suffix}`, { force: true });
+  renameSync(incoming, databaseFile);
+  restrictDatabaseFile(databaseFile);
+  return { ok: true, schemaVersion: report.schemaVersion, previous };
+}
