@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { benchCitizens, cachedBenchDatabase } from './bench-database';
+import type { BenchRow } from './bench-row';
+import { runBundleBench } from './bundle-bench';
+import { runColdStartBench } from './cold-start-bench';
+import { runMemoryBench } from './memory-bench';
+import { resultsTable } from './results-table';
+import { runSyncBench } from './sync-bench';
+
+/**
+ * `npm run bench`: every benchmark, one markdown table in bench-results/latest.md (also
+ * printed). BENCH_CITIZENS sets the size (default a million; the seeded database is cached
+ * under .cache/bench). Benchmarks a feature adds are picked up here by name.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const rendererDir = path.join(root, 'out/renderer');
+const citizens = benchCitizens();
+
+console.log('Building the renderer…');
+execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
+console.log(`Preparing the ${citizens.toLocaleString('en-KE')}-citizen database (cached after the first run)…`);
+const databaseFile = cachedBenchDatabase(citizens);
+
+const rows: BenchRow[] = [];
+const section = async (name: string, run: () => Promise<BenchRow[]> | BenchRow[]) => {
+  console.log(`Running ${name}…`);
+  const started = performance.now();
+  rows.push(...(await run()));
+  console.log(`  ${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+};
+
+await section('lookup', () => optionalBench('lookup-bench.ts', 'runLookupBench', { citizens, databaseFile }));
+await section('sync', () => runSyncBench({ citizens }));
+await section('renderer cold start', () => runColdStartBench(databaseFile, rendererDir));
+await section('bundle size', () => runBundleBench(rendererDir));
+await section('core memory', () => runMemoryBench(databaseFile, citizens));
+
+const heading = `### Benchmarks (${citizens.toLocaleString('en-KE')} citizens; ${new Date().toISOString().slice(0, 10)}; ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node})`;
+const table = resultsTable(rows, heading);
+mkdirSync(path.join(root, 'bench-results'), { recursive: true });
+writeFileSync(path.join(root, 'bench-results/latest.md'), table);
+console.log(`\n${table}`);
+
+/** A benchmark module another feature provides; skipped (with a note) until it exists. */
+async function optionalBench(file: string, exportName: string, options: { citizens: number; databaseFile: string }): Promise<BenchRow[]> {
+  const modulePath = path.join(import.meta.dirname, file);
+  if (!existsSync(modulePath)) {
+    console.log(`  (no ${file} yet)`);
+    return [];
+  }
+  const module = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+  const bench = module[exportName];
+  if (typeof bench !== 'function') throw new Error(`${file} does not export ${exportName}()`);
+  return (await bench(options)) as BenchRow[];
+}
