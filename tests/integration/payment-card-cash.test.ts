@@ -1,14 +1,3 @@
-import { vi } from 'vitest';
-import type { Migration } from '../../electron/core/db/migrate';
-// TEMPORARY (uncommitted): until migration 003 lands, 005 runs right after 002 in this test only.
-vi.mock('../../electron/core/db/migrations', async (importOriginal) => {
-  const original = await importOriginal<{ migrations: Migration[] }>();
-  const { staffTables } = await import('../../electron/core/db/migrations/004-staff');
-  const { paymentTables } = await import('../../electron/core/db/migrations/005-payments');
-  const { recoveryTables } = await import('../../electron/core/db/migrations/006-recovery');
-  const extra = [staffTables, paymentTables, recoveryTables].map((m, i) => ({ ...m, version: original.migrations.length + 1 + i }));
-  return { migrations: [...original.migrations, ...extra] };
-});
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -67,12 +67,14 @@ describe('a kiosk killed (SIGKILL) in the middle of an M-Pesa payment', () => {
 
   it('before the push was answered: closed as expired (it cannot be queried), and the money M-Pesa took is kept for the back office', async () => {
     // The simulator holds this push's answer, and the customer pays meanwhile.
-    const { child, databaseFile, restart, forwarder } = await setUp(SLOW_ANSWER, { resultMs: 800, slowAnswerMs: 3_000 });
+    const { child, databaseFile, restart, forwarder, simulator } = await setUp(SLOW_ANSWER, { resultMs: 800, slowAnswerMs: 3_000 });
     const watcher = new Database(databaseFile, { readonly: true, fileMustExist: true });
     cleanup.push(async () => {
       watcher.close();
     });
-    await expect.poll(() => watcher.prepare("SELECT count(*) AS n FROM payments WHERE state = 'created'").get(), { timeout: 10_000, interval: 10 }).toEqual({ n: 1 });
+    // Killed once M-Pesa has the push but before the kiosk has its answer.
+    await expect.poll(async () => (await simulatorTransactions(simulator)).length, { timeout: 10_000, interval: 20 }).toBe(1);
+    expect(watcher.prepare("SELECT count(*) AS n FROM payments WHERE state = 'created'").get()).toEqual({ n: 1 });
     await killed(child);
     const core = restart();
     expect(core.context.db.prepare('SELECT state, reason FROM payments').all()).toEqual([{ state: 'expired', reason: 'interrupted' }]);

@@ -40,7 +40,6 @@ export function createPayments(ctx: CoreContext, databaseFile: string, options: 
     paperWidthMm: ctx.settings.printer.paperWidthMm,
     pdfPageSize: ctx.settings.receipts.pdfPageSize,
   });
-  // TEMPORARY until migration 003 lands and 005 can be registered: without the tables there is nothing to resume.
-  if (ctx.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'payments'").get()) service.resume();
+  service.resume();
   return { handlers: paymentsHandlers(ctx, { bills, store, service, receipts }, phones), service };
 }
