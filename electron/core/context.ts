@@ -7,7 +7,9 @@ import type { Outbox } from './outbox/outbox';
 import type { IdentifierHasher } from './privacy/identifier-hash';
 import type { KioskSettings } from './settings/kiosk-settings';
 import type { LocalSettings } from './settings/local-settings';
+import type { SmsGateway } from './sms/sms-gateway';
 import type { StaffPresence } from './staff/staff-presence';
+import type { OneTimeCodes } from './verification/one-time-codes';
 import type { Visits } from './visits/visits';
 
 /** What every feature of the core is built from; assembled once in `createKioskCore`. */
@@ -25,4 +27,8 @@ export interface CoreContext {
   readonly visits: Visits;
   readonly hashIdentifier: IdentifierHasher;
   readonly staff: StaffPresence;
+  /** Where SMS go: the simulator unless the `sms` settings name a provider. */
+  readonly sms: SmsGateway;
+  /** One-time codes sent by SMS (lookup, recovery). */
+  readonly codes: OneTimeCodes;
 }

@@ -9,6 +9,7 @@ import { createDispatcher } from './dispatch';
 import { CoreEvents } from './events';
 import type { Handlers } from './handlers';
 import { silentLogger, type Logger } from './logger';
+import { lookupHandlers } from './lookup/lookup-handlers';
 import { Outbox } from './outbox/outbox';
 import type { PaymentAdapterOptions } from './payments/payment-adapters';
 import type { CallbackDisposition } from './payments/payment-service';
@@ -16,9 +17,11 @@ import { createPayments } from './payments/payments-feature';
 import { identifierHasher } from './privacy/identifier-hash';
 import { parseKioskSettings } from './settings/kiosk-settings';
 import { LocalSettings } from './settings/local-settings';
+import { createSmsGateway } from './sms/create-sms-gateway';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncService } from './sync/sync-service';
 import { systemHandlers } from './system/system-handlers';
+import { OneTimeCodes } from './verification/one-time-codes';
 import { Visits } from './visits/visits';
 
 export interface KioskCoreOptions {
@@ -55,6 +58,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const local = new LocalSettings(db);
   const audit = new AuditLog(db, clock);
   const events = new CoreEvents();
+  const sms = createSmsGateway(settings.sms, clock);
   const context: CoreContext = {
     version: options.version ?? '0.0.0',
     kioskId: local.getOrCreate('kiosk.id', () => `kiosk-${randomUUID().slice(0, 8)}`),
@@ -70,6 +74,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     hashIdentifier: identifierHasher(local.getOrCreate('identifier.hash.key', () => randomBytes(32).toString('base64'))),
     // Until staff sign-in exists, nobody is: staff-only calls are refused.
     staff: { current: () => undefined },
+    sms,
+    codes: new OneTimeCodes({ db, clock, audit, log, sms, settings: settings.verification, hashIdentifier: (kind, value) => context.hashIdentifier(kind, value) }),
   };
 
   const sync = new SyncService({ ...context, settings: settings.sync, onStatus: (status) => events.emit('sync.status', status) });
@@ -79,6 +85,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const handlers: Handlers = {
     ...systemHandlers(context),
     ...syncHandlers(sync),
+    ...lookupHandlers(context),
     ...payments.handlers,
   };
   const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });

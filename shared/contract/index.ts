@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallDef, EventDef } from './define';
+import { lookupCalls } from './lookup';
 import { paymentCalls, paymentEvents } from './payments';
 import { syncCalls, syncEvents } from './sync';
 import { systemCalls, systemEvents } from './system';
@@ -12,6 +13,7 @@ import { systemCalls, systemEvents } from './system';
 export const calls = {
   ...systemCalls,
   ...syncCalls,
+  ...lookupCalls,
   ...paymentCalls,
 } as const satisfies Record<string, CallDef>;
 

@@ -1,4 +1,5 @@
 import type { KioskErrorPayload, Localized } from '../result';
+import { lookupErrors } from './lookup';
 import { paymentErrors } from './payments';
 import { recoveryErrors } from './recovery';
 import { shiftErrors } from './shifts';
@@ -8,6 +9,7 @@ import { systemErrors } from './system';
 /** Every error the kiosk can show, in English and Kiswahili. One file per feature. */
 export const errorCatalog = {
   ...systemErrors,
+  ...lookupErrors,
   ...staffErrors,
   ...shiftErrors,
   ...recoveryErrors,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { lookupSettingsSchema } from '../lookup/lookup-settings';
 import { mpesaSettingsSchema } from '../payments/mpesa/mpesa-settings';
 import { paymentSettingsSchema } from '../payments/payment-settings';
 import { printerSettingsSchema, receiptSettingsSchema } from '../payments/receipts/receipt-settings';
+import { smsSettingsSchema } from '../sms/sms-settings';
 import { staffSettingsSchema } from '../staff/staff-settings';
 import { syncSettingsSchema } from '../sync/sync-settings';
+import { verificationSettingsSchema } from '../verification/verification-settings';
 
 /**
  * Everything a deployment may tune. Each shell stores these (electron-store in Electron,
@@ -22,6 +25,9 @@ export const kioskSettingsSchema = z.object({
   printer: printerSettingsSchema,
   receipts: receiptSettingsSchema,
   sync: syncSettingsSchema,
+  sms: smsSettingsSchema,
+  verification: verificationSettingsSchema,
+  lookup: lookupSettingsSchema,
   staff: staffSettingsSchema,
 });
 

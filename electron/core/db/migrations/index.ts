@@ -1,9 +1,10 @@
 import type { Migration } from '../migrate';
 import { replicaTables } from './001-replica';
 import { localTables } from './002-local';
+import { lookupTables } from './003-lookup';
 
 /**
  * In order; append only. Synced replica tables change additively (new columns, new
  * tables), never by dropping, so an older hub or kiosk still understands the data.
  */
-export const migrations: readonly Migration[] = [replicaTables, localTables];
+export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables];

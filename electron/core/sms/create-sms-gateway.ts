@@ -1,0 +1,11 @@
+import type { Clock } from '../clock';
+import { SmsSimulator } from '../simulators/sms/sms-simulator';
+import { AfricasTalkingClient } from './africas-talking-client';
+import type { SmsGateway } from './sms-gateway';
+import type { SmsSettings } from './sms-settings';
+
+/** The gateway the settings choose. */
+export function createSmsGateway(settings: SmsSettings, clock: Clock): SmsGateway {
+  if (settings.provider === 'africastalking') return new AfricasTalkingClient(settings.africasTalking);
+  return new SmsSimulator(clock);
+}

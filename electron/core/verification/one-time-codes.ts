@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { maskPhone } from '../../../shared/identifiers';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { KioskError } from '../errors';
+import type { Logger } from '../logger';
+import type { IdentifierHasher } from '../privacy/identifier-hash';
+import type { SmsGateway } from '../sms/sms-gateway';
+import { SmsSendError } from '../sms/sms-gateway';
+import type { Visit } from '../visits/visits';
+import { codeMatches, hashCode, newCode, newSalt } from './code-hash';
+import { codeSmsText, type CodePurpose } from './sms-text';
+import type { VerificationSettings } from './verification-settings';
+
+export interface SentCode {
+  codeId: string;
+  /** '07•• ••• 457': what the screen may say about where the code went. */
+  maskedPhone: string;
+  expiresAt: string;
+}
+
+export type CodeCheck =
+  | { outcome: 'ok'; purpose: CodePurpose; maskedPhone: string }
+  | { outcome: 'wrong'; triesLeft: number }
+  | { outcome: 'expired' }
+  | { outcome: 'exhausted' };
+
+/** A code that matched: what it was for and where it went. */
+export interface CheckedCode {
+  purpose: CodePurpose;
+  maskedPhone: string;
+}
+
+interface CodeRow {
+  purpose: CodePurpose;
+  masked_phone: string;
+  salt: string;
+  code_hash: string;
+  expires_at: string;
+  tries_left: number;
+  state: string;
+}
+
+export interface OneTimeCodesDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditLog;
+  log: Logger;
+  sms: SmsGateway;
+  hashIdentifier: IdentifierHasher;
+  settings: VerificationSettings;
+}
+
+/**
+ * One-time codes sent by SMS and typed back at the kiosk. A code belongs to the visit that
+ * asked for it, lives `codeTtlSeconds`, allows `triesPerCode` entries, and a visit may have
+ * at most `codesPerVisit` sent. Only a salted scrypt hash of the code is kept; the code is
+ * in the SMS and nowhere else (never in logs or the audit trail). Every send and every
+ * check writes an audit row naming the phone only by its keyed hash.
+ */
+export class OneTimeCodes {
+  private readonly sentInVisit;
+  private readonly supersede;
+  private readonly insert;
+  private readonly setState;
+  private readonly find;
+  private readonly spendTry;
+
+  constructor(private readonly deps: OneTimeCodesDeps) {
+    const { db } = deps;
+    this.sentInVisit = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM one_time_codes WHERE visit_id = ? AND state != 'failed'");
+    this.supersede = db.prepare("UPDATE one_time_codes SET state = 'superseded' WHERE visit_id = ? AND purpose = ? AND state IN ('sending', 'active')");
+    this.insert = db.prepare(
+      `INSERT INTO one_time_codes (id, visit_id, purpose, phone_hash, masked_phone, salt, code_hash, created_at, expires_at, tries_left, state)
+       VALUES (@id, @visitId, @purpose, @phoneHash, @maskedPhone, @salt, @codeHash, @createdAt, @expiresAt, @triesLeft, 'sending')`,
+    );
+    this.setState = db.prepare<[string, string]>('UPDATE one_time_codes SET state = ? WHERE id = ?');
+    this.find = db.prepare<[string, string], CodeRow>(
+      'SELECT purpose, masked_phone, salt, code_hash, expires_at, tries_left, state FROM one_time_codes WHERE id = ? AND visit_id = ?',
+    );
+    this.spendTry = db.prepare<[string, string]>('UPDATE one_time_codes SET tries_left = tries_left - 1, state = ? WHERE id = ?');
+  }
+
+  /**
+   * Sends a new code to `phoneE164` (a number the caller already trusts: the registered one,
+   * or one the citizen typed for a new-phone check). A newer code for the same purpose
+   * replaces any older one. Refuses with `verification.tooManyCodes` past the visit's limit
+   * and `verification.smsFailed` when the gateway does not take the message.
+   */
+  async send(visit: Visit, request: { purpose: CodePurpose; phoneE164: string }): Promise<SentCode> {
+    const { db, clock, audit, settings, hashIdentifier } = this.deps;
+    const phoneHash = hashIdentifier('phone', request.phoneE164);
+    const maskedPhone = maskPhone(request.phoneE164);
+    if (!maskedPhone) throw new RangeError('OneTimeCodes.send expects a Kenyan mobile number in E.164 form');
+    const code = newCode(settings.codeLength);
+    const salt = newSalt();
+    const codeHash = await hashCode(code, salt);
+    const now = clock.now();
+    const codeId = randomUUID();
+    const expiresAt = new Date(now.getTime() + settings.codeTtlSeconds * 1000).toISOString();
+
+    const allowed = db
+      .transaction(() => {
+        if ((this.sentInVisit.get(visit.id)?.n ?? 0) >= settings.codesPerVisit) {
+          audit.append({ action: 'code.send', outcome: 'refused-limit', actor: 'citizen', visitId: visit.id, subject: phoneHash, details: { purpose: request.purpose } });
+          return false;
+        }
+        this.supersede.run(visit.id, request.purpose);
+        this.insert.run({ id: codeId, visitId: visit.id, purpose: request.purpose, phoneHash, maskedPhone, salt, codeHash, createdAt: now.toISOString(), expiresAt, triesLeft: settings.triesPerCode });
+        return true;
+      })
+      .immediate();
+    if (!allowed) throw new KioskError('verification.tooManyCodes', { params: { max: settings.codesPerVisit } });
+
+    const minutes = Math.round(settings.codeTtlSeconds / 60);
+    try {
+      await this.deps.sms.send({ to: request.phoneE164, text: codeSmsText(request.purpose, code, minutes, visit.locale) });
+    } catch (error) {
+      const reason = error instanceof SmsSendError ? error.reason : 'gateway-error';
+      this.deps.log.warn({ provider: this.deps.sms.provider, reason }, 'one-time code not sent');
+      db.transaction(() => {
+        this.setState.run('failed', codeId);
+        audit.append({ action: 'code.send', outcome: 'failed', actor: 'citizen', visitId: visit.id, subject: phoneHash, details: { purpose: request.purpose, codeId, reason } });
+      })();
+      throw new KioskError('verification.smsFailed');
+    }
+    db.transaction(() => {
+      this.setState.run('active', codeId);
+      audit.append({ action: 'code.send', outcome: 'sent', actor: 'citizen', visitId: visit.id, subject: phoneHash, details: { purpose: request.purpose, codeId } });
+    })();
+    return { codeId, maskedPhone, expiresAt };
+  }
+
+  /**
+   * Checks a code typed at the screen and refuses anything but a match with the citizen's
+   * bilingual message: `verification.wrongCode` (with `triesLeft`), `verification.codeExpired`
+   * or `verification.codeExhausted`. Throwing is the safe default: a caller cannot mistake a
+   * wrong code for a right one by forgetting to read the outcome.
+   */
+  async check(visit: Visit, codeId: string, code: string): Promise<CheckedCode> {
+    const result = await this.attempt(visit, codeId, code);
+    switch (result.outcome) {
+      case 'ok':
+        return { purpose: result.purpose, maskedPhone: result.maskedPhone };
+      case 'wrong':
+        throw new KioskError('verification.wrongCode', { field: 'code', params: { triesLeft: result.triesLeft } });
+      case 'expired':
+        throw new KioskError('verification.codeExpired', { field: 'code' });
+      case 'exhausted':
+        throw new KioskError('verification.codeExhausted', { field: 'code' });
+    }
+  }
+
+  /**
+   * One entry of a code, as an outcome rather than a refusal. A code of another visit, or one
+   * replaced by a newer code, answers 'expired' like a timed-out one: the advice is the same.
+   */
+  async attempt(visit: Visit, codeId: string, code: string): Promise<CodeCheck> {
+    const { db, clock, audit } = this.deps;
+    const row = this.find.get(codeId, visit.id);
+    const record = (outcome: string, purpose: string | null) =>
+      audit.append({ action: 'code.check', outcome, actor: 'citizen', visitId: visit.id, details: { purpose, codeId } });
+
+    if (!row || row.state !== 'active' || clock.now().getTime() > Date.parse(row.expires_at)) {
+      const result: CodeCheck = row?.state === 'exhausted' ? { outcome: 'exhausted' } : { outcome: 'expired' };
+      record(result.outcome, row?.purpose ?? null);
+      return result;
+    }
+    const matches = await codeMatches(code, row.salt, row.code_hash);
+    return db
+      .transaction((): CodeCheck => {
+        // Read again inside the write lock: two entries racing must not both spend the same try.
+        const current = this.find.get(codeId, visit.id);
+        if (!current || current.state !== 'active') {
+          record(current?.state === 'exhausted' ? 'exhausted' : 'expired', row.purpose);
+          return current?.state === 'exhausted' ? { outcome: 'exhausted' } : { outcome: 'expired' };
+        }
+        if (matches) {
+          this.setState.run('used', codeId);
+          record('ok', current.purpose);
+          return { outcome: 'ok', purpose: current.purpose, maskedPhone: current.masked_phone };
+        }
+        const triesLeft = current.tries_left - 1;
+        this.spendTry.run(triesLeft > 0 ? 'active' : 'exhausted', codeId);
+        record(triesLeft > 0 ? 'wrong' : 'exhausted', current.purpose);
+        return triesLeft > 0 ? { outcome: 'wrong', triesLeft } : { outcome: 'exhausted' };
+      })
+      .immediate();
+  }
+}

@@ -1,0 +1,49 @@
+import type { Localized } from '../result';
+
+/** Refusals of the identity lookup and of one-time codes (which recovery shares). */
+export const lookupErrors = {
+  'lookup.visitLimit': {
+    en: 'You can search {max} times in one visit. Please ask at the counter for more help.',
+    sw: 'Unaweza kutafuta mara {max} katika ziara moja. Tafadhali uliza kaunta kwa msaada zaidi.',
+  },
+  'lookup.kioskBusy': {
+    en: 'This kiosk has had many searches in a short time. Please wait a few minutes, or ask at the counter.',
+    sw: 'Kioski hiki kimetafuta mara nyingi kwa muda mfupi. Tafadhali subiri dakika chache, au uliza kaunta.',
+  },
+  'lookup.searchFirst': {
+    en: 'Please search for your account first.',
+    sw: 'Tafadhali tafuta akaunti yako kwanza.',
+  },
+  'lookup.noPhone': {
+    en: 'This account has no phone number we can send a code to. Please ask at the counter, with your ID card.',
+    sw: 'Akaunti hii haina namba ya simu tunayoweza kutuma namba ya uthibitisho. Tafadhali uliza kaunta, ukiwa na kitambulisho chako.',
+  },
+  'lookup.notVerified': {
+    en: 'Please confirm it is you before we show your details.',
+    sw: 'Tafadhali thibitisha kuwa ni wewe kabla hatujaonyesha maelezo yako.',
+  },
+  'verification.tooManyCodes': {
+    en: 'We have already sent {max} codes during this visit. Please ask at the counter for help.',
+    sw: 'Tayari tumetuma namba {max} za uthibitisho katika ziara hii. Tafadhali uliza kaunta kwa msaada.',
+  },
+  'verification.smsFailed': {
+    en: 'We could not send the SMS just now. Nothing was changed. Please try again in a minute, or ask at the counter.',
+    sw: 'Hatukuweza kutuma SMS sasa hivi. Hakuna kilichobadilishwa. Tafadhali jaribu tena baada ya dakika moja, au uliza kaunta.',
+  },
+  'verification.wrongCode': {
+    en: 'That code is not right. You have {triesLeft} more tries.',
+    sw: 'Namba hiyo si sahihi. Umebakiza majaribio {triesLeft}.',
+  },
+  'verification.codeExpired': {
+    en: 'This code has expired. Please ask for a new code.',
+    sw: 'Namba hii ya uthibitisho imekwisha muda. Tafadhali omba namba mpya.',
+  },
+  'verification.codeExhausted': {
+    en: 'That code was typed wrongly too many times and no longer works. Please ask for a new code.',
+    sw: 'Namba hiyo imekosewa mara nyingi mno na haifanyi kazi tena. Tafadhali omba namba mpya.',
+  },
+  'sms.notSimulated': {
+    en: 'This kiosk sends real SMS: there is no simulator outbox to show.',
+    sw: 'Kioski hiki kinatuma SMS halisi: hakuna sanduku la SMS za majaribio la kuonyesha.',
+  },
+} as const satisfies Record<string, Localized>;
