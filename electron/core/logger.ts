@@ -1,11 +1,12 @@
 import pino, { type Logger } from 'pino';
+import { REDACTED, redactLogEntry } from './logger-redaction';
 
 export type { Logger };
 
 /**
  * Structured logs. Nothing that identifies a person is ever passed to the logger (callers
  * log call names, outcomes, codes and hashed subjects); the redaction list is a second
- * line of defence for fields that must never appear even by mistake.
+ * line of defence for fields and text that must never appear even by mistake.
  */
 export function createLogger(options: { level?: string; file?: string } = {}): Logger {
   const destination = options.file ? pino.destination({ dest: options.file, mkdir: true, sync: false }) : undefined;
@@ -13,9 +14,13 @@ export function createLogger(options: { level?: string; file?: string } = {}): L
     {
       level: options.level ?? 'info',
       base: { app: 'huduma-kiosk' },
-      redact: {
-        paths: ['*.idNumber', '*.phone', '*.email', '*.passport', '*.kraPin', '*.name', '*.mrz', '*.code', '*.pin', 'req.headers["x-kiosk-secret"]'],
-        censor: '[redacted]',
+      redact: { paths: ['req.headers["x-kiosk-secret"]'], censor: REDACTED },
+      // Identifiers are scrubbed at any depth and out of free text, not just at listed paths.
+      formatters: { log: (entry) => redactLogEntry(entry) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? (redactLogEntry(arg) as string) : arg)) as Parameters<typeof method>);
+        },
       },
     },
     destination,
