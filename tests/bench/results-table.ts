@@ -1,6 +1,6 @@
 import type { BenchRow } from './bench-row';
 
-const formatNumber = (value: number) => value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+const formatNumber = (value: number) => (Number.isNaN(value) ? '—' : value.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
 
 /** One markdown table: each figure beside its raw baseline and the ratio between them. */
 export function resultsTable(rows: readonly BenchRow[], heading: string): string {

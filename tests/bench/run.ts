@@ -26,10 +26,17 @@ console.log(`Preparing the ${citizens.toLocaleString('en-KE')}-citizen database 
 const databaseFile = cachedBenchDatabase(citizens);
 
 const rows: BenchRow[] = [];
+/** Runs one benchmark; a failure is reported in the table and fails the run, after the others have run. */
 const section = async (name: string, run: () => Promise<BenchRow[]> | BenchRow[]) => {
   console.log(`Running ${name}…`);
   const started = performance.now();
-  rows.push(...(await run()));
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    console.error(error);
+    rows.push({ name: `${name}: FAILED`, value: Number.NaN, unit: '', note: String((error as Error).message ?? error).slice(0, 200) });
+    process.exitCode = 1;
+  }
   console.log(`  ${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 };
 
