@@ -2,9 +2,12 @@ import type { Migration } from '../migrate';
 import { replicaTables } from './001-replica';
 import { localTables } from './002-local';
 import { lookupTables } from './003-lookup';
+import { staffTables } from './004-staff';
+import { paymentTables } from './005-payments';
+import { recoveryTables } from './006-recovery';
 
 /**
  * In order; append only. Synced replica tables change additively (new columns, new
  * tables), never by dropping, so an older hub or kiosk still understands the data.
  */
-export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables];
+export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables, staffTables, paymentTables, recoveryTables];
