@@ -1,0 +1,139 @@
+import { startDarajaSimulator, type DarajaSimulator } from '../../electron/core/simulators/daraja/daraja-simulator';
+import { test as kioskTest, expect } from './support/kiosk-fixture';
+import { checkScreen } from './support/screens';
+import { CLERK, seedStaff } from '../support/staff-seed';
+import type { Page } from '@playwright/test';
+import { smsSimulatorOf } from '../../electron/core/simulators/sms/sms-simulator';
+
+/** The kiosk pays against a Daraja simulator over real HTTP, as the demo does. */
+const test = kioskTest.extend<{ daraja: DarajaSimulator }>({
+  daraja: async ({}, use) => {
+    const simulator = await startDarajaSimulator({ delays: { resultMs: 1_500 } });
+    await use(simulator);
+    await simulator.close();
+  },
+  kioskSettings: async ({ daraja }, use) => {
+    await use({ mpesa: { simulator: false, baseUrl: daraja.url }, payments: { firstQueryMs: 300, maxQueryGapMs: 600 } });
+  },
+});
+
+async function startAtPay(page: Page): Promise<void> {
+  await page.getByTestId('touch-to-start').tap();
+  await page.getByTestId('language-en').tap();
+  await page.getByTestId('service-pay').tap();
+  await expect(page.getByRole('heading', { name: 'What would you like to pay for?' })).toBeVisible();
+}
+
+async function billByReference(page: Page, typed: string): Promise<void> {
+  await page.getByTestId('pay-choose-reference').tap();
+  await expect(page.getByRole('heading', { name: 'Pay a bill' })).toBeVisible();
+  // The on-screen keyboard has no hyphen; what a hardware keyboard or scanner types works too.
+  for (const key of typed.slice(0, 4)) await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key}"]`).tap();
+  await page.keyboard.type(typed.slice(4));
+  await expect(page.getByTestId('pay-reference-input')).toHaveText(typed.toUpperCase());
+}
+
+test('a fine found by lookup paid by M-Pesa: cancelled on the phone first, then paid; receipt on screen and printed', async ({ kioskPage: page, kiosk }) => {
+  await page.getByTestId('touch-to-start').tap();
+  await page.getByTestId('language-en').tap();
+  await page.getByTestId('service-find').tap();
+  await page.getByTestId('lookup-by-idNumber').tap();
+  for (const digit of '12345678') await page.getByTestId(`keypad-${digit}`).tap();
+  await page.getByTestId('lookup-search').tap();
+  await page.getByTestId('lookup-send-code').tap();
+  await expect(page.getByTestId('lookup-code-sent')).toBeVisible();
+  const sms = smsSimulatorOf(kiosk.core.context.sms).lastTo('+254712345457')?.text ?? '';
+  for (const digit of /(\d{6})/.exec(sms)?.[1] ?? '') await page.getByTestId(`keypad-${digit}`).tap();
+  await page.getByTestId('lookup-code-confirm').tap();
+  await expect(page.getByTestId('lookup-fine-NTSA-F-10000001')).toContainText('KES 1,000');
+  await checkScreen(page, 'pay-00-lookup-fines');
+  await page.getByTestId('lookup-pay-NTSA-F-10000001').tap();
+
+  await expect(page.getByTestId('bill-reference')).toHaveText('NTSA-F-10000001');
+  await expect(page.getByTestId('bill-total')).toHaveText('KES 1,000');
+  await checkScreen(page, 'pay-03-bill');
+
+  await page.getByTestId('pay-method-mpesa').tap();
+  for (const digit of '0700001032') await page.getByTestId(`keypad-${digit}`).tap();
+  await expect(page.getByTestId('pay-mpesa-phone')).toHaveText('0700001032');
+  await checkScreen(page, 'pay-04-mpesa-phone');
+  await page.getByTestId('pay-mpesa-send').tap();
+  await expect(page.getByTestId('pay-mpesa-waiting')).toContainText('07•• ••• 032');
+  await checkScreen(page, 'pay-05-mpesa-waiting');
+  const outcome = page.getByTestId('payment-outcome');
+  await expect(outcome).toContainText('The payment was cancelled on your phone.', { timeout: 15_000 });
+  await page.getByTestId('switch-language').tap();
+  await expect(outcome).toContainText('Malipo yameghairiwa kwenye simu yako.');
+  await checkScreen(page, 'pay-06-mpesa-cancelled-sw');
+  await page.getByTestId('switch-language').tap();
+
+  await page.getByTestId('pay-mpesa-retry').tap();
+  await page.keyboard.type('0708374149');
+  await page.getByTestId('pay-mpesa-send').tap();
+  await expect(page.getByTestId('pay-receipt')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('receipt-total')).toHaveText('KES 1,000');
+  await expect(page.getByTestId('receipt-method')).toHaveText('M-Pesa');
+  await expect(page.getByTestId('receipt-provider')).toHaveText(/^[A-Z][A-Z0-9]{9}$/);
+  await checkScreen(page, 'pay-07-receipt-mpesa');
+  await page.getByTestId('receipt-print').tap();
+  await expect(page.getByTestId('receipt-printed')).toBeVisible();
+
+  const paid = kiosk.core.context.db.prepare("SELECT method, state, amount FROM payments WHERE state = 'paid'").all();
+  expect(paid).toEqual([{ method: 'mpesa', state: 'paid', amount: 1000 }]);
+
+  // Finishing wipes the visit: nothing of the payment stays on screen.
+  await page.getByTestId('receipt-done').tap();
+  await expect(page.getByTestId('touch-to-start')).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain('NTSA-F-10000001');
+});
+
+test('a bill reference paid by card; the same bill then shows as paid', async ({ kioskPage: page }) => {
+  await startAtPay(page);
+  await checkScreen(page, 'pay-01-choose');
+  await billByReference(page, 'NTSA F 10000002');
+  await checkScreen(page, 'pay-02-reference');
+  await page.getByTestId('pay-reference-next').tap();
+  await expect(page.getByTestId('bill-total')).toHaveText('KES 2,000');
+  // No clerk is signed in: no cash.
+  await expect(page.getByTestId('pay-method-cash')).toHaveCount(0);
+  await page.getByTestId('pay-method-card').tap();
+  await expect(page.getByText('card machine beside the screen')).toBeVisible();
+  await checkScreen(page, 'pay-08-card');
+  await page.getByTestId('pay-card-start').tap();
+  await expect(page.getByTestId('receipt-method')).toHaveText('Card', { timeout: 10_000 });
+  await expect(page.getByTestId('receipt-provider')).toHaveText(/^\d{6}$/);
+  await checkScreen(page, 'pay-09-receipt-card');
+
+  await page.getByTestId('nav-back').tap();
+  await page.getByTestId('nav-back').tap();
+  await expect(page.getByTestId('pay-bill-paid')).toBeVisible();
+  await checkScreen(page, 'pay-10-bill-already-paid');
+});
+
+test('cash in attended mode: the clerk types what was handed over and the change is shown and recorded', async ({ kioskPage: page, kiosk }) => {
+  await seedStaff(kiosk.core);
+  const signedIn = await kiosk.core.invoke('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+  expect(signedIn.ok).toBe(true);
+  expect((await kiosk.core.invoke('shift.open', { openingFloat: 2000 })).ok).toBe(true);
+
+  await startAtPay(page);
+  await page.getByTestId('pay-choose-renewal').tap();
+  await expect(page.getByTestId('pay-renewal-3')).toContainText('KES 1,450');
+  await checkScreen(page, 'pay-11-renewal');
+  await page.getByTestId('pay-renewal-3').tap();
+  await expect(page.getByTestId('bill-total')).toHaveText('KES 1,450');
+  await page.getByTestId('pay-method-cash').tap();
+  await page.keyboard.type('1000');
+  await expect(page.getByTestId('pay-cash-short')).toBeVisible();
+  await expect(page.getByTestId('pay-cash-record')).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('2000');
+  await expect(page.getByTestId('pay-cash-change')).toHaveText('Change to give: KES 550');
+  await checkScreen(page, 'pay-12-cash');
+  await page.getByTestId('pay-cash-record').tap();
+  await expect(page.getByTestId('receipt-change')).toHaveText('KES 550');
+  await expect(page.getByTestId('receipt-provider')).toHaveText(CLERK.staffId);
+  await checkScreen(page, 'pay-13-receipt-cash');
+  const row = kiosk.core.context.db.prepare('SELECT staff_id, tendered, change_given, state FROM payments').get();
+  expect(row).toEqual({ staff_id: CLERK.staffId, tendered: 2000, change_given: 550, state: 'paid' });
+});
