@@ -15,6 +15,7 @@ import type { PaymentAdapterOptions } from './payments/payment-adapters';
 import type { CallbackDisposition } from './payments/payment-service';
 import { createPayments } from './payments/payments-feature';
 import { identifierHasher } from './privacy/identifier-hash';
+import { recoveryHandlers } from './recovery/recovery-handlers';
 import { parseKioskSettings } from './settings/kiosk-settings';
 import { LocalSettings } from './settings/local-settings';
 import { createSmsGateway } from './sms/create-sms-gateway';
@@ -87,6 +88,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...syncHandlers(sync),
     ...lookupHandlers(context),
     ...payments.handlers,
+    ...recoveryHandlers(context),
   };
   const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
   // Runs only when a hub URL is configured; without one the outbox simply keeps every event.

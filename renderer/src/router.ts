@@ -3,7 +3,9 @@ import AttractView from './views/AttractView.vue';
 import ComingSoonView from './views/ComingSoonView.vue';
 import HomeView from './views/HomeView.vue';
 import LanguageView from './views/LanguageView.vue';
+import { clerkApprovalRoutes } from './views/clerk-approvals/routes';
 import { payRoutes } from './views/pay/routes';
+import { recoverRoutes } from './views/recover/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -21,6 +23,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/soon/:service', name: 'coming-soon', component: ComingSoonView, meta: { title: 'comingSoon.title' } },
   // Each flow's routes live beside its views: `views/<flow>/routes.ts`, one line here.
   ...payRoutes,
+  ...recoverRoutes,
+  ...clerkApprovalRoutes,
 ];
 
 /** Memory history: a kiosk has no address bar, and a reload must land on the attract screen. */

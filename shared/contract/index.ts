@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CallDef, EventDef } from './define';
 import { lookupCalls } from './lookup';
 import { paymentCalls, paymentEvents } from './payments';
+import { recoveryCalls } from './recovery';
 import { syncCalls, syncEvents } from './sync';
 import { systemCalls, systemEvents } from './system';
 
@@ -15,6 +16,7 @@ export const calls = {
   ...syncCalls,
   ...lookupCalls,
   ...paymentCalls,
+  ...recoveryCalls,
 } as const satisfies Record<string, CallDef>;
 
 export const events = {

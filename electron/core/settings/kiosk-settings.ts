@@ -3,6 +3,7 @@ import { lookupSettingsSchema } from '../lookup/lookup-settings';
 import { mpesaSettingsSchema } from '../payments/mpesa/mpesa-settings';
 import { paymentSettingsSchema } from '../payments/payment-settings';
 import { printerSettingsSchema, receiptSettingsSchema } from '../payments/receipts/receipt-settings';
+import { recoverySettingsSchema } from '../recovery/recovery-settings';
 import { smsSettingsSchema } from '../sms/sms-settings';
 import { staffSettingsSchema } from '../staff/staff-settings';
 import { syncSettingsSchema } from '../sync/sync-settings';
@@ -29,6 +30,7 @@ export const kioskSettingsSchema = z.object({
   verification: verificationSettingsSchema,
   lookup: lookupSettingsSchema,
   staff: staffSettingsSchema,
+  recovery: recoverySettingsSchema,
 });
 
 export type KioskSettings = z.output<typeof kioskSettingsSchema>;

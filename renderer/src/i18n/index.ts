@@ -4,6 +4,7 @@ import { en } from './en';
 import type { FeatureMessages } from './feature-messages';
 import { lookupMessages } from './lookup';
 import { payMessages } from './pay';
+import { recoverMessages } from './recover';
 import { sw } from './sw';
 import { syncMessages } from './sync';
 
@@ -11,6 +12,7 @@ import { syncMessages } from './sync';
 const features: FeatureMessages<Record<string, unknown>>[] = [
   syncMessages,
   payMessages,
+  recoverMessages,
   lookupMessages,
 ];
 

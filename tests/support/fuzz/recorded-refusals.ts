@@ -11,4 +11,16 @@ export const RECORDED_REFUSALS: Readonly<Record<string, { tables: readonly strin
     tables: ['audit_log', 'staff'],
     reason: 'an attempt on a locked account is audited',
   },
+  'recovery.lockedOut': {
+    tables: ['audit_log'],
+    reason: 'every recovery attempt is audited, including one on an ID number locked out for the day',
+  },
+  'recovery.notFound': {
+    tables: ['audit_log'],
+    reason: 'every recovery attempt is audited (by a keyed hash of the ID number), found or not',
+  },
+  'recovery.noRegisteredPhone': {
+    tables: ['audit_log'],
+    reason: 'every recovery attempt is audited, including one the registered-phone path cannot serve',
+  },
 };

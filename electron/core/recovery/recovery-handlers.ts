@@ -1,0 +1,214 @@
+import type { recoveryCalls } from '../../../shared/contract/recovery';
+import { parseMrz } from '../../../shared/mrz';
+import type { CoreContext } from '../context';
+import { KioskError } from '../errors';
+import type { HandlersFor } from '../handlers';
+import { markVisitVerified } from '../verification/visit-verification';
+import type { Visit } from '../visits/visits';
+import { CitizenRecords } from './citizen-records';
+import { matchDocument } from './document-match';
+import { FailureLimit } from './failure-limit';
+import { kenyaDay } from './kenya-day';
+import { answersCorrect, questionsFor } from './knowledge-check';
+import { resetFlow, type RecoveryFlow } from './recovery-flow';
+import { newRecoveryReference } from './recovery-reference';
+import { RecoveryRequests } from './recovery-requests';
+
+export const PASSWORD_RESET_EVENT = 'account.password-reset.requested';
+
+/**
+ * Account recovery. Path 1: a code to the registered phone, then a reset request for the
+ * back office (the kiosk never sees a password). Path 2: the document's MRZ matched against
+ * the replica, a knowledge check, a code to the new phone, then a request a clerk approves.
+ * Every attempt is audited under a keyed hash of the ID number; failed checks count toward
+ * the daily limit per ID number.
+ */
+export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof recoveryCalls> {
+  const settings = ctx.settings.recovery;
+  const citizens = new CitizenRecords(ctx.db);
+  const limit = new FailureLimit(ctx.db, ctx.clock, settings.maxFailedChecksPerDay);
+  const requests = new RecoveryRequests(ctx.db, ctx.clock, ctx.audit, ctx.outbox, citizens, ctx.kioskId);
+  const flowOf = ctx.visits.slot<RecoveryFlow>(() => ({}));
+
+  /** Attended from the start: the clerk at the kiosk is who did the step. */
+  const actor = () => {
+    const staff = ctx.staff.current();
+    return staff ? `staff:${staff.staffId}` : 'citizen';
+  };
+  const audit = (visit: Visit, idHash: string, action: string, outcome: string, details: Record<string, string | number | boolean | null> = {}) =>
+    ctx.audit.append({ action, outcome, actor: actor(), visitId: visit.id, subject: idHash, details });
+
+  function step<K extends keyof RecoveryFlow>(flow: RecoveryFlow, ...needed: K[]): Required<Pick<RecoveryFlow, K>> {
+    for (const key of needed) if (flow[key] === undefined || flow[key] === false) throw new KioskError('recovery.outOfOrder');
+    return flow as Required<Pick<RecoveryFlow, K>>;
+  }
+
+  function requireAttemptsLeft(visit: Visit, idHash: string): number {
+    const left = limit.attemptsLeft(idHash);
+    if (left === 0) {
+      audit(visit, idHash, 'recovery.attempt', 'locked-out');
+      throw new KioskError('recovery.lockedOut');
+    }
+    return left;
+  }
+
+  function recordFailure(visit: Visit, idHash: string, kind: 'document' | 'knowledge', details: Record<string, string>): number {
+    return ctx.db.transaction(() => {
+      const attemptsLeft = limit.record(idHash, kind);
+      audit(visit, idHash, `recovery.${kind}`, 'failed', { ...details, attemptsLeft });
+      return attemptsLeft;
+    })();
+  }
+
+  return {
+    'recovery.start': async ({ idNumber, path }) => {
+      const visit = ctx.visits.require();
+      const flow = flowOf(visit);
+      resetFlow(flow);
+      const idHash = ctx.hashIdentifier('idNumber', idNumber);
+      const attemptsLeft = requireAttemptsLeft(visit, idHash);
+      const record = citizens.withAccountByIdNumber(idNumber);
+      if (!record) {
+        audit(visit, idHash, 'recovery.start', 'not-found', { path });
+        throw new KioskError('recovery.notFound');
+      }
+      if (path === 'document') {
+        flow.citizen = { id: record.id, idHash, path };
+        audit(visit, idHash, 'recovery.start', 'document', { path });
+        return { path, attemptsLeft };
+      }
+      if (!record.phone) {
+        audit(visit, idHash, 'recovery.start', 'no-registered-phone', { path });
+        throw new KioskError('recovery.noRegisteredPhone');
+      }
+      const code = await ctx.codes.send(visit, { purpose: 'recovery.reset', phoneE164: record.phone });
+      flow.citizen = { id: record.id, idHash, path };
+      flow.resetCodeId = code.codeId;
+      audit(visit, idHash, 'recovery.start', 'code-sent', { path });
+      return { path, code };
+    },
+
+    'recovery.requestReset': async ({ codeId, code }) => {
+      const visit = ctx.visits.require();
+      const flow = flowOf(visit);
+      const { citizen, resetCodeId } = step(flow, 'citizen', 'resetCodeId');
+      if (resetCodeId !== codeId) throw new KioskError('recovery.outOfOrder');
+      const checked = await ctx.codes.check(visit, codeId, code);
+      const record = citizens.byId(citizen.id);
+      if (!record?.phone) throw new KioskError('recovery.notFound');
+      const reference = newRecoveryReference();
+      ctx.db.transaction(() => {
+        ctx.outbox.enqueue(PASSWORD_RESET_EVENT, {
+          reference,
+          kioskId: ctx.kioskId,
+          idNumber: record.idNumber,
+          // The back office sends the reset link to the contact just proven, never to one typed here.
+          sendTo: { phone: record.phone },
+          verifiedBy: 'one-time-code',
+          requestedAt: ctx.clock.now().toISOString(),
+        });
+        audit(visit, citizen.idHash, 'recovery.reset', 'requested', { reference, verified: 'otp' });
+      })();
+      // The code from the registered phone proves who is at the screen, for the rest of the visit.
+      markVisitVerified(visit, citizen.id, 'otp', ctx.clock.now());
+      resetFlow(flow);
+      return { reference, maskedPhone: checked.maskedPhone };
+    },
+
+    'recovery.scanDocument': ({ mrz }) => {
+      const visit = ctx.visits.require();
+      const flow = flowOf(visit);
+      const { citizen } = step(flow, 'citizen');
+      if (citizen.path !== 'document' || flow.document) throw new KioskError('recovery.outOfOrder');
+      const attemptsLeft = requireAttemptsLeft(visit, citizen.idHash);
+      const read = parseMrz(mrz, { now: ctx.clock.now() });
+      // A misread is the scanner's or the document's fault, not a failed check: it does not count.
+      if (!read.ok) throw new KioskError(`recovery.mrz.${read.reason}`, read.field ? { field: read.field } : {});
+      const record = citizens.byId(citizen.id);
+      if (!record) throw new KioskError('recovery.notFound');
+      const mrzHash = ctx.hashIdentifier('mrz', mrz.split(/\s+/).join(''));
+      const mismatches = matchDocument(read, record, kenyaDay(ctx.clock.now()));
+      const details = { format: read.format, mrzHash };
+      if (mismatches.length === 1 && mismatches[0] === 'expired') {
+        // The citizen's own document, out of date: another document will do, so no attempt is spent.
+        audit(visit, citizen.idHash, 'recovery.document', 'expired', details);
+        return { matched: false, mismatches, attemptsLeft };
+      }
+      if (mismatches.length > 0) {
+        return { matched: false, mismatches, attemptsLeft: recordFailure(visit, citizen.idHash, 'document', { ...details, mismatches: mismatches.join(',') }) };
+      }
+      const asked = questionsFor(record, settings.knowledgeQuestions);
+      const questions = asked.length > 0 ? asked : (['birthDate'] as const).slice();
+      flow.document = { format: read.format, mrzHash, questions };
+      audit(visit, citizen.idHash, 'recovery.document', 'matched', details);
+      return { matched: true, questions };
+    },
+
+    'recovery.answer': ({ answers }) => {
+      const visit = ctx.visits.require();
+      const flow = flowOf(visit);
+      const { citizen, document } = step(flow, 'citizen', 'document');
+      if (flow.knowledgePassed) throw new KioskError('recovery.outOfOrder');
+      const attemptsLeft = requireAttemptsLeft(visit, citizen.idHash);
+      const record = citizens.byId(citizen.id);
+      if (!record) throw new KioskError('recovery.notFound');
+      if (!answersCorrect(record, document.questions, answers)) {
+        return { passed: false, attemptsLeft: recordFailure(visit, citizen.idHash, 'knowledge', { questions: document.questions.join(',') }) };
+      }
+      flow.knowledgePassed = true;
+      audit(visit, citizen.idHash, 'recovery.knowledge', 'passed', { questions: document.questions.join(',') });
+      return { passed: true, attemptsLeft };
+    },
+
+    'recovery.sendNewPhoneCode': async ({ phone }) => {
+      const visit = ctx.visits.require();
+      const flow = flowOf(visit);
+      const { citizen } = step(flow, 'citizen', 'document', 'knowledgePassed');
+      const code = await ctx.codes.send(visit, { purpose: 'recovery.new-phone', phoneE164: phone });
+      flow.newPhone = { codeId: code.codeId, phone };
+      audit(visit, citizen.idHash, 'recovery.new-phone', 'code-sent');
+      return code;
+    },
+
+    'recovery.submit': async ({ codeId, code }) => {
+      const visit = ctx.visits.require();
+      const flow = flowOf(visit);
+      const { citizen, document, newPhone } = step(flow, 'citizen', 'document', 'knowledgePassed', 'newPhone');
+      if (newPhone.codeId !== codeId) throw new KioskError('recovery.outOfOrder');
+      await ctx.codes.check(visit, codeId, code);
+      const created = ctx.db.transaction(() => {
+        const request = requests.create({
+          citizenId: citizen.id,
+          idHash: citizen.idHash,
+          visitId: visit.id,
+          documentFormat: document.format,
+          mrzHash: document.mrzHash,
+          newPhone: newPhone.phone,
+        });
+        audit(visit, citizen.idHash, 'recovery.request', 'pending', { requestId: request.id, reference: request.reference, mrzHash: document.mrzHash });
+        return request;
+      })();
+      resetFlow(flow);
+      return { reference: created.reference, expiresAt: created.expiresAt };
+    },
+
+    'recovery.pending': () => ({ requests: requests.pending() }),
+
+    'recovery.approve': ({ requestId }) => {
+      requests.decide(requestId, { status: 'approved' }, signedInStaff());
+      return { status: 'approved' };
+    },
+
+    'recovery.reject': ({ requestId, reason }) => {
+      requests.decide(requestId, { status: 'rejected', reason }, signedInStaff());
+      return { status: 'rejected' };
+    },
+  };
+
+  /** The dispatcher lets clerk calls through only with staff signed in; this names them. */
+  function signedInStaff() {
+    const staff = ctx.staff.current();
+    if (!staff) throw new KioskError('call.forbidden');
+    return staff;
+  }
+}

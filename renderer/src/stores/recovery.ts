@@ -1,0 +1,69 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { DocumentMismatch, KnowledgeQuestion, RecoveryPath } from '../../../shared/contract/recovery';
+import { call } from '../api/kiosk';
+
+/**
+ * The citizen's way through account recovery. Holds masks, references and outcomes only:
+ * the ID number, the MRZ and the phone typed are sent to the core and not kept here.
+ * Wiped with every other visit store when the visit ends.
+ */
+export const useRecoveryStore = defineStore('recovery', () => {
+  const path = ref<RecoveryPath | null>(null);
+  const codeId = ref<string | null>(null);
+  const maskedPhone = ref('');
+  const attemptsLeft = ref<number | null>(null);
+  const mismatches = ref<DocumentMismatch[]>([]);
+  const questions = ref<KnowledgeQuestion[]>([]);
+  const reference = ref('');
+
+  async function start(idNumber: string, chosen: RecoveryPath): Promise<void> {
+    const started = await call('recovery.start', { idNumber, path: chosen });
+    path.value = chosen;
+    mismatches.value = [];
+    if (started.path === 'reset') {
+      codeId.value = started.code.codeId;
+      maskedPhone.value = started.code.maskedPhone;
+    } else {
+      attemptsLeft.value = started.attemptsLeft;
+    }
+  }
+
+  async function requestReset(code: string): Promise<void> {
+    const done = await call('recovery.requestReset', { codeId: codeId.value ?? '', code });
+    reference.value = done.reference;
+    maskedPhone.value = done.maskedPhone;
+  }
+
+  /** True when the document matched; otherwise `mismatches` says why. */
+  async function scan(mrz: string): Promise<boolean> {
+    const result = await call('recovery.scanDocument', { mrz });
+    if (result.matched) {
+      questions.value = result.questions;
+      mismatches.value = [];
+      return true;
+    }
+    mismatches.value = result.mismatches;
+    attemptsLeft.value = result.attemptsLeft;
+    return false;
+  }
+
+  async function answer(answers: Partial<Record<KnowledgeQuestion, string>>): Promise<boolean> {
+    const result = await call('recovery.answer', { answers });
+    attemptsLeft.value = result.attemptsLeft;
+    return result.passed;
+  }
+
+  async function sendNewPhoneCode(phone: string): Promise<void> {
+    const sent = await call('recovery.sendNewPhoneCode', { phone });
+    codeId.value = sent.codeId;
+    maskedPhone.value = sent.maskedPhone;
+  }
+
+  async function submit(code: string): Promise<void> {
+    const done = await call('recovery.submit', { codeId: codeId.value ?? '', code });
+    reference.value = done.reference;
+  }
+
+  return { path, codeId, maskedPhone, attemptsLeft, mismatches, questions, reference, start, requestReset, scan, answer, sendNewPhoneCode, submit };
+});

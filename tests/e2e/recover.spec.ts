@@ -1,0 +1,192 @@
+import type { Page } from '@playwright/test';
+import { JANE_PASSPORT, GRACE_ID_CARD } from '../support/recovery-documents';
+import { lastCodeSentTo } from '../support/recovery-codes';
+import { CLERK, seedStaff } from '../support/staff-seed';
+import { expect, test, type KioskUnderTest } from './support/kiosk-fixture';
+import { checkScreen } from './support/screens';
+
+/** Touches on the on-screen keys (digits, and letters of the staff number). */
+async function tapDigits(page: Page, digits: string): Promise<void> {
+  for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
+}
+
+/** What a keyboard-wedge document scanner does: each MRZ line typed fast, each ended by Enter. */
+async function scanDocument(page: Page, lines: readonly string[]): Promise<void> {
+  await expect(page.getByTestId('recover-mrz')).toBeFocused();
+  await page.keyboard.type(lines.map((line) => `${line}\n`).join(''), { delay: 1 });
+}
+
+async function startVisit(page: Page, locale: 'en' | 'sw'): Promise<void> {
+  await page.getByTestId('touch-to-start').tap();
+  await page.getByTestId(`language-${locale}`).tap();
+}
+
+async function beginDocumentPath(page: Page, idNumber: string): Promise<void> {
+  await page.getByTestId('service-recover').tap();
+  await page.getByTestId('recover-lost-phone').tap();
+  await tapDigits(page, idNumber);
+  await page.getByTestId('recover-id-next').tap();
+}
+
+/** Knowledge check and new phone, up to the pending request; returns its reference. */
+async function finishDocumentPath(page: Page, kiosk: KioskUnderTest, answers: { birthDate: string; licenceYear?: string }, shots?: string): Promise<string> {
+  await expect(page.getByTestId('recover-answer-birthDate')).toBeVisible();
+  if (shots) await checkScreen(page, `${shots}-questions-birth-date`);
+  await tapDigits(page, answers.birthDate);
+  await page.getByTestId('recover-answer-next').tap();
+  if (answers.licenceYear) {
+    await expect(page.getByTestId('recover-answer-licenceYear')).toBeVisible();
+    if (shots) await checkScreen(page, `${shots}-questions-licence-year`);
+    await tapDigits(page, answers.licenceYear);
+    await page.getByTestId('recover-answer-next').tap();
+  }
+  await expect(page.getByTestId('recover-new-phone')).toBeVisible();
+  await tapDigits(page, '0798765432');
+  if (shots) await checkScreen(page, `${shots}-new-phone`);
+  await page.getByTestId('recover-new-phone-send').tap();
+  await expect(page.getByTestId('recover-code')).toBeVisible();
+  if (shots) await checkScreen(page, `${shots}-new-phone-code`);
+  await tapDigits(page, lastCodeSentTo(kiosk.core, '+254798765432'));
+  await page.getByTestId('recover-code-confirm').tap();
+  const reference = page.getByTestId('recover-reference');
+  await expect(reference).toHaveText(/^RC-[2-9A-Z]{6}$/);
+  if (shots) await checkScreen(page, `${shots}-pending`);
+  const text = (await reference.textContent()) ?? '';
+  await page.getByTestId('recover-finish').tap();
+  await expect(page.getByTestId('touch-to-start')).toBeVisible();
+  return text;
+}
+
+/** The clerk's hidden door: a long press on the kiosk's name, then staff number and PIN. */
+async function clerkSignsIn(page: Page, shots?: string): Promise<void> {
+  await startVisit(page, 'en');
+  const logo = page.getByTestId('kiosk-logo');
+  await logo.dispatchEvent('pointerdown');
+  await page.clock.runFor(1_600);
+  await logo.dispatchEvent('pointerup');
+  await expect(page.getByRole('dialog', { name: 'Staff sign-in' })).toBeVisible();
+  await tapDigits(page, CLERK.staffId);
+  await page.getByTestId('staff-next').tap();
+  await tapDigits(page, CLERK.pin);
+  await page.getByTestId('staff-submit').tap();
+  await expect(page.getByTestId('attended-banner')).toBeVisible();
+  await page.getByTestId('attended-approvals').tap();
+  await expect(page.getByRole('heading', { name: 'Recovery requests' })).toBeVisible();
+  if (shots) await checkScreen(page, `${shots}-clerk-pending`);
+}
+
+const outboxOf = (kiosk: KioskUnderTest, type: string) =>
+  (kiosk.core.context.db.prepare('SELECT payload FROM outbox WHERE type = ?').all(type) as { payload: string }[]).map((row) => JSON.parse(row.payload) as Record<string, unknown>);
+
+const licenceYearOf = (kiosk: KioskUnderTest, citizenId: number) =>
+  (kiosk.core.context.db.prepare('SELECT substr(issued_on, 1, 4) AS year FROM driving_licences WHERE citizen_id = ?').get(citizenId) as { year: string }).year;
+
+test.beforeEach(async ({ kiosk }) => {
+  await seedStaff(kiosk.core);
+});
+
+test('forgot the password, still has the phone: a code to it, then a reset request', async ({ kioskPage: page, kiosk }) => {
+  await startVisit(page, 'en');
+  await page.getByTestId('service-recover').tap();
+  await expect(page.getByRole('heading', { name: 'Recover my account' })).toBeVisible();
+  await checkScreen(page, 'recover-01-choose');
+
+  await page.getByTestId('recover-has-phone').tap();
+  await tapDigits(page, '23456789'); // Peter Otieno Ochieng
+  await expect(page.getByTestId('recover-id-number')).toHaveText('23456789');
+  await checkScreen(page, 'recover-02-id-number');
+  await page.getByTestId('recover-id-next').tap();
+
+  await expect(page.getByText('We sent a code by SMS to 07•• ••• 111')).toBeVisible();
+  await checkScreen(page, 'recover-03-reset-code');
+  await tapDigits(page, '000000'.slice(0, lastCodeSentTo(kiosk.core, '+254722000111').length));
+  await page.getByTestId('recover-code-confirm').tap();
+  await expect(page.getByRole('alert')).toContainText('code');
+  await checkScreen(page, 'recover-04-reset-code-wrong');
+  await tapDigits(page, lastCodeSentTo(kiosk.core, '+254722000111'));
+  await page.getByTestId('recover-code-confirm').tap();
+
+  await expect(page.getByRole('heading', { name: 'Password reset requested' })).toBeVisible();
+  const reference = await page.getByTestId('recover-reference').textContent();
+  await checkScreen(page, 'recover-05-reset-requested');
+  expect(outboxOf(kiosk, 'account.password-reset.requested')).toEqual([
+    expect.objectContaining({ reference, idNumber: '23456789', sendTo: { phone: '+254722000111' } }),
+  ]);
+  await page.getByTestId('recover-finish').tap();
+  await expect(page.getByTestId('touch-to-start')).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain('23456789');
+});
+
+test('lost the phone: passport scan, knowledge check, new phone, pending; a clerk approves (Kiswahili)', async ({ kioskPage: page, kiosk }) => {
+  await startVisit(page, 'sw');
+  await beginDocumentPath(page, '12345678'); // Jane Wanjiku Kamau
+  await expect(page.getByRole('heading', { name: 'Pitisha hati yako kwenye skana' })).toBeVisible();
+  await checkScreen(page, 'recover-10-scan-sw');
+  await scanDocument(page, JANE_PASSPORT);
+  await expect(page.getByRole('heading', { name: 'Swali ambalo wewe pekee unaweza kujibu' })).toBeVisible();
+  await expect(page.getByTestId('recover-mrz')).toHaveCount(0);
+  const reference = await finishDocumentPath(page, kiosk, { birthDate: '15041988', licenceYear: licenceYearOf(kiosk, 1) }, 'recover-11-sw');
+  expect(outboxOf(kiosk, 'account.recovery.approved')).toEqual([]);
+
+  await clerkSignsIn(page, 'recover-12');
+  const request = page.getByTestId(`clerk-request-${reference}`);
+  await expect(request).toContainText('Jane Wanjiku Kamau');
+  await expect(request).toContainText('AK1234567');
+  await request.getByTestId('clerk-approve').tap();
+  await expect(page.getByTestId('clerk-outcome')).toContainText(`Approved: ${reference}`);
+  await expect(page.getByTestId('clerk-no-requests')).toBeVisible();
+  await checkScreen(page, 'recover-13-clerk-approved');
+
+  const events = outboxOf(kiosk, 'account.recovery.approved');
+  expect(events).toEqual([
+    expect.objectContaining({ reference, idNumber: '12345678', newContact: { phone: '+254798765432' }, approvedBy: expect.objectContaining({ staffId: CLERK.staffId }) }),
+  ]);
+  const audit = kiosk.core.context.db.prepare("SELECT actor, outcome FROM audit_log WHERE action = 'recovery.decision'").all();
+  expect(audit).toEqual([{ actor: `staff:${CLERK.staffId}`, outcome: 'approved' }]);
+});
+
+test('a clerk rejects a request made with an ID card: nothing changes', async ({ kioskPage: page, kiosk }) => {
+  await startVisit(page, 'en');
+  await beginDocumentPath(page, '27654321'); // Grace Chebet Koech
+  await scanDocument(page, GRACE_ID_CARD);
+  const reference = await finishDocumentPath(page, kiosk, { birthDate: '19021983', licenceYear: licenceYearOf(kiosk, 3) });
+
+  await clerkSignsIn(page);
+  const request = page.getByTestId(`clerk-request-${reference}`);
+  await expect(request).toContainText('Grace Chebet Koech');
+  await request.getByTestId('clerk-reject').tap();
+  await expect(page.getByRole('dialog')).toContainText(`Why are you rejecting request ${reference}?`);
+  await checkScreen(page, 'recover-20-clerk-reject-reason');
+  await page.getByTestId('clerk-reason-photo-differs').tap();
+  await expect(page.getByTestId('clerk-outcome')).toContainText(`Rejected: ${reference}`);
+  await checkScreen(page, 'recover-21-clerk-rejected');
+  expect(outboxOf(kiosk, 'account.recovery.approved')).toEqual([]);
+  expect(kiosk.core.context.db.prepare('SELECT status, decision_reason, new_phone FROM recovery_requests').all()).toEqual([
+    { status: 'rejected', decision_reason: 'photo-differs', new_phone: null },
+  ]);
+});
+
+test('someone else’s document three times: told what differs, then sent to the counter, in later visits too', async ({ kioskPage: page }) => {
+  await startVisit(page, 'en');
+  await beginDocumentPath(page, '29876543'); // Mohamed Abdi Hassan, with Jane's passport
+  for (const left of [2, 1]) {
+    await scanDocument(page, JANE_PASSPORT);
+    await expect(page.getByTestId('recover-attempts-left')).toHaveText(`Checks left today: ${left}`);
+  }
+  const mismatch = page.getByTestId('recover-mismatch');
+  await expect(mismatch.locator('li')).toHaveText(['The document number is different.', 'The names are different.', 'The date of birth is different.']);
+  await expect(mismatch).not.toContainText('BK7654321');
+  await expect(page.getByTestId('recover-mrz')).toHaveValue('');
+  await checkScreen(page, 'recover-30-mismatch');
+
+  await scanDocument(page, JANE_PASSPORT);
+  await expect(page.getByRole('heading', { name: 'Please go to the counter' })).toBeVisible();
+  await checkScreen(page, 'recover-31-counter');
+  await page.getByTestId('recover-finish').tap();
+
+  // A new visit: the ID number stays locked out for the rest of the day.
+  await startVisit(page, 'sw');
+  await beginDocumentPath(page, '29876543');
+  await expect(page.getByRole('heading', { name: 'Tafadhali nenda kaunta' })).toBeVisible();
+  await checkScreen(page, 'recover-32-counter-sw');
+});

@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/open';
+import { seedDemoData } from '../../electron/core/demo/generate';
+import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
+import { GRACE_ID_CARD, JANE_PASSPORT, MOHAMED_PASSPORT, ANNA_SPECIMEN_PASSPORT } from '../support/recovery-documents';
+import { CLERK, seedStaff } from '../support/staff-seed';
+import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
+import { lastCodeSentTo } from '../support/recovery-codes';
+
+const JANE = '12345678';
+const PETER = '23456789';
+const GRACE = '27654321';
+const JOSEPH = '1234567';
+const ANNA = '34567890';
+const MOHAMED = '29876543';
+const NEW_PHONE = '0798 765 432';
+const NEW_PHONE_E164 = '+254798765432';
+
+describe('account recovery through the core', () => {
+  let kiosk: TempKiosk;
+
+  beforeEach(async () => {
+    kiosk = tempKiosk({
+      prepare: (file) => {
+        const db = openDatabase(file);
+        seedDemoData(db, { citizens: 50, seed: 3, now: new Date('2026-11-22T06:00:00Z') });
+        db.close();
+      },
+    });
+    await seedStaff(kiosk.core);
+  });
+  afterEach(() => kiosk.dispose());
+
+  async function ok<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
+    const result = await kiosk.core.invoke(name, request);
+    if (!result.ok) throw new Error(`${name} refused: ${result.error.code}`);
+    return result.value as CallResponse<K>;
+  }
+  const refused = async (name: CallName, request: unknown) => {
+    const result = await kiosk.core.invoke(name, request);
+    return result.ok ? 'accepted' : result.error.code;
+  };
+  const outbox = (type: string) =>
+    (kiosk.core.context.db.prepare('SELECT payload FROM outbox WHERE type = ?').all(type) as { payload: string }[]).map((row) => JSON.parse(row.payload));
+  const startVisit = () => ok('visit.start', { locale: 'en' });
+
+  /** Path 2 up to a pending request, as Jane with her passport. */
+  async function pendingRequest(idNumber = JANE, document: readonly string[] = JANE_PASSPORT, answers = { birthDate: '15041988' }) {
+    await startVisit();
+    await ok('recovery.start', { idNumber, path: 'document' });
+    const scan = await ok('recovery.scanDocument', { mrz: `${document.join('\r')}\r` });
+    expect(scan).toMatchObject({ matched: true });
+    const licenceYear = kiosk.core.context.db
+      .prepare("SELECT substr(max(issued_on), 1, 4) AS year FROM driving_licences d JOIN citizens c ON c.id = d.citizen_id WHERE c.id_number = ?")
+      .get(idNumber) as { year: string | null };
+    const answered = await ok('recovery.answer', { answers: { ...answers, ...(licenceYear.year ? { licenceYear: licenceYear.year } : {}) } });
+    expect(answered).toMatchObject({ passed: true });
+    const sent = await ok('recovery.sendNewPhoneCode', { phone: NEW_PHONE });
+    expect(sent.maskedPhone).toBe('07•• ••• 432');
+    return ok('recovery.submit', { codeId: sent.codeId, code: lastCodeSentTo(kiosk.core, NEW_PHONE_E164) });
+  }
+
+  it('path 1: a code to the registered phone, then a reset request for the back office', async () => {
+    await startVisit();
+    const started = await ok('recovery.start', { idNumber: PETER, path: 'reset' });
+    expect(started).toMatchObject({ path: 'reset', code: { maskedPhone: '07•• ••• 111' } });
+    if (started.path !== 'reset') return;
+    const code = lastCodeSentTo(kiosk.core, '+254722000111');
+    const wrong = String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');
+    expect(await refused('recovery.requestReset', { codeId: started.code.codeId, code: wrong })).not.toBe('accepted');
+    expect(outbox('account.password-reset.requested')).toEqual([]);
+
+    const done = await ok('recovery.requestReset', { codeId: started.code.codeId, code });
+    expect(done).toEqual({ reference: expect.stringMatching(/^RC-/), maskedPhone: '07•• ••• 111' });
+    expect(outbox('account.password-reset.requested')).toEqual([
+      expect.objectContaining({ reference: done.reference, idNumber: PETER, sendTo: { phone: '+254722000111' } }),
+    ]);
+    // Done: a second request with the same code is out of order.
+    expect(await refused('recovery.requestReset', { codeId: started.code.codeId, code })).toBe('recovery.outOfOrder');
+  });
+
+  it('path 1 refuses an unknown ID number and a record with no phone, changing nothing', async () => {
+    await startVisit();
+    const before = tableCounts(kiosk.core);
+    expect(await refused('recovery.start', { idNumber: '99999999', path: 'reset' })).toBe('recovery.notFound');
+    expect(await refused('recovery.start', { idNumber: JOSEPH, path: 'reset' })).toBe('recovery.noRegisteredPhone');
+    expect(await refused('recovery.start', { idNumber: '12a', path: 'reset' })).toBe('request.invalid');
+    const after = tableCounts(kiosk.core);
+    expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 }); // only the attempts are audited
+    expect(after.audit_log! - before.audit_log!).toBe(2);
+  });
+
+  it('path 2: document, knowledge, new phone, pending; a clerk approves; exactly one event', async () => {
+    const submitted = await pendingRequest();
+    expect(submitted.reference).toMatch(/^RC-[2-9A-Z]{6}$/);
+    expect(outbox('account.recovery.approved')).toEqual([]);
+    await ok('visit.end', { reason: 'done' });
+
+    expect(await refused('recovery.pending', {})).toBe('call.forbidden');
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    const { requests } = await ok('recovery.pending', {});
+    expect(requests).toEqual([
+      expect.objectContaining({ reference: submitted.reference, fullName: 'Jane Wanjiku Kamau', idNumber: JANE, documentFormat: 'TD3', maskedNewPhone: '07•• ••• 432' }),
+    ]);
+    await ok('recovery.approve', { requestId: requests[0]!.requestId });
+    expect(await refused('recovery.approve', { requestId: requests[0]!.requestId })).toBe('recovery.requestDecided');
+
+    const events = outbox('account.recovery.approved');
+    expect(events).toEqual([
+      expect.objectContaining({ reference: submitted.reference, idNumber: JANE, newContact: { phone: NEW_PHONE_E164 }, approvedBy: expect.objectContaining({ staffId: CLERK.staffId }) }),
+    ]);
+    const decision = kiosk.core.context.db.prepare("SELECT actor, outcome FROM audit_log WHERE action = 'recovery.decision'").all();
+    expect(decision).toEqual([{ actor: `staff:${CLERK.staffId}`, outcome: 'approved' }]);
+  });
+
+  it('a clerk rejects a request: nothing goes to the back office', async () => {
+    await pendingRequest(GRACE, GRACE_ID_CARD, { birthDate: '19021983' });
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    const { requests } = await ok('recovery.pending', {});
+    expect(requests).toEqual([expect.objectContaining({ documentFormat: 'TD1', documentNumberOnRecord: '456789123' })]);
+    expect(await ok('recovery.reject', { requestId: requests[0]!.requestId, reason: 'photo-differs' })).toEqual({ status: 'rejected' });
+    expect(outbox('account.recovery.approved')).toEqual([]);
+    expect((await ok('recovery.pending', {})).requests).toEqual([]);
+  });
+
+  it('a request nobody approves expires at the end of the Kenyan day', async () => {
+    await pendingRequest();
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    const { requests } = await ok('recovery.pending', {});
+    kiosk.clock.set('2026-11-22T21:00:00Z'); // midnight in Nairobi
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin }); // the clerk's own sign-in timed out meanwhile
+    expect(await refused('recovery.approve', { requestId: requests[0]!.requestId })).toBe('recovery.requestDecided');
+    expect((await ok('recovery.pending', {})).requests).toEqual([]);
+    expect(outbox('account.recovery.approved')).toEqual([]);
+    expect(kiosk.core.context.db.prepare('SELECT status, new_phone FROM recovery_requests').all()).toEqual([{ status: 'expired', new_phone: null }]);
+  });
+
+  it('says what does not match without the record’s values, and locks the ID out after 3 failures today', async () => {
+    await startVisit();
+    expect(await ok('recovery.start', { idNumber: MOHAMED, path: 'document' })).toEqual({ path: 'document', attemptsLeft: 3 });
+    const mismatch = await ok('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') });
+    expect(mismatch).toEqual({ matched: false, mismatches: ['documentNumber', 'names', 'birthDate'], attemptsLeft: 2 });
+    expect(JSON.stringify(mismatch)).not.toMatch(/BK7654321|HASSAN|1990/);
+
+    // A misread is not a failed check.
+    const misread = `${MOHAMED_PASSPORT[0]}\n${MOHAMED_PASSPORT[1].slice(0, 43)}9`;
+    expect(await kiosk.core.invoke('recovery.scanDocument', { mrz: misread })).toMatchObject({ ok: false, error: { code: 'recovery.mrz.check-digit', field: 'composite' } });
+    expect(await refused('recovery.scanDocument', { mrz: 'x'.repeat(10_000) })).toBe('recovery.mrz.too-long');
+
+    // The document matched but the answers do not.
+    await ok('recovery.start', { idNumber: MOHAMED, path: 'document' });
+    expect(await ok('recovery.scanDocument', { mrz: MOHAMED_PASSPORT.join('\n') })).toMatchObject({ matched: true, questions: ['birthDate', 'licenceYear'] });
+    expect(await ok('recovery.answer', { answers: { birthDate: '20011990', licenceYear: '2001' } })).toEqual({ passed: false, attemptsLeft: 1 });
+    expect(await ok('recovery.answer', { answers: { birthDate: '20011990' } })).toEqual({ passed: false, attemptsLeft: 0 });
+    expect(await refused('recovery.answer', { answers: { birthDate: '20011990' } })).toBe('recovery.lockedOut');
+
+    // Locked out across visits; another ID number is not.
+    await startVisit();
+    expect(await refused('recovery.start', { idNumber: MOHAMED, path: 'document' })).toBe('recovery.lockedOut');
+    expect(await refused('recovery.start', { idNumber: MOHAMED, path: 'reset' })).toBe('recovery.lockedOut');
+    expect(await ok('recovery.start', { idNumber: JANE, path: 'document' })).toEqual({ path: 'document', attemptsLeft: 3 });
+
+    // A new Kenyan day starts the count again.
+    kiosk.clock.set('2026-11-22T21:00:01Z');
+    await startVisit();
+    expect(await ok('recovery.start', { idNumber: MOHAMED, path: 'document' })).toEqual({ path: 'document', attemptsLeft: 3 });
+  });
+
+  it('an expired document of the right person spends no attempt', async () => {
+    await startVisit();
+    await ok('recovery.start', { idNumber: ANNA, path: 'document' });
+    expect(await ok('recovery.scanDocument', { mrz: ANNA_SPECIMEN_PASSPORT.join('\n') })).toEqual({ matched: false, mismatches: ['expired'], attemptsLeft: 3 });
+  });
+
+  it('refuses steps out of order', async () => {
+    await startVisit();
+    expect(await refused('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') })).toBe('recovery.outOfOrder');
+    await ok('recovery.start', { idNumber: JANE, path: 'document' });
+    expect(await refused('recovery.answer', { answers: { birthDate: '15041988' } })).toBe('recovery.outOfOrder');
+    expect(await refused('recovery.sendNewPhoneCode', { phone: NEW_PHONE })).toBe('recovery.outOfOrder');
+    await ok('recovery.start', { idNumber: JANE, path: 'reset' });
+    expect(await refused('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') })).toBe('recovery.outOfOrder');
+  });
+
+  it('keeps nothing of the document after the visit but a keyed hash; audits never name the ID number', async () => {
+    await pendingRequest();
+    await ok('visit.end', { reason: 'done' });
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    await ok('recovery.reject', { requestId: (await ok('recovery.pending', {})).requests[0]!.requestId, reason: 'document-differs' });
+    // Closing checkpoints the WAL into the file: then every byte the kiosk kept is in it.
+    kiosk.core.close();
+    const file = readFileSync(kiosk.databaseFile).toString('latin1');
+    for (const line of JANE_PASSPORT) expect(file).not.toContain(line);
+    expect(file).not.toContain(NEW_PHONE_E164);
+    expect(file).not.toContain('798765432');
+    const reopened = openDatabase(kiosk.databaseFile);
+    const audit = reopened.prepare("SELECT subject, details FROM audit_log WHERE action LIKE 'recovery.%'").all() as { subject: string; details: string }[];
+    reopened.close();
+    expect(audit.length).toBeGreaterThan(4);
+    for (const row of audit) expect(`${row.subject} ${row.details}`).not.toMatch(/12345678|AK1234567|KAMAU|798765432/);
+  });
+});
