@@ -7,6 +7,7 @@ import { smsSimulatorOf } from '../../electron/core/simulators/sms/sms-simulator
 
 /** The kiosk pays against a Daraja simulator over real HTTP, as the demo does. */
 const test = kioskTest.extend<{ daraja: DarajaSimulator }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   daraja: async ({}, use) => {
     const simulator = await startDarajaSimulator({ delays: { resultMs: 1_500 } });
     await use(simulator);
