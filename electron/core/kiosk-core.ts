@@ -18,6 +18,7 @@ import { identifierHasher } from './privacy/identifier-hash';
 import { recoveryHandlers } from './recovery/recovery-handlers';
 import { parseKioskSettings } from './settings/kiosk-settings';
 import { LocalSettings } from './settings/local-settings';
+import { createStaffService } from './staff/staff-service';
 import { createSmsGateway } from './sms/create-sms-gateway';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncService } from './sync/sync-service';
@@ -73,11 +74,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     events,
     visits: new Visits(db, clock, audit, events, () => (settings.idle.timeoutSeconds + settings.idle.warningSeconds) * 1000 + VISIT_GRACE_MS),
     hashIdentifier: identifierHasher(local.getOrCreate('identifier.hash.key', () => randomBytes(32).toString('base64'))),
-    // Until staff sign-in exists, nobody is: staff-only calls are refused.
-    staff: { current: () => undefined },
+    staff: { current: () => staff.attended.current() },
     sms,
     codes: new OneTimeCodes({ db, clock, audit, log, sms, settings: settings.verification, hashIdentifier: (kind, value) => context.hashIdentifier(kind, value) }),
   };
+  const staff = createStaffService(context, () => sync.status());
 
   const sync = new SyncService({ ...context, settings: settings.sync, onStatus: (status) => events.emit('sync.status', status) });
 
@@ -88,6 +89,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...syncHandlers(sync),
     ...lookupHandlers(context),
     ...payments.handlers,
+    ...staff.handlers,
     ...recoveryHandlers(context),
   };
   const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
@@ -102,6 +104,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     close() {
       void sync.stop();
       payments.service.close();
+      staff.attended.dispose();
       db.close();
     },
     context,

@@ -6,6 +6,8 @@ import LanguageView from './views/LanguageView.vue';
 import { clerkApprovalRoutes } from './views/clerk-approvals/routes';
 import { payRoutes } from './views/pay/routes';
 import { recoverRoutes } from './views/recover/routes';
+import { staffRoutes } from './views/staff/routes';
+import { supervisorRoutes } from './views/supervisor/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -25,6 +27,8 @@ export const routes: RouteRecordRaw[] = [
   ...payRoutes,
   ...recoverRoutes,
   ...clerkApprovalRoutes,
+  ...staffRoutes,
+  ...supervisorRoutes,
 ];
 
 /** Memory history: a kiosk has no address bar, and a reload must land on the attract screen. */

@@ -3,6 +3,9 @@ import type { CallDef, EventDef } from './define';
 import { lookupCalls } from './lookup';
 import { paymentCalls, paymentEvents } from './payments';
 import { recoveryCalls } from './recovery';
+import { reportCalls } from './reports';
+import { shiftCalls } from './shifts';
+import { staffCalls, staffEvents } from './staff';
 import { syncCalls, syncEvents } from './sync';
 import { systemCalls, systemEvents } from './system';
 
@@ -17,12 +20,16 @@ export const calls = {
   ...lookupCalls,
   ...paymentCalls,
   ...recoveryCalls,
+  ...staffCalls,
+  ...shiftCalls,
+  ...reportCalls,
 } as const satisfies Record<string, CallDef>;
 
 export const events = {
   ...systemEvents,
   ...syncEvents,
   ...paymentEvents,
+  ...staffEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Calls = typeof calls;

@@ -4,8 +4,8 @@ import { empty } from './system';
 
 export const staffRoleSchema = z.enum(['clerk', 'supervisor']);
 export const pinSchema = z.string().regex(/^\d{4,8}$/);
-/** Staff numbers as printed on badges and rosters, e.g. `S001` or `HC-0042`. */
-export const staffIdSchema = z.string().regex(/^[A-Za-z0-9-]{2,20}$/);
+/** The staff (personal file) number: digits, so it is typed on the kiosk's keypad. */
+export const staffIdSchema = z.string().regex(/^\d{3,12}$/);
 /** What a badge scanner types: printable ASCII, no spaces. */
 export const badgeCodeSchema = z.string().regex(/^[\x21-\x7e]{4,64}$/);
 

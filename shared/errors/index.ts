@@ -2,6 +2,7 @@ import type { KioskErrorPayload, Localized } from '../result';
 import { lookupErrors } from './lookup';
 import { paymentErrors } from './payments';
 import { recoveryErrors } from './recovery';
+import { reportErrors } from './reports';
 import { shiftErrors } from './shifts';
 import { staffErrors } from './staff';
 import { systemErrors } from './system';
@@ -12,6 +13,7 @@ export const errorCatalog = {
   ...lookupErrors,
   ...staffErrors,
   ...shiftErrors,
+  ...reportErrors,
   ...recoveryErrors,
   ...paymentErrors,
 } as const satisfies Record<string, Localized>;

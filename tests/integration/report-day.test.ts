@@ -170,9 +170,9 @@ describe('the supervisor’s day', () => {
     const closed = await invoke<{ contentHash: string }>('day.close', {});
     expect(closed).toMatchObject({ businessDate: '2026-11-22', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await refusal('day.close', {})).toBe('day.alreadyClosed');
-    expect((await invoke<DayReport>('report.day')).closed).toMatchObject({ closedBy: 'S001', contentHash: closed.contentHash });
+    expect((await invoke<DayReport>('report.day')).closed).toMatchObject({ closedBy: '1001', contentHash: closed.contentHash });
     const event = kiosk.core.context.db.prepare<[], { payload: string }>("SELECT payload FROM outbox WHERE type = 'day.closed'").get();
-    expect(JSON.parse(event?.payload ?? '{}')).toMatchObject({ businessDate: '2026-11-22', paid: { count: 4, amount: 3_200 }, closedBy: 'S001' });
+    expect(JSON.parse(event?.payload ?? '{}')).toMatchObject({ businessDate: '2026-11-22', paid: { count: 4, amount: 3_200 }, closedBy: '1001' });
 
     await invoke('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     expect(await refusal('shift.open', { openingFloat: 500 })).toBe('shift.dayClosed');

@@ -3,8 +3,8 @@ import type { NewStaff } from '../../electron/core/staff/staff-accounts';
 import { createStaffAccess } from '../../electron/core/staff/staff-service';
 
 /** Demo staff for tests: PINs that pass the guessable-PIN rule. */
-export const SUPERVISOR = { staffId: 'S001', name: 'Grace Njeri', role: 'supervisor', pin: '2580', badgeCode: 'HC-BADGE-S001' } as const;
-export const CLERK = { staffId: 'C001', name: 'Peter Otieno', role: 'clerk', pin: '1470', badgeCode: 'HC-BADGE-C001' } as const;
+export const SUPERVISOR = { staffId: '1001', name: 'Grace Njeri', role: 'supervisor', pin: '2580', badgeCode: 'HC-BADGE-1001' } as const;
+export const CLERK = { staffId: '2001', name: 'Peter Otieno', role: 'clerk', pin: '1470', badgeCode: 'HC-BADGE-2001' } as const;
 
 /** Adds accounts straight into a running core's database, as the setup CLI would. */
 export async function seedStaff(core: KioskCore, staff: readonly NewStaff[] = [SUPERVISOR, CLERK]): Promise<void> {

@@ -15,7 +15,7 @@ beforeAll(() => {
   const { audit } = kiosk.core.context;
   for (let i = 0; i < ROWS; i++) {
     kiosk.clock.advance(1_000);
-    audit.append({ action: i % 2 ? 'payment.paid' : 'lookup.search', outcome: 'ok', actor: i % 3 ? 'citizen' : 'staff:C001', details: { n: i, amount: i * 50 } });
+    audit.append({ action: i % 2 ? 'payment.paid' : 'lookup.search', outcome: 'ok', actor: i % 3 ? 'citizen' : 'staff:2001', details: { n: i, amount: i * 50 } });
   }
 });
 afterAll(() => kiosk.dispose());

@@ -50,8 +50,8 @@ describe('cash shifts', () => {
     expect([first.state, second.state]).toEqual(['paid', 'paid']);
     const payments = kiosk.core.context.db.prepare('SELECT shift_id, staff_id FROM payments').all();
     expect(payments).toEqual([
-      { shift_id: opened.shiftId, staff_id: 'C001' },
-      { shift_id: opened.shiftId, staff_id: 'C001' },
+      { shift_id: opened.shiftId, staff_id: '2001' },
+      { shift_id: opened.shiftId, staff_id: '2001' },
     ]);
 
     expect(await invoke('shift.current')).toMatchObject({ shift: { cashTaken: 1_100, expected: 3_100 } });
@@ -93,7 +93,7 @@ describe('cash shifts', () => {
     expect(await refusal('shift.signOff', { shiftId: shift.shiftId, note: 'no' })).toBe('request.invalid');
     expect(await invoke('shift.signOff', { shiftId: shift.shiftId, note: 'Recounted with the clerk; note filed' })).toMatchObject({
       status: 'signed_off',
-      signedOffBy: 'S001',
+      signedOffBy: '1001',
     });
     expect(await refusal('shift.signOff', { shiftId: shift.shiftId, note: 'again, twice' })).toBe('shift.notAwaitingSignOff');
   });

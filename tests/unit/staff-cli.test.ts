@@ -22,39 +22,39 @@ function staffCli(args: string[], pins: string[]) {
 
 describe('npm run staff', () => {
   it('creates the first supervisor once, then lets that supervisor add a clerk who can sign in', async () => {
-    const setup = staffCli(['setup', '--database', databaseFile, '--id', 'S001', '--name', 'Grace Njeri'], ['2580', '2580']);
+    const setup = staffCli(['setup', '--database', databaseFile, '--id', '1001', '--name', 'Grace Njeri'], ['2580', '2580']);
     expect(setup).toMatchObject({ status: 0 });
-    expect(setup.out).toContain('Added S001.');
+    expect(setup.out).toContain('Added 1001.');
     expect(setup.out).not.toContain('2580');
 
-    const again = staffCli(['setup', '--database', databaseFile, '--id', 'S002', '--name', 'Someone'], ['3690', '3690']);
+    const again = staffCli(['setup', '--database', databaseFile, '--id', '1002', '--name', 'Someone'], ['3690', '3690']);
     expect(again.status).toBe(1);
     expect(again.out).toContain('A supervisor already exists');
 
-    const mismatch = staffCli(['add', '--database', databaseFile, '--by', 'S001', '--id', 'C001', '--name', 'Peter Otieno', '--role', 'clerk'], ['2580', '1470', '1471']);
+    const mismatch = staffCli(['add', '--database', databaseFile, '--by', '1001', '--id', '2001', '--name', 'Peter Otieno', '--role', 'clerk'], ['2580', '1470', '1471']);
     expect(mismatch.status).toBe(1);
     expect(mismatch.out).toContain('The two PINs differ');
 
-    const wrongSupervisorPin = staffCli(['add', '--database', databaseFile, '--by', 'S001', '--id', 'C001', '--name', 'Peter Otieno', '--role', 'clerk'], ['9999', '1470', '1470']);
+    const wrongSupervisorPin = staffCli(['add', '--database', databaseFile, '--by', '1001', '--id', '2001', '--name', 'Peter Otieno', '--role', 'clerk'], ['9999', '1470', '1470']);
     expect(wrongSupervisorPin.status).toBe(1);
     expect(wrongSupervisorPin.out).toContain('staff number or PIN is not right');
 
-    const add = staffCli(['add', '--database', databaseFile, '--by', 'S001', '--id', 'C001', '--name', 'Peter Otieno', '--role', 'clerk', '--badge', 'HC-C001'], ['2580', '1470', '1470']);
+    const add = staffCli(['add', '--database', databaseFile, '--by', '1001', '--id', '2001', '--name', 'Peter Otieno', '--role', 'clerk', '--badge', 'HC-2001'], ['2580', '1470', '1470']);
     expect(add).toMatchObject({ status: 0 });
 
     const core = createKioskCore({ databaseFile });
     try {
-      expect(await core.invoke('staff.signIn', { badgeCode: 'HC-C001', pin: '1470' })).toMatchObject({ ok: true, value: { staffId: 'C001', role: 'clerk' } });
+      expect(await core.invoke('staff.signIn', { badgeCode: 'HC-2001', pin: '1470' })).toMatchObject({ ok: true, value: { staffId: '2001', role: 'clerk' } });
       const actions = core.context.db.prepare<[], { action: string; actor: string; outcome: string }>(
         "SELECT action, actor, outcome FROM audit_log WHERE action LIKE 'staff.%' ORDER BY id",
       ).all();
       expect(actions.map((a) => `${a.action} ${a.actor} ${a.outcome}`)).toEqual([
         'staff.add system ok',
-        'staff.signIn staff:S001 wrong-pin',
-        'staff.signIn staff:S001 ok',
-        'staff.add staff:S001 ok',
-        'staff.signOut staff:S001 sign-out',
-        'staff.signIn staff:C001 ok',
+        'staff.signIn staff:1001 wrong-pin',
+        'staff.signIn staff:1001 ok',
+        'staff.add staff:1001 ok',
+        'staff.signOut staff:1001 sign-out',
+        'staff.signIn staff:2001 ok',
       ]);
     } finally {
       core.close();

@@ -25,29 +25,29 @@ const auditRows = (action: string) =>
 describe('staff sign-in', () => {
   it('signs a clerk in with staff number and PIN, audits it, and tells the screen', async () => {
     expect(await invoke('staff.keepAlive')).toMatchObject({ ok: false, error: { code: 'call.forbidden' } });
-    const result = await invoke('staff.signIn', { staffId: 'c001', pin: CLERK.pin });
+    const result = await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin });
     expect(result).toEqual({
       ok: true,
-      value: { staffId: 'C001', name: 'Peter Otieno', role: 'clerk', shiftId: null, idleTimeoutSeconds: 180 },
+      value: { staffId: '2001', name: 'Peter Otieno', role: 'clerk', shiftId: null, idleTimeoutSeconds: 180 },
     });
-    expect(kiosk.core.context.staff.current()).toMatchObject({ staffId: 'C001', role: 'clerk' });
-    expect(await invoke('staff.current')).toMatchObject({ ok: true, value: { staff: { staffId: 'C001' } } });
+    expect(kiosk.core.context.staff.current()).toMatchObject({ staffId: '2001', role: 'clerk' });
+    expect(await invoke('staff.current')).toMatchObject({ ok: true, value: { staff: { staffId: '2001' } } });
     expect(await invoke('staff.keepAlive')).toEqual({ ok: true, value: {} });
     // A clerk is not a supervisor.
-    expect(await invoke('staff.add', { staffId: 'C002', name: 'Amina Hassan', role: 'clerk', pin: '3691' })).toMatchObject({
+    expect(await invoke('staff.add', { staffId: '2002', name: 'Amina Hassan', role: 'clerk', pin: '3691' })).toMatchObject({
       ok: false,
       error: { code: 'call.forbidden' },
     });
-    expect(auditRows('staff.signIn')).toEqual([{ actor: 'staff:C001', outcome: 'ok', subject: null, details: '{"role":"clerk"}' }]);
+    expect(auditRows('staff.signIn')).toEqual([{ actor: 'staff:2001', outcome: 'ok', subject: null, details: '{"role":"clerk"}' }]);
     expect(events.filter((e) => e.name === 'staff.changed')).toEqual([
-      { name: 'staff.changed', payload: { staff: expect.objectContaining({ staffId: 'C001' }), reason: 'sign-in' } },
+      { name: 'staff.changed', payload: { staff: expect.objectContaining({ staffId: '2001' }), reason: 'sign-in' } },
     ]);
   });
 
   it('signs in by badge with the PIN', async () => {
     expect(await invoke('staff.signIn', { badgeCode: SUPERVISOR.badgeCode, pin: SUPERVISOR.pin })).toMatchObject({
       ok: true,
-      value: { staffId: 'S001', role: 'supervisor' },
+      value: { staffId: '1001', role: 'supervisor' },
     });
     expect(await invoke('staff.signIn', { badgeCode: 'HC-BADGE-NOPE', pin: SUPERVISOR.pin })).toMatchObject({
       ok: false,
@@ -68,92 +68,92 @@ describe('staff sign-in', () => {
 
   it('locks an account for 15 minutes after 5 wrong PINs, even against the right PIN', async () => {
     for (let i = 0; i < 4; i++) {
-      expect(await invoke('staff.signIn', { staffId: 'C001', pin: '0000' })).toMatchObject({ ok: false, error: { code: 'staff.signInFailed' } });
+      expect(await invoke('staff.signIn', { staffId: '2001', pin: '0000' })).toMatchObject({ ok: false, error: { code: 'staff.signInFailed' } });
     }
-    expect(await invoke('staff.signIn', { staffId: 'C001', pin: '0000' })).toMatchObject({
+    expect(await invoke('staff.signIn', { staffId: '2001', pin: '0000' })).toMatchObject({
       ok: false,
       error: { code: 'staff.locked', message: { en: 'Too many wrong PINs. This account is locked for 15 minutes.' } },
     });
     kiosk.clock.advance(14 * 60_000);
-    expect(await invoke('staff.signIn', { staffId: 'C001', pin: CLERK.pin })).toMatchObject({ ok: false, error: { code: 'staff.locked' } });
+    expect(await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin })).toMatchObject({ ok: false, error: { code: 'staff.locked' } });
     expect(kiosk.core.context.staff.current()).toBeUndefined();
     // Another account is not affected.
-    expect((await invoke('staff.signIn', { staffId: 'S001', pin: SUPERVISOR.pin })).ok).toBe(true);
+    expect((await invoke('staff.signIn', { staffId: '1001', pin: SUPERVISOR.pin })).ok).toBe(true);
 
     kiosk.clock.advance(60_001);
-    expect((await invoke('staff.signIn', { staffId: 'C001', pin: CLERK.pin })).ok).toBe(true);
+    expect((await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin })).ok).toBe(true);
     expect(auditRows('staff.signIn').map((r) => `${r.actor} ${r.outcome}`)).toEqual([
-      ...Array(4).fill('staff:C001 wrong-pin'),
-      'staff:C001 locked-out',
-      'staff:C001 locked',
-      'staff:S001 ok',
-      'staff:C001 ok',
+      ...Array(4).fill('staff:2001 wrong-pin'),
+      'staff:2001 locked-out',
+      'staff:2001 locked',
+      'staff:1001 ok',
+      'staff:2001 ok',
     ]);
     // The success cleared the count: four more misses do not lock again.
-    for (let i = 0; i < 4; i++) await invoke('staff.signIn', { staffId: 'C001', pin: '0000' });
-    expect((await invoke('staff.signIn', { staffId: 'C001', pin: CLERK.pin })).ok).toBe(true);
+    for (let i = 0; i < 4; i++) await invoke('staff.signIn', { staffId: '2001', pin: '0000' });
+    expect((await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin })).ok).toBe(true);
   });
 
   it('answers an unknown staff number exactly like a wrong PIN, and audits only a hash of it', async () => {
-    const unknown = await invoke('staff.signIn', { staffId: 'X999', pin: '2580' });
-    const wrong = await invoke('staff.signIn', { staffId: 'C001', pin: '2580' });
+    const unknown = await invoke('staff.signIn', { staffId: '9990', pin: '2580' });
+    const wrong = await invoke('staff.signIn', { staffId: '2001', pin: '2580' });
     expect(unknown).toEqual(wrong);
     const [row] = auditRows('staff.signIn');
     expect(row).toMatchObject({ actor: 'unknown', outcome: 'unknown' });
     expect(row?.subject).toMatch(/^[\w-]{22}$/);
-    expect(JSON.stringify(row)).not.toContain('X999');
+    expect(JSON.stringify(row)).not.toContain('9990');
   });
 
   it('ends attended mode after its own idle timeout, unless a staff touch keeps it alive', async () => {
-    await invoke('staff.signIn', { staffId: 'C001', pin: CLERK.pin });
+    await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin });
     kiosk.clock.advance(170_000);
     await invoke('staff.keepAlive');
     kiosk.clock.advance(170_000);
-    expect(kiosk.core.context.staff.current()?.staffId).toBe('C001');
+    expect(kiosk.core.context.staff.current()?.staffId).toBe('2001');
     kiosk.clock.advance(11_000);
     expect(await invoke('staff.keepAlive')).toMatchObject({ ok: false, error: { code: 'call.forbidden' } });
     expect(await invoke('staff.current')).toEqual({ ok: true, value: { staff: null } });
     expect(events.at(-1)).toEqual({ name: 'staff.changed', payload: { staff: null, reason: 'idle' } });
-    expect(auditRows('staff.signOut')).toEqual([{ actor: 'staff:C001', outcome: 'idle', subject: null, details: '{}' }]);
+    expect(auditRows('staff.signOut')).toEqual([{ actor: 'staff:2001', outcome: 'idle', subject: null, details: '{}' }]);
   });
 
   it('signs out, and a new sign-in replaces whoever was signed in', async () => {
-    await invoke('staff.signIn', { staffId: 'C001', pin: CLERK.pin });
-    await invoke('staff.signIn', { staffId: 'S001', pin: SUPERVISOR.pin });
-    expect(kiosk.core.context.staff.current()?.staffId).toBe('S001');
+    await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin });
+    await invoke('staff.signIn', { staffId: '1001', pin: SUPERVISOR.pin });
+    expect(kiosk.core.context.staff.current()?.staffId).toBe('1001');
     expect(await invoke('staff.signOut')).toEqual({ ok: true, value: {} });
     expect(await invoke('staff.signOut')).toEqual({ ok: true, value: {} });
     expect(kiosk.core.context.staff.current()).toBeUndefined();
-    expect(auditRows('staff.signOut').map((r) => `${r.actor} ${r.outcome}`)).toEqual(['staff:C001 replaced', 'staff:S001 sign-out']);
+    expect(auditRows('staff.signOut').map((r) => `${r.actor} ${r.outcome}`)).toEqual(['staff:2001 replaced', 'staff:1001 sign-out']);
   });
 
   it('lets a supervisor add a clerk who can then sign in; refuses guessable PINs and duplicates, changing nothing', async () => {
-    await invoke('staff.signIn', { staffId: 'S001', pin: SUPERVISOR.pin });
+    await invoke('staff.signIn', { staffId: '1001', pin: SUPERVISOR.pin });
     const before = tableCounts(kiosk.core);
     for (const pin of ['1234', '7777', '9876']) {
-      expect(await invoke('staff.add', { staffId: 'C002', name: 'Amina Hassan', role: 'clerk', pin })).toMatchObject({
+      expect(await invoke('staff.add', { staffId: '2002', name: 'Amina Hassan', role: 'clerk', pin })).toMatchObject({
         ok: false,
         error: { code: 'staff.weakPin', field: 'pin' },
       });
     }
-    expect(await invoke('staff.add', { staffId: 'c001', name: 'Someone Else', role: 'clerk', pin: '3691' })).toMatchObject({
+    expect(await invoke('staff.add', { staffId: '2001', name: 'Someone Else', role: 'clerk', pin: '3691' })).toMatchObject({
       ok: false,
       error: { code: 'staff.exists' },
     });
-    expect(await invoke('staff.add', { staffId: 'C003', name: 'Someone Else', role: 'clerk', pin: '3691', badgeCode: CLERK.badgeCode })).toMatchObject({
+    expect(await invoke('staff.add', { staffId: '2003', name: 'Someone Else', role: 'clerk', pin: '3691', badgeCode: CLERK.badgeCode })).toMatchObject({
       ok: false,
       error: { code: 'staff.exists' },
     });
     expect(tableCounts(kiosk.core)).toEqual(before);
 
-    expect(await invoke('staff.add', { staffId: 'C002', name: 'Amina Hassan', role: 'clerk', pin: '3691' })).toEqual({
+    expect(await invoke('staff.add', { staffId: '2002', name: 'Amina Hassan', role: 'clerk', pin: '3691' })).toEqual({
       ok: true,
-      value: { staffId: 'C002' },
+      value: { staffId: '2002' },
     });
-    expect(auditRows('staff.add').at(-1)).toMatchObject({ actor: 'staff:S001', outcome: 'ok' });
+    expect(auditRows('staff.add').at(-1)).toMatchObject({ actor: 'staff:1001', outcome: 'ok' });
     const outbox = kiosk.core.context.db.prepare<[], { payload: string }>("SELECT payload FROM outbox WHERE type = 'staff.added'").all();
-    expect(outbox.map((o) => JSON.parse(o.payload).staffId)).toEqual(['S001', 'C001', 'C002']);
+    expect(outbox.map((o) => JSON.parse(o.payload).staffId)).toEqual(['1001', '2001', '2002']);
     expect(JSON.stringify(outbox)).not.toContain('3691');
-    expect((await invoke('staff.signIn', { staffId: 'C002', pin: '3691' })).ok).toBe(true);
+    expect((await invoke('staff.signIn', { staffId: '2002', pin: '3691' })).ok).toBe(true);
   });
 });

@@ -37,8 +37,10 @@ function summaryPage(doc: Doc, report: DayReport, seal: ReportSeal): void {
 
   section(doc, 'Received');
   line(doc, `Total paid (${report.paid.count} payments)`, shillings(report.paid.amount));
-  for (const s of report.byService) line(doc, `${SERVICE_NAMES[s.service] ?? s.service} (${s.count})`, shillings(s.amount));
-  for (const m of report.byMethod) line(doc, `${METHOD_NAMES[m.method] ?? m.method} (${m.count})`, shillings(m.amount));
+  doc.font('Helvetica-Bold').fontSize(9).fillColor(NAVY).text('By service', MARGIN);
+  for (const s of report.byService) line(doc, `  ${SERVICE_NAMES[s.service] ?? s.service} (${s.count})`, shillings(s.amount));
+  doc.font('Helvetica-Bold').fontSize(9).fillColor(NAVY).text('By method', MARGIN);
+  for (const m of report.byMethod) line(doc, `  ${METHOD_NAMES[m.method] ?? m.method} (${m.count})`, shillings(m.amount));
   line(doc, `Pending payments (${report.pending.count})`, shillings(report.pending.amount), report.pending.count ? RED : '#111111');
 
   section(doc, 'Shifts');

@@ -1,9 +1,9 @@
 /**
  * `npm run staff -- <command> --database FILE ...`: staff accounts from the command line.
  *
- *   setup --id S001 --name "Jane Wanjiru" [--badge CODE]
+ *   setup --id 1001 --name "Jane Wanjiru" [--badge CODE]
  *       creates the first supervisor (refused once one exists); asks for the new PIN twice.
- *   add --by S001 --id C001 --name "Peter Otieno" --role clerk [--badge CODE]
+ *   add --by 1001 --id 2001 --name "Peter Otieno" --role clerk [--badge CODE]
  *       a supervisor adds an account; asks for the supervisor's PIN, then the new PIN twice.
  *
  * PINs are read without echo at a terminal, or one per line from a pipe.
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const databaseFile = required(values.database, 'database');
   const account = {
-    staffId: checked(staffIdSchema, required(values.id, 'id'), 'The staff id (2-20 letters, digits or dashes)'),
+    staffId: checked(staffIdSchema, required(values.id, 'id'), 'The staff number (3-12 digits)'),
     name: required(values.name, 'name').trim(),
     badgeCode: values.badge === undefined ? undefined : checked(badgeCodeSchema, values.badge, 'The badge code'),
   };

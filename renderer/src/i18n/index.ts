@@ -5,6 +5,7 @@ import type { FeatureMessages } from './feature-messages';
 import { lookupMessages } from './lookup';
 import { payMessages } from './pay';
 import { recoverMessages } from './recover';
+import { staffMessages } from './staff';
 import { sw } from './sw';
 import { syncMessages } from './sync';
 
@@ -14,6 +15,7 @@ const features: FeatureMessages<Record<string, unknown>>[] = [
   payMessages,
   recoverMessages,
   lookupMessages,
+  staffMessages,
 ];
 
 export const i18n = createI18n({

@@ -6,7 +6,9 @@ import { seedDemoData } from '../../../electron/core/demo/generate';
 import { openDatabase } from '../../../electron/core/db/open';
 import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk-core';
 import { createLogger } from '../../../electron/core/logger';
+import type { NewStaff } from '../../../electron/core/staff/staff-accounts';
 import { startHost } from '../../../electron/host/host-server';
+import { seedStaffInFile } from '../../support/staff-seed';
 
 export interface KioskUnderTest {
   core: KioskCore;
@@ -21,14 +23,17 @@ const rendererDir = path.resolve(import.meta.dirname, '../../../out/renderer');
  * Each test gets its own kiosk: a fresh demo database, the real core, and the browser host
  * on a free loopback port, exactly as `npm run kiosk:web` runs them.
  */
-export const test = base.extend<{ kioskSettings: Record<string, unknown>; kiosk: KioskUnderTest; kioskPage: Page }>({
+export const test = base.extend<{ kioskSettings: Record<string, unknown>; kioskStaff: readonly NewStaff[]; kiosk: KioskUnderTest; kioskPage: Page }>({
   kioskSettings: [{}, { option: true }],
-  kiosk: async ({ kioskSettings }, use) => {
+  /** Staff accounts to create before the kiosk starts. An array value must be wrapped: `test.use({ kioskStaff: [[SUPERVISOR, CLERK], { scope: 'test' }] })`. */
+  kioskStaff: [[], { option: true }],
+  kiosk: async ({ kioskSettings, kioskStaff }, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
     const databaseFile = path.join(dir, 'kiosk.sqlite');
     const db = openDatabase(databaseFile);
     seedDemoData(db, { citizens: 500, seed: 42 });
     db.close();
+    if (kioskStaff.length > 0) await seedStaffInFile(databaseFile, kioskStaff);
     const logFile = path.join(dir, 'host.log');
     const log = createLogger({ file: logFile });
     const core = createKioskCore({ databaseFile, settings: kioskSettings, log, version: 'e2e' });

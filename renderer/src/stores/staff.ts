@@ -1,0 +1,56 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { SignedInStaffView } from '../../../shared/contract/staff';
+import { call, kiosk } from '../api/kiosk';
+
+/** A staff touch is reported at most this often; attended mode's own timeout is minutes long. */
+const KEEP_ALIVE_EVERY_MS = 15_000;
+
+/**
+ * Attended mode as the screen shows it. The core decides who is signed in and when attended
+ * mode ends (its `staff.changed` event); this store mirrors it, and is re-read whenever the
+ * header appears, since a visit's end wipes it like every visit store.
+ */
+export const useStaffStore = defineStore('staff', () => {
+  const current = ref<SignedInStaffView | null>(null);
+  let listening = false;
+  let lastKeepAlive = 0;
+
+  function listen(): void {
+    if (listening || !kiosk) return;
+    kiosk.on('staff.changed', ({ staff }) => (current.value = staff));
+    listening = true;
+  }
+
+  async function refresh(): Promise<void> {
+    listen();
+    current.value = (await call('staff.current', {})).staff;
+  }
+
+  async function signIn(request: { pin: string; staffId?: string; badgeCode?: string }): Promise<SignedInStaffView> {
+    listen();
+    const staff = await call('staff.signIn', request);
+    current.value = staff;
+    return staff;
+  }
+
+  async function signOut(): Promise<void> {
+    await call('staff.signOut', {});
+    current.value = null;
+  }
+
+  /** Called on staff touches; throttled. */
+  function touched(): void {
+    const now = Date.now();
+    if (!current.value || now - lastKeepAlive < KEEP_ALIVE_EVERY_MS) return;
+    lastKeepAlive = now;
+    void call('staff.keepAlive', {}).catch(() => refresh());
+  }
+
+  /** The clerk's shift opened or closed: the banner shows it. */
+  function setShift(shiftId: string | null): void {
+    if (current.value) current.value = { ...current.value, shiftId };
+  }
+
+  return { current, refresh, signIn, signOut, touched, setShift };
+});
