@@ -7,6 +7,7 @@ import { GRACE_ID_CARD, JANE_PASSPORT, MOHAMED_PASSPORT, ANNA_SPECIMEN_PASSPORT 
 import { CLERK, seedStaff } from '../support/staff-seed';
 import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { lastCodeSentTo } from '../support/recovery-codes';
+import { visitVerification } from '../../electron/core/verification/visit-verification';
 
 const JANE = '12345678';
 const PETER = '23456789';
@@ -76,6 +77,8 @@ describe('account recovery through the core', () => {
     expect(outbox('account.password-reset.requested')).toEqual([
       expect.objectContaining({ reference: done.reference, idNumber: PETER, sendTo: { phone: '+254722000111' } }),
     ]);
+    // The code from the registered phone verified the visit as Peter, for the rest of it.
+    expect(visitVerification(kiosk.core.context.visits.current()!)).toMatchObject({ citizenId: 2, method: 'otp' });
     // Done: a second request with the same code is out of order.
     expect(await refused('recovery.requestReset', { codeId: started.code.codeId, code })).toBe('recovery.outOfOrder');
   });
@@ -112,6 +115,18 @@ describe('account recovery through the core', () => {
     ]);
     const decision = kiosk.core.context.db.prepare("SELECT actor, outcome FROM audit_log WHERE action = 'recovery.decision'").all();
     expect(decision).toEqual([{ actor: `staff:${CLERK.staffId}`, outcome: 'approved' }]);
+  });
+
+  it('attended from the start: the clerk at the counter runs the steps, and the audit names them', async () => {
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    await pendingRequest();
+    const actors = kiosk.core.context.db
+      .prepare("SELECT DISTINCT actor FROM audit_log WHERE action IN ('recovery.start', 'recovery.document', 'recovery.knowledge', 'recovery.request')")
+      .all();
+    expect(actors).toEqual([{ actor: `staff:${CLERK.staffId}` }]);
+    const { requests } = await ok('recovery.pending', {});
+    await ok('recovery.approve', { requestId: requests[0]!.requestId });
+    expect(outbox('account.recovery.approved')).toHaveLength(1);
   });
 
   it('a clerk rejects a request: nothing goes to the back office', async () => {

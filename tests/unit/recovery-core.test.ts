@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { parse as parseWithMrzPackage } from 'mrz';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/core/audit/audit-log';
 import { manualClock } from '../../electron/core/clock';
@@ -48,6 +49,12 @@ describe('Kenyan days', () => {
     expect(kenyaDay(new Date('2026-11-22T21:00:00Z'))).toBe('2026-11-23');
     expect(endOfKenyaDay(new Date('2026-11-22T06:00:00Z')).toISOString()).toBe('2026-11-22T21:00:00.000Z');
     expect(endOfKenyaDay(new Date('2026-11-22T22:00:00Z')).toISOString()).toBe('2026-11-23T21:00:00.000Z');
+  });
+});
+
+describe('the test documents', () => {
+  it.each([JANE_PASSPORT, GRACE_ID_CARD, MOHAMED_PASSPORT])('%s has check digits the mrz package accepts too', (...lines) => {
+    expect(parseWithMrzPackage([...lines]).valid).toBe(true);
   });
 });
 
