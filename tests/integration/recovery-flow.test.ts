@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../electron/core/clock';
 import { openDatabase } from '../../electron/core/db/open';
+import { createKioskCore } from '../../electron/core/kiosk-core';
 import { seedDemoData } from '../../electron/core/demo/generate';
 import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { GRACE_ID_CARD, JANE_PASSPORT, MOHAMED_PASSPORT, ANNA_SPECIMEN_PASSPORT } from '../support/recovery-documents';
@@ -149,6 +151,18 @@ describe('account recovery through the core', () => {
     expect((await ok('recovery.pending', {})).requests).toEqual([]);
     expect(outbox('account.recovery.approved')).toEqual([]);
     expect(kiosk.core.context.db.prepare('SELECT status, new_phone FROM recovery_requests').all()).toEqual([{ status: 'expired', new_phone: null }]);
+  });
+
+  it('a request left pending when the kiosk stopped expires when it starts on a later day', async () => {
+    await pendingRequest();
+    kiosk.core.close();
+    const clock = manualClock('2026-11-23T06:00:00Z');
+    const restarted = createKioskCore({ databaseFile: kiosk.databaseFile, clock, version: 'test' });
+    try {
+      expect(restarted.context.db.prepare('SELECT status, new_phone FROM recovery_requests').all()).toEqual([{ status: 'expired', new_phone: null }]);
+    } finally {
+      restarted.close();
+    }
   });
 
   it('says what does not match without the record’s values, and locks the ID out after 3 failures today', async () => {

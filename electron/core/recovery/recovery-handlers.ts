@@ -29,6 +29,8 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
   const limit = new FailureLimit(ctx.db, ctx.clock, settings.maxFailedChecksPerDay);
   const requests = new RecoveryRequests(ctx.db, ctx.clock, ctx.audit, ctx.outbox, citizens, ctx.kioskId);
   const flowOf = ctx.visits.slot<RecoveryFlow>(() => ({}));
+  // Requests left pending when the kiosk last stopped expire now, not when a clerk next looks.
+  requests.expireStale();
 
   /** Attended from the start: the clerk at the kiosk is who did the step. */
   const actor = () => {
@@ -65,6 +67,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       resetFlow(flow);
+      requests.expireStale();
       const idHash = ctx.hashIdentifier('idNumber', idNumber);
       const attemptsLeft = requireAttemptsLeft(visit, idHash);
       const record = citizens.withAccountByIdNumber(idNumber);
