@@ -196,6 +196,34 @@ describe('account recovery through the core', () => {
     expect(await ok('recovery.start', { idNumber: MOHAMED, path: 'document' })).toEqual({ path: 'document', attemptsLeft: 3 });
   });
 
+  it('asks the configured questions and stops at the configured number of failures', async () => {
+    kiosk.core.close();
+    const configured = createKioskCore({
+      databaseFile: kiosk.databaseFile,
+      clock: kiosk.clock,
+      version: 'test',
+      settings: { recovery: { maxFailedChecksPerDay: 1, knowledgeQuestions: ['licenceYear'] } },
+    });
+    try {
+      const call = async (name: CallName, request: unknown) => configured.invoke(name, request);
+      await call('visit.start', { locale: 'en' });
+      expect(await call('recovery.start', { idNumber: JANE, path: 'document' })).toEqual({ ok: true, value: { path: 'document', attemptsLeft: 1 } });
+      expect(await call('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') })).toEqual({ ok: true, value: { matched: true, questions: ['licenceYear'] } });
+      // The birth date is right but was not asked: only the licence year counts.
+      expect(await call('recovery.answer', { answers: { birthDate: '15041988', licenceYear: '1999' } })).toEqual({ ok: true, value: { passed: false, attemptsLeft: 0 } });
+      expect(await call('recovery.start', { idNumber: JANE, path: 'document' })).toMatchObject({ ok: false, error: { code: 'recovery.lockedOut' } });
+      // Anna has no licence, so the configured question cannot be asked: her birth date is, instead.
+      // (On a day when the ICAO specimen passport was still valid.)
+      kiosk.clock.set('2012-04-10T09:00:00Z');
+      await call('visit.start', { locale: 'en' });
+      await call('recovery.start', { idNumber: ANNA, path: 'document' });
+      const anna = await call('recovery.scanDocument', { mrz: ANNA_SPECIMEN_PASSPORT.join('\n') });
+      expect(anna).toEqual({ ok: true, value: { matched: true, questions: ['birthDate'] } });
+    } finally {
+      configured.close();
+    }
+  });
+
   it('an expired document of the right person spends no attempt', async () => {
     await startVisit();
     await ok('recovery.start', { idNumber: ANNA, path: 'document' });
