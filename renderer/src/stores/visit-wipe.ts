@@ -12,9 +12,12 @@ export function visitWipePlugin({ store }: PiniaPluginContext): void {
   if (KIOSK_STORES.has(store.$id)) return;
   const initial = structuredClone(JSON.parse(JSON.stringify(store.$state)) as StateTree);
   wipers.set(store.$id, () => {
+    // Assigned key by key through the reactive state, so a setup store's refs take the
+    // initial values (deleting a key would cut the ref loose and leave its value behind).
     store.$patch((state: StateTree) => {
-      for (const key of Object.keys(state)) delete state[key];
-      Object.assign(state, structuredClone(initial));
+      const fresh = structuredClone(initial);
+      for (const key of Object.keys(state)) if (!(key in fresh)) delete state[key];
+      for (const [key, value] of Object.entries(fresh)) state[key] = value;
     });
   });
 }
