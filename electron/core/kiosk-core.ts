@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { AuditLog } from './audit/audit-log';
+import { startNightlyBackups, type BackupPlan } from './backup/nightly-backups';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { openDatabase } from './db/open';
@@ -18,8 +19,8 @@ import { identifierHasher } from './privacy/identifier-hash';
 import { recoveryHandlers } from './recovery/recovery-handlers';
 import { parseKioskSettings } from './settings/kiosk-settings';
 import { LocalSettings } from './settings/local-settings';
-import { createStaffService } from './staff/staff-service';
 import { createSmsGateway } from './sms/create-sms-gateway';
+import { createStaffService } from './staff/staff-service';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncService } from './sync/sync-service';
 import { systemHandlers } from './system/system-handlers';
@@ -35,6 +36,8 @@ export interface KioskCoreOptions {
   version?: string;
   /** Payment providers the shell started (the Daraja simulator) or supplies instead of the settings' choice. */
   payments?: PaymentAdapterOptions;
+  /** Nightly online backups of the database, when the shell gives them a folder. */
+  backups?: BackupPlan;
 }
 
 export interface KioskCore {
@@ -95,6 +98,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
   // Runs only when a hub URL is configured; without one the outbox simply keeps every event.
   sync.start();
+  const stopBackups = options.backups ? startNightlyBackups(context, options.backups) : () => undefined;
 
   return {
     invoke: dispatch,
@@ -102,6 +106,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     acceptMpesaCallback: (body) => payments.service.acceptMpesaCallback(body),
     paymentsIdle: () => payments.service.idle(),
     close() {
+      stopBackups();
       void sync.stop();
       payments.service.close();
       staff.attended.dispose();

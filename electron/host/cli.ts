@@ -40,7 +40,14 @@ if (!values.database && !hub) {
 const log = createLogger({ file: path.join(dataDir, 'logs', 'host.log') });
 const paymentSimulators = await startPaymentSimulators(settings, log);
 for (const line of paymentSimulators.started) console.log(line);
-const core = createKioskCore({ databaseFile, settings, log, version: process.env.npm_package_version ?? '0.0.0', payments: paymentSimulators.options });
+const core = createKioskCore({
+  databaseFile,
+  settings,
+  log,
+  version: process.env.npm_package_version ?? '0.0.0',
+  payments: paymentSimulators.options,
+  backups: { dir: path.join(dataDir, 'backups') },
+});
 const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.error('The renderer is not built: run `npm run build` first (npm run kiosk:web does it for you).');

@@ -23,6 +23,7 @@ void app.whenReady().then(() => {
     settings: loadShellSettings(),
     log: createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log') }),
     version: app.getVersion(),
+    backups: { dir: path.join(dataDir, 'backups') },
   });
 
   denyAllPermissions(session.defaultSession);

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import type { Locale } from '../../../shared/result';
+import { accessibilityMessages } from './accessibility';
 import { en } from './en';
 import type { FeatureMessages } from './feature-messages';
 import { lookupMessages } from './lookup';
@@ -16,6 +17,7 @@ const features: FeatureMessages<Record<string, unknown>>[] = [
   recoverMessages,
   lookupMessages,
   staffMessages,
+  accessibilityMessages,
 ];
 
 export const i18n = createI18n({
