@@ -84,14 +84,15 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
   await expect(page.getByTestId('receipt-total')).toHaveText('KES 650');
   await expect(page.getByTestId('receipt-method')).toHaveText(/Cash/);
 
-  // Close the shift: expected 2,000 + 650 = 2,650; the drawer holds 2,600: KES 50 short.
+  // Close the shift: expected 2,000 + 650 = 2,650; the drawer holds 2,000: KES 650 short, beyond the sign-off limit.
   await page.getByTestId('attended-shift').tap();
   await expect(page.getByTestId('shift-cash-taken')).toHaveText('KES 650');
   await expect(page.getByTestId('shift-expected')).toHaveText('KES 2,650');
-  await tapKeys(page, '2600');
+  await tapKeys(page, '2000');
   await checkScreen(page, 'staff-05-count-drawer');
   await page.getByTestId('shift-close').tap();
-  await expect(page.getByTestId('shift-variance')).toHaveText('Short by KES 50');
+  await expect(page.getByTestId('shift-variance')).toHaveText('Short by KES 650');
+  await expect(page.getByText('a supervisor must sign it off')).toBeVisible();
   await checkScreen(page, 'staff-06-shift-short');
   await page.getByTestId('attended-sign-out').tap();
   await expect(banner).toBeHidden();
@@ -104,9 +105,20 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
   await expect(page.getByTestId('day-by-method')).toContainText('Cash (1)');
   await expect(page.getByTestId('day-by-service')).toContainText('Licence renewal (1)');
   await expect(page.getByTestId('day-shifts')).toContainText('Peter Otieno');
-  await expect(page.getByTestId('day-shifts')).toContainText('-50');
+  await expect(page.getByTestId('day-shifts')).toContainText('-650');
   await expect(page.getByTestId('day-audit')).toContainText('Audit log intact');
+  await expect(page.getByTestId('day-blockers')).toHaveText('Shifts wait for sign-off');
+  await expect(page.getByTestId('day-close')).toBeDisabled();
   await checkScreen(page, 'staff-07-day');
+
+  // The supervisor signs off the shortfall, naming what was found.
+  await page.getByTestId('day-sign-off').tap();
+  await checkScreen(page, 'staff-08-sign-off');
+  await page.getByTestId('sign-off-recounted').tap();
+  await expect(page.getByTestId('day-shifts')).toContainText('Signed off');
+  await expect(page.getByTestId('day-blockers')).toBeHidden();
+  const signOff = kiosk.core.context.db.prepare('SELECT signed_off_by, sign_off_note FROM shifts').get();
+  expect(signOff).toEqual({ signed_off_by: SUPERVISOR.staffId, sign_off_note: 'recounted' });
 
   const payments = kiosk.core.context.db.prepare<[], { amount: number; state: string; method: string }>('SELECT amount, state, method FROM payments').all();
   const paidTotal = payments.filter((p) => p.state === 'paid').reduce((sum, p) => sum + p.amount, 0);
@@ -122,14 +134,14 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
 
   const xlsx = await download(page, 'export-xlsx');
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(xlsx);
+  await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
   let xlsxPaid = 0;
   book.getWorksheet('Payments')?.eachRow((row, n) => {
     if (n > 1 && row.getCell(6).value === 'paid') xlsxPaid += Number(row.getCell(7).value);
   });
   expect(xlsxPaid).toBe(paidTotal);
   const shifts = book.getWorksheet('Shifts')?.getRow(2).values as unknown[];
-  expect(shifts.slice(3, 4).concat(shifts.slice(10, 13))).toEqual(['Peter Otieno', 2_650, 2_600, -50]);
+  expect(shifts.slice(3, 4).concat(shifts.slice(10, 13))).toEqual(['Peter Otieno', 2_650, 2_000, -650]);
 
   const pdf = await download(page, 'export-pdf');
   const pdfFile = path.join(test.info().outputDir, 'day-report.pdf');
@@ -138,13 +150,17 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
   const page1 = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdfFile, '-'], { encoding: 'utf8' });
   expect(page1).toMatch(/Total paid \(1 payments\)\s+KES 650/);
   expect(page1).toMatch(/Cash \(1\)\s+KES 650/);
-  expect(page1).toMatch(/Peter Otieno\s+2,000\s+2,650\s+2,600\s+-50\s+closed/);
+  expect(page1).toMatch(/Peter Otieno\s+2,000\s+2,650\s+2,000\s+-650\s+signed off/);
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(screenshots, 'staff-report-pdf-page1')]);
   await expect(page.getByTestId('day-exported')).toContainText('.pdf');
-  await checkScreen(page, 'staff-08-day-exported');
+  await checkScreen(page, 'staff-09-day-exported');
+
+  // With nothing pending and every shift settled, the day closes.
+  await page.getByTestId('day-close').tap();
+  await expect(page.getByTestId('day-closed')).toHaveText(`Day closed by ${SUPERVISOR.staffId}`);
 
   // Kiswahili for the supervisor too.
   await page.getByTestId('switch-language').tap();
   await expect(page.getByRole('heading', { name: 'Siku ya leo kwenye kioski hiki' })).toBeVisible();
-  await checkScreen(page, 'staff-09-day-sw');
+  await checkScreen(page, 'staff-10-day-sw');
 });

@@ -117,7 +117,8 @@ describe('the supervisor’s day', () => {
   it('exports XLSX whose payment sheet adds up to the day’s totals', async () => {
     const xlsx = await invoke<{ contentBase64: string; contentHash: string; auditHead: string }>('report.export', { format: 'xlsx' });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64'));
+    const bytes = Buffer.from(xlsx.contentBase64, 'base64');
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = book.getWorksheet('Payments');
     const paid: number[] = [];
     sheet?.eachRow((row, n) => {
