@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { JANE_PASSPORT, GRACE_ID_CARD } from '../support/recovery-documents';
 import { lastCodeSentTo } from '../support/recovery-codes';
-import { CLERK, seedStaff } from '../support/staff-seed';
+import { CLERK } from '../support/staff-seed';
 import { expect, test, type KioskUnderTest } from './support/kiosk-fixture';
 import { checkScreen } from './support/screens';
 
@@ -81,8 +81,10 @@ const outboxOf = (kiosk: KioskUnderTest, type: string) =>
 const licenceYearOf = (kiosk: KioskUnderTest, citizenId: number) =>
   (kiosk.core.context.db.prepare('SELECT substr(issued_on, 1, 4) AS year FROM driving_licences WHERE citizen_id = ?').get(citizenId) as { year: string }).year;
 
-test.beforeEach(async ({ kiosk }) => {
-  await seedStaff(kiosk.core);
+test.use({
+  kioskStaff: [[CLERK], { scope: 'test' }],
+  // Idle is tested elsewhere; here a slow screenshot-and-axe pass on a busy machine must not end the visit.
+  kioskSettings: { idle: { timeoutSeconds: 600, warningSeconds: 60 } },
 });
 
 test('forgot the password, still has the phone: a code to it, then a reset request', async ({ kioskPage: page, kiosk }) => {
