@@ -41,6 +41,9 @@ beforeAll(async () => {
   });
   await seedStaff(kiosk.core);
   await invoke('visit.start', { locale: 'en' });
+  // Two lookups by citizens, whatever they found.
+  await invoke('lookup.search', { kind: 'idNumber', value: '12345678' });
+  await invoke('lookup.search', { kind: 'idNumber', value: '1' });
   await invoke('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
   await invoke('shift.open', { openingFloat: 2_000 });
   const search = await bill('payments.billForVehicleSearch', { plate: 'KDA 123A' });
@@ -90,7 +93,8 @@ describe('the supervisor’s day', () => {
     expect(report.sync).toMatchObject({ enabled: false, eventsWaiting: expect.any(Number) });
     expect(report.sync.eventsWaiting).toBeGreaterThan(0);
     expect(report.audit).toMatchObject({ intact: true, firstBrokenId: null });
-    expect(report.lookups).toBe(0);
+    expect(report.lookups).toBe(2);
+    expect(report.recoveries).toEqual([]);
   });
 
   it('exports CSV with a BOM and one row per payment, carrying a content hash that exposes any edit', async () => {

@@ -1,5 +1,6 @@
 import type { ReportPayment } from '../../../shared/contract/reports';
 import type { Db } from '../db/open';
+import { SEARCH_ACTION } from '../lookup/lookup-limits';
 import type { MpesaPaymentRecord } from './reconciliation';
 
 interface Window {
@@ -9,7 +10,7 @@ interface Window {
 
 /**
  * The day's figures, read from the tables of the features that own them: payments and bills
- * (migration 005), recovery requests (006), the audit log (lookups), day closes (004).
+ * (migration 005), recovery requests (006), the audit log (one row per lookup search), day closes (004).
  */
 export class ReportQueries {
   private readonly paymentsStmt;
@@ -41,7 +42,7 @@ export class ReportQueries {
        WHERE created_at >= @from AND created_at < @to GROUP BY status ORDER BY status`,
     );
     this.lookupsStmt = db.prepare<Window, { n: number }>(
-      "SELECT count(*) AS n FROM audit_log WHERE action LIKE 'lookup.%' AND at >= @from AND at < @to",
+      `SELECT count(*) AS n FROM audit_log WHERE action = '${SEARCH_ACTION}' AND at >= @from AND at < @to`,
     );
     this.closedStmt = db.prepare<[string], { closedAt: string; closedBy: string; contentHash: string }>(
       'SELECT closed_at AS closedAt, closed_by AS closedBy, content_hash AS contentHash FROM day_closes WHERE business_date = ?',
