@@ -17,11 +17,13 @@ import { runSyncBench } from './sync-bench';
  * under .cache/bench). Benchmarks a feature adds are picked up here by name.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-const rendererDir = path.join(root, 'out/renderer');
+/** Built into its own folder: other builds replace out/ while the bench reads it. */
+const outDir = path.join(root, '.cache/bench/out');
+const rendererDir = path.join(outDir, 'renderer');
 const citizens = benchCitizens();
 
 console.log('Building the renderer…');
-execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
+execFileSync('npx', ['electron-vite', 'build', '--outDir', outDir], { cwd: root, stdio: 'ignore' });
 console.log(`Preparing the ${citizens.toLocaleString('en-KE')}-citizen database (cached after the first run)…`);
 const databaseFile = cachedBenchDatabase(citizens);
 
