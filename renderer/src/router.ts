@@ -4,6 +4,7 @@ import ComingSoonView from './views/ComingSoonView.vue';
 import HomeView from './views/HomeView.vue';
 import LanguageView from './views/LanguageView.vue';
 import { clerkApprovalRoutes } from './views/clerk-approvals/routes';
+import { lookupRoutes } from './views/lookup/routes';
 import { payRoutes } from './views/pay/routes';
 import { recoverRoutes } from './views/recover/routes';
 import { staffRoutes } from './views/staff/routes';
@@ -24,6 +25,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/home', name: 'home', component: HomeView, meta: { title: 'home.title' } },
   { path: '/soon/:service', name: 'coming-soon', component: ComingSoonView, meta: { title: 'comingSoon.title' } },
   // Each flow's routes live beside its views: `views/<flow>/routes.ts`, one line here.
+  ...lookupRoutes,
   ...payRoutes,
   ...recoverRoutes,
   ...clerkApprovalRoutes,

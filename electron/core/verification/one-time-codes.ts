@@ -113,7 +113,7 @@ export class OneTimeCodes {
       .immediate();
     if (!allowed) throw new KioskError('verification.tooManyCodes', { params: { max: settings.codesPerVisit } });
 
-    const minutes = Math.round(settings.codeTtlSeconds / 60);
+    const minutes = Math.ceil(settings.codeTtlSeconds / 60);
     try {
       await this.deps.sms.send({ to: request.phoneE164, text: codeSmsText(request.purpose, code, minutes, visit.locale) });
     } catch (error) {
