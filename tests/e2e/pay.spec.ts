@@ -105,9 +105,10 @@ test('a bill reference paid by card; the same bill then shows as paid', async ({
   await expect(page.getByTestId('receipt-provider')).toHaveText(/^\d{6}$/);
   await checkScreen(page, 'pay-09-receipt-card');
 
-  await page.getByTestId('nav-back').tap();
+  // Back from the receipt to the bill: it is paid now, and offers only its receipt.
   await page.getByTestId('nav-back').tap();
   await expect(page.getByTestId('pay-bill-paid')).toBeVisible();
+  await expect(page.getByTestId('pay-method-card')).toHaveCount(0);
   await checkScreen(page, 'pay-10-bill-already-paid');
 });
 

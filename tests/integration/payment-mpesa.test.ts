@@ -41,11 +41,17 @@ describe('M-Pesa through the Daraja simulator over real HTTP', () => {
   it('success: prompted, then paid once with the M-Pesa receipt number, the bill paid, audited and queued for the back office', async () => {
     const bill = await renewalBill();
     expect(bill.total).toBe(650);
+    const updates: PaymentView[] = [];
+    pk.kiosk.core.subscribe((name, payload) => {
+      if (name === 'payments.updated') updates.push(payload as PaymentView);
+    });
     const started = await call<PaymentView>('payments.payByMpesa', { billId: bill.id, idempotencyKey: randomUUID(), phone: PAYS });
     expect(started).toMatchObject({ state: 'prompted', amount: 650, maskedPhone: '07•• ••• 149' });
     const paid = await settle(started.id);
     const [charged] = await simulatorTransactions(pk.simulator);
     expect(paid).toMatchObject({ state: 'paid', outcome: null, receiptNumber: expect.stringMatching(/^R-/) });
+    // The screen hears of every change, each showing the masked phone (never the number).
+    expect(updates.map((u) => [u.state, u.maskedPhone])).toEqual([['prompted', '07•• ••• 149'], ['paid', '07•• ••• 149']]);
     expect(charged).toMatchObject({ amount: 650, result: { resultCode: 0 } });
     const row = pk.kiosk.core.context.db.prepare('SELECT provider_reference, phone_hash FROM payments WHERE id = ?').get(started.id) as { provider_reference: string; phone_hash: string };
     expect(row.provider_reference).toBe(charged!.result!.receiptNumber);

@@ -1,18 +1,19 @@
 import Database from 'better-sqlite3';
+import type { Db } from '../../electron/core/db/open';
 import { AuditLog } from '../../electron/core/audit/audit-log';
 import { manualClock } from '../../electron/core/clock';
 import { replicaTables } from '../../electron/core/db/migrations/001-replica';
 import { localTables } from '../../electron/core/db/migrations/002-local';
 import { paymentTables } from '../../electron/core/db/migrations/005-payments';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger, type Logger } from '../../electron/core/logger';
 import { Outbox } from '../../electron/core/outbox/outbox';
 
 /**
  * A real SQLite database (in memory) with the replica, local and payment tables, and the
  * audit log and outbox on it: what the payment store needs, without the rest of the core.
  */
-export function paymentDb() {
-  const db = new Database(':memory:');
+export function paymentDb(): { db: Db; clock: ReturnType<typeof manualClock>; audit: AuditLog; outbox: Outbox; log: Logger } {
+  const db: Db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   for (const migration of [replicaTables, localTables, paymentTables]) db.exec(migration.up);
   const clock = manualClock('2026-11-22T09:00:00+03:00');

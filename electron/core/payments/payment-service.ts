@@ -1,3 +1,4 @@
+import { maskPhone } from '../../../shared/identifiers/mask';
 import { parseKenyanMobile } from '../../../shared/identifiers/phone';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
@@ -23,6 +24,8 @@ export interface PaymentServiceDeps {
   readonly mpesa: MpesaGateway | undefined;
   readonly card: CardTerminal;
   readonly settings: PaymentSettings;
+  /** The phones typed in a visit, masked, by payment id (a visit slot: forgotten with the visit). */
+  readonly maskedPhones: (visit: Visit) => Map<string, string>;
   /** A payment changed state (the handlers turn this into the `payments.updated` event). */
   readonly onChange: (payment: PaymentRow) => void;
 }
@@ -54,6 +57,8 @@ export class PaymentService {
       billId, idempotencyKey, method: 'mpesa', amount: bill.total, visitId: visit.id, phoneHash: this.deps.ctx.hashIdentifier('phone', phone.value),
     });
     if (repeated) return payment;
+    // Before the push, so that every update of this payment shows whose phone was asked.
+    this.deps.maskedPhones(visit).set(payment.id, maskPhone(phone.value));
     let event: PaymentEvent;
     try {
       const accepted = await gateway.push({ amount: bill.total, phone: phone.value, accountReference: bill.reference, description: MPESA_DESCRIPTION });

@@ -26,6 +26,7 @@ export function createPayments(ctx: CoreContext, databaseFile: string, options: 
     mpesa: adapters.mpesa,
     card: adapters.card,
     settings: ctx.settings.payments,
+    maskedPhones: phones,
     // Only the visit that made a payment hears about it: the next citizen's screen never does.
     onChange: (payment) => {
       const visit = ctx.visits.current();

@@ -1,4 +1,3 @@
-import { maskPhone } from '../../../shared/identifiers/mask';
 import { parsePlate } from '../../../shared/identifiers/plate';
 import type { paymentCalls } from '../../../shared/contract/payments';
 import type { CoreContext } from '../context';
@@ -71,10 +70,7 @@ export function paymentsHandlers(ctx: CoreContext, feature: PaymentsFeature, pho
       return billView(bill, store);
     },
     'payments.payByMpesa': async ({ billId, idempotencyKey, phone }) => {
-      const visit = ctx.visits.require();
-      const payment = await service.payByMpesa(visit, billId, idempotencyKey, phone);
-      phones(visit).set(payment.id, maskPhone(phone));
-      return view(payment);
+      return view(await service.payByMpesa(ctx.visits.require(), billId, idempotencyKey, phone));
     },
     'payments.payByCard': async ({ billId, idempotencyKey }) => view(await service.payByCard(ctx.visits.require(), billId, idempotencyKey)),
     'payments.payByCash': ({ billId, idempotencyKey, tendered }) => {
