@@ -21,9 +21,6 @@ export type SignedInStaffView = z.output<typeof signedInStaffSchema>;
 /** Why attended mode started or ended. */
 export const attendedChangeReason = z.enum(['sign-in', 'sign-out', 'idle', 'replaced']);
 
-/** The reason a clerk gives for an override (lifting a limit, cancelling a stuck payment). */
-export const overrideReasonSchema = z.string().trim().min(5).max(200);
-
 export const staffCalls = {
   /** Attended mode: the PIN with either the staff number or a scanned badge. */
   'staff.signIn': defineCall(

@@ -164,3 +164,21 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
   await expect(page.getByRole('heading', { name: 'Siku ya leo kwenye kioski hiki' })).toBeVisible();
   await checkScreen(page, 'staff-10-day-sw');
 });
+
+test.describe('attended mode’s own idle timeout', () => {
+  test.use({ kioskSettings: { staff: { idleTimeoutSeconds: 30 }, idle: { timeoutSeconds: 600, warningSeconds: 20 } } });
+
+  test('ends attended mode after 30 s without a staff touch and leaves the staff screen', async ({ kioskPage: page, kiosk }) => {
+    await page.getByTestId('touch-to-start').tap();
+    await page.getByTestId('language-en').tap();
+    await signIn(page, CLERK);
+    await page.getByTestId('attended-shift').tap();
+    await expect(page.getByRole('heading', { name: 'My cash shift' })).toBeVisible();
+    // The core's own timer ends it (real time), and the screen hears of it by event.
+    await expect(page.getByTestId('attended-banner')).toBeHidden({ timeout: 45_000 });
+    await expect(page.getByRole('heading', { name: 'What would you like to do?' })).toBeVisible();
+    await checkScreen(page, 'staff-11-attended-timed-out');
+    const ended = kiosk.core.context.db.prepare("SELECT actor, outcome FROM audit_log WHERE action = 'staff.signOut'").all();
+    expect(ended).toEqual([{ actor: `staff:${CLERK.staffId}`, outcome: 'idle' }]);
+  });
+});
