@@ -3,6 +3,7 @@ import { app, ipcMain, powerSaveBlocker, session } from 'electron';
 import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
 import { createKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
+import { startPaymentSimulators } from '../core/payments/payment-simulators';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { registerKioskIpc } from './ipc';
 import { createKioskWindow, denyAllPermissions, lockDownContents } from './security';
@@ -14,15 +15,20 @@ registerAppSchemeAsPrivileged();
 lockDownContents(app);
 app.on('window-all-closed', () => app.quit());
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
   const databaseFile = path.join(dataDir, 'kiosk.sqlite');
   ensureDemoDatabase(databaseFile);
+  const settings = loadShellSettings();
+  const log = createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log') });
+  // The demo default, as in the browser host: M-Pesa against the Daraja simulator.
+  const paymentSimulators = await startPaymentSimulators(settings, log);
   const core = createKioskCore({
     databaseFile,
-    settings: loadShellSettings(),
-    log: createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log') }),
+    settings,
+    log,
     version: app.getVersion(),
+    payments: paymentSimulators.options,
     backups: { dir: path.join(dataDir, 'backups') },
   });
 
@@ -39,5 +45,6 @@ void app.whenReady().then(() => {
   app.on('will-quit', () => {
     unregister();
     core.close();
+    void paymentSimulators.close();
   });
 });

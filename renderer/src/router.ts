@@ -1,6 +1,5 @@
 import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
 import AttractView from './views/AttractView.vue';
-import ComingSoonView from './views/ComingSoonView.vue';
 import HomeView from './views/HomeView.vue';
 import LanguageView from './views/LanguageView.vue';
 import { clerkApprovalRoutes } from './views/clerk-approvals/routes';
@@ -23,7 +22,6 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'attract', component: AttractView },
   { path: '/language', name: 'language', component: LanguageView, meta: { title: 'language.title' } },
   { path: '/home', name: 'home', component: HomeView, meta: { title: 'home.title' } },
-  { path: '/soon/:service', name: 'coming-soon', component: ComingSoonView, meta: { title: 'comingSoon.title' } },
   // Each flow's routes live beside its views: `views/<flow>/routes.ts`, one line here.
   ...lookupRoutes,
   ...payRoutes,

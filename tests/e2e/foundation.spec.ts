@@ -49,11 +49,16 @@ test('home leads to each service; back, help and start over work', async ({ kios
   await expect(page.getByRole('heading', { name: 'What would you like to do?' })).toBeVisible();
   await checkScreen(page, 'foundation-06-home-en');
 
-  await page.getByTestId('service-pay').tap();
-  await expect(page.getByRole('heading', { name: 'Coming soon' })).toBeVisible();
-  await checkScreen(page, 'foundation-07-coming-soon');
-  await page.getByTestId('nav-back').tap();
-  await expect(page.getByRole('heading', { name: 'What would you like to do?' })).toBeVisible();
+  for (const [service, heading] of [
+    ['find', 'Find my account'],
+    ['recover', 'Recover my account'],
+    ['pay', 'What would you like to pay for?'],
+  ] as const) {
+    await page.getByTestId(`service-${service}`).tap();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await page.getByTestId('nav-back').tap();
+    await expect(page.getByRole('heading', { name: 'What would you like to do?' })).toBeVisible();
+  }
 
   await page.getByTestId('switch-language').tap();
   await expect(page.getByRole('heading', { name: 'Ungependa kufanya nini?' })).toBeVisible();

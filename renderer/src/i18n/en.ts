@@ -22,10 +22,6 @@ export const en = {
     pay: 'Pay',
     payHint: 'Fines, licence renewal, vehicle search, or any eCitizen bill',
   },
-  comingSoon: {
-    title: 'Coming soon',
-    body: 'This service is not yet available at this kiosk. Please ask at the counter.',
-  },
   nav: {
     back: 'Back',
     startOver: 'Start over',

@@ -25,10 +25,6 @@ export const sw: Translated<Messages> = {
     pay: 'Lipa',
     payHint: 'Faini, kuhuisha leseni, utafutaji wa gari, au bili yoyote ya eCitizen',
   },
-  comingSoon: {
-    title: 'Inakuja hivi karibuni',
-    body: 'Huduma hii bado haipatikani kwenye kioski hiki. Tafadhali uliza kaunta.',
-  },
   nav: {
     back: 'Rudi',
     startOver: 'Anza upya',
