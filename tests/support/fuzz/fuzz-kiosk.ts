@@ -15,8 +15,10 @@ export const callNames = Object.keys(calls) as CallName[];
 
 /** Runs per call and per surface; FUZZ_RUNS raises it for a longer soak. */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
-/** Keeps one slow call (a handler that talks to a simulator) from stalling the suite. */
-export const FUZZ_TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_LIMIT_MS ?? 4000);
+/** Keeps one slow call (a PIN check that is slow by design, a simulator) from stalling the suite. */
+export const FUZZ_TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_LIMIT_MS ?? 3000);
+/** The fewest payloads a call must meet within the time limit, however slow its handler. */
+export const FUZZ_MIN_RUNS = 20;
 
 export const payloadFor = (name: CallName) => arbitraryFor(calls[name].request, hostileValue);
 /** Mostly inside a visit, where most calls do their work; now and then with none open. */
