@@ -1,9 +1,9 @@
 import type { AccountDetails, ExpiryStatus } from '../../../shared/contract/lookup';
-import { maskEmail, maskPhone } from '../../../shared/identifiers';
+import { maskEmail } from '../../../shared/identifiers';
 import type { Db } from '../db/open';
 import type { VerificationMethod } from '../verification/visit-verification';
 import type { MatchedAccount, MatchedCitizen } from './citizen-finder';
-import { fullName } from './masked-account';
+import { fullName, maskStoredPhone } from './masked-account';
 
 interface LicenceRow {
   id: number;
@@ -75,7 +75,7 @@ export class AccountDetailsReader {
       name: fullName(citizen),
       verifiedBy,
       accounts: accounts.map(({ type, status, businessName }) => ({ type, status, businessName })),
-      maskedPhone: maskPhone(citizen.phone) || null,
+      maskedPhone: maskStoredPhone(citizen.phone),
       maskedEmail: maskEmail(citizen.email) || null,
       licence: licence ? { ...licence, status: licenceStatus(licence, today, expiringWithinDays) } : null,
       vehicles: this.vehicles.all(citizen.id).map((vehicle) => ({

@@ -23,13 +23,19 @@ export type FindResult =
   | { outcome: 'not-found' }
   | { outcome: 'ambiguous' };
 
-const CITIZEN_COLUMNS = `id, id_number AS idNumber, first_name AS firstName, middle_name AS middleName,
-  last_name AS lastName, phone, email`;
+const CITIZEN_COLUMNS = `c.id, c.id_number AS idNumber, c.first_name AS firstName, c.middle_name AS middleName,
+  c.last_name AS lastName, c.phone, c.email`;
+/** The citizen's accounts in the same statement: one step of the VM instead of two round trips. */
+const ACCOUNTS_JSON = `(SELECT json_group_array(json_array(a.id, a.account_type, a.status, a.business_name))
+  FROM accounts a WHERE a.citizen_id = c.id) AS accountsJson`;
+
+type CitizenRow = MatchedCitizen & { accountsJson: string };
 
 /**
  * Point queries on the replica, one prepared statement per key, each answered by a unique
- * index (the phone by its own index): a lookup touches a handful of pages whatever the
- * size of the replica. Values arrive already normalised by the contract.
+ * index (the phone by its own index) with the accounts by theirs: a lookup touches a
+ * handful of pages whatever the size of the replica. Values arrive already normalised by
+ * the contract.
  */
 export class CitizenFinder {
   private readonly byIdNumber;
@@ -37,24 +43,18 @@ export class CitizenFinder {
   private readonly byPersonalPin;
   private readonly byPhone;
   private readonly byBusinessPin;
-  private readonly accountsOf;
-  private readonly accountById;
-  private readonly citizenById;
+  private readonly byId;
 
   constructor(db: Db) {
     const citizenBy = (column: string, limit = 1) =>
-      db.prepare<[string], MatchedCitizen>(`SELECT ${CITIZEN_COLUMNS} FROM citizens WHERE ${column} = ? LIMIT ${limit}`);
+      db.prepare<[string | number], CitizenRow>(`SELECT ${CITIZEN_COLUMNS}, ${ACCOUNTS_JSON} FROM citizens c WHERE c.${column} = ? LIMIT ${limit}`);
     this.byIdNumber = citizenBy('id_number');
     this.byPassport = citizenBy('passport_number');
     this.byPersonalPin = citizenBy('kra_pin');
     // Two rows are enough to know a number is shared.
     this.byPhone = citizenBy('phone', 2);
+    this.byId = citizenBy('id');
     this.byBusinessPin = db.prepare<[string], { id: number; citizenId: number }>('SELECT id, citizen_id AS citizenId FROM accounts WHERE kra_pin = ?');
-    this.accountsOf = db.prepare<[number], MatchedAccount>(
-      'SELECT id, account_type AS type, status, business_name AS businessName FROM accounts WHERE citizen_id = ? ORDER BY id',
-    );
-    this.accountById = db.prepare<[number], MatchedAccount>('SELECT id, account_type AS type, status, business_name AS businessName FROM accounts WHERE id = ?');
-    this.citizenById = db.prepare<[number], MatchedCitizen>(`SELECT ${CITIZEN_COLUMNS} FROM citizens WHERE id = ?`);
   }
 
   find(query: LookupQuery): FindResult {
@@ -72,12 +72,10 @@ export class CitizenFinder {
     }
   }
 
-  byId(citizenId: number): MatchedCitizen | undefined {
-    return this.citizenById.get(citizenId);
-  }
-
-  accounts(citizenId: number): MatchedAccount[] {
-    return this.accountsOf.all(citizenId);
+  /** A citizen (and their accounts) by the replica's own id. */
+  citizen(citizenId: number): { citizen: MatchedCitizen; accounts: MatchedAccount[] } | undefined {
+    const row = this.byId.get(citizenId);
+    return row && { citizen: citizenOf(row), accounts: accountsOf(row) };
   }
 
   /**
@@ -88,12 +86,21 @@ export class CitizenFinder {
     const person = this.byPersonalPin.get(pin);
     if (person) return this.found(person);
     const business = this.byBusinessPin.get(pin);
-    const holder = business && this.citizenById.get(business.citizenId);
-    const account = business && this.accountById.get(business.id);
-    return holder && account ? { outcome: 'found', citizen: holder, accounts: [account] } : { outcome: 'not-found' };
+    const holder = business && this.byId.get(business.citizenId);
+    const account = holder && accountsOf(holder).find((candidate) => candidate.id === business.id);
+    return holder && account ? { outcome: 'found', citizen: citizenOf(holder), accounts: [account] } : { outcome: 'not-found' };
   }
 
-  private found(citizen: MatchedCitizen | undefined): FindResult {
-    return citizen ? { outcome: 'found', citizen, accounts: this.accountsOf.all(citizen.id) } : { outcome: 'not-found' };
+  private found(row: CitizenRow | undefined): FindResult {
+    return row ? { outcome: 'found', citizen: citizenOf(row), accounts: accountsOf(row) } : { outcome: 'not-found' };
   }
+}
+
+function citizenOf({ id, idNumber, firstName, middleName, lastName, phone, email }: CitizenRow): MatchedCitizen {
+  return { id, idNumber, firstName, middleName, lastName, phone, email };
+}
+
+function accountsOf(row: CitizenRow): MatchedAccount[] {
+  const accounts = JSON.parse(row.accountsJson) as [number, MatchedAccount['type'], MatchedAccount['status'], string | null][];
+  return accounts.map(([id, type, status, businessName]) => ({ id, type, status, businessName })).sort((a, b) => a.id - b.id);
 }

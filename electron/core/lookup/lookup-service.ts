@@ -39,8 +39,8 @@ export class LookupService {
 
   /** The full picture of a citizen the visit has proved to be; undefined if the replica no longer has them. */
   detailsOf(citizenId: number, verifiedBy: VerificationMethod, now: Date, expiringWithinDays: number): AccountDetails | undefined {
-    const citizen = this.finder.byId(citizenId);
-    if (!citizen) return undefined;
-    return this.details.read(citizen, this.finder.accounts(citizenId), verifiedBy, kenyaToday(now), expiringWithinDays);
+    const found = this.finder.citizen(citizenId);
+    if (!found) return undefined;
+    return this.details.read(found.citizen, found.accounts, verifiedBy, kenyaToday(now), expiringWithinDays);
   }
 }

@@ -6,12 +6,25 @@ export function fullName(citizen: MatchedCitizen): string {
   return [citizen.firstName, citizen.middleName, citizen.lastName].filter(Boolean).join(' ');
 }
 
+/** How the replica stores a Kenyan mobile: E.164. */
+const STORED_MOBILE = /^\+254([17][0-9]{8})$/;
+
+/**
+ * `maskPhone` without re-parsing the replica's own E.164 numbers (parsing costs more than
+ * the whole indexed search); anything else still goes through `maskPhone`.
+ */
+export function maskStoredPhone(phone: string | null): string | null {
+  const digits = phone ? STORED_MOBILE.exec(phone)?.[1] : undefined;
+  if (digits) return `0${digits[0]}•• ••• ${digits.slice(-3)}`;
+  return maskPhone(phone) || null;
+}
+
 /** The unverified view of a match: initials, masked contacts, account types. */
 export function maskedAccount(citizen: MatchedCitizen, accounts: readonly MatchedAccount[]): MaskedAccount {
   return {
     maskedName: maskName(fullName(citizen)),
     accounts: accounts.map((account) => ({ type: account.type, status: account.status, maskedBusinessName: account.businessName ? maskName(account.businessName) : null })),
-    maskedPhone: maskPhone(citizen.phone) || null,
+    maskedPhone: maskStoredPhone(citizen.phone),
     maskedEmail: maskEmail(citizen.email) || null,
   };
 }
