@@ -1,6 +1,7 @@
 import type { AuditLog } from './audit/audit-log';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
+import type { EmailGateway } from './email/email-gateway';
 import type { CoreEvents } from './events';
 import type { Logger } from './logger';
 import type { Outbox } from './outbox/outbox';
@@ -29,6 +30,8 @@ export interface CoreContext {
   readonly staff: StaffPresence;
   /** Where SMS go: the simulator unless the `sms` settings name a provider. */
   readonly sms: SmsGateway;
+  /** Where emails go: the simulator unless the `email` settings name a provider. */
+  readonly email: EmailGateway;
   /** One-time codes sent by SMS (lookup, recovery). */
   readonly codes: OneTimeCodes;
 }

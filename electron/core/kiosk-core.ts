@@ -20,6 +20,7 @@ import { recoveryHandlers } from './recovery/recovery-handlers';
 import { parseKioskSettings } from './settings/kiosk-settings';
 import { LocalSettings } from './settings/local-settings';
 import { createSmsGateway } from './sms/create-sms-gateway';
+import { createEmailGateway } from './email/create-email-gateway';
 import { createStaffService } from './staff/staff-service';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncService } from './sync/sync-service';
@@ -64,6 +65,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const audit = new AuditLog(db, clock);
   const events = new CoreEvents();
   const sms = createSmsGateway(settings.sms, clock);
+  const email = createEmailGateway(settings.email, clock);
   const context: CoreContext = {
     version: options.version ?? '0.0.0',
     kioskId: local.getOrCreate('kiosk.id', () => `kiosk-${randomUUID().slice(0, 8)}`),
@@ -79,7 +81,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     hashIdentifier: identifierHasher(local.getOrCreate('identifier.hash.key', () => randomBytes(32).toString('base64'))),
     staff: { current: () => staff.attended.current() },
     sms,
-    codes: new OneTimeCodes({ db, clock, audit, log, sms, settings: settings.verification, hashIdentifier: (kind, value) => context.hashIdentifier(kind, value) }),
+    email,
+    codes: new OneTimeCodes({ db, clock, audit, log, sms, email, settings: settings.verification, hashIdentifier: (kind, value) => context.hashIdentifier(kind, value) }),
   };
   const staff = createStaffService(context, () => sync.status());
 

@@ -23,6 +23,12 @@ export type RejectionReason = z.output<typeof rejectionReasonSchema>;
 export const recoveryStatusSchema = z.enum(['pending', 'approved', 'rejected', 'expired']);
 
 const codeSent = z.object({ codeId: z.string(), maskedPhone: z.string(), expiresAt: z.string() });
+/**
+ * A new email address typed on the screen. Trimmed (an on-screen keyboard can leave a stray
+ * space); 254 characters is the longest address mail can carry (RFC 5321).
+ */
+export const newEmailSchema = z.string().trim().max(254).pipe(z.email());
+
 const codeEntry = z.object({ codeId: z.string().min(1).max(100), code: z.string().regex(/^[0-9]{4,8}$/) }).strict();
 
 export const pendingRecoverySchema = z.object({
@@ -37,6 +43,8 @@ export const pendingRecoverySchema = z.object({
   documentFormat: z.enum(['TD1', 'TD3']),
   documentNumberOnRecord: z.string().nullable(),
   maskedNewPhone: z.string(),
+  /** The optional new email, masked; null when the citizen gave none. */
+  maskedNewEmail: z.string().nullable(),
 });
 export type PendingRecovery = z.output<typeof pendingRecoverySchema>;
 
@@ -76,6 +84,16 @@ export const recoveryCalls = {
   'recovery.sendNewPhoneCode': defineCall(z.object({ phone: phoneSchema }).strict(), codeSent),
   /** The code from the new phone: the request is recorded, pending a clerk's approval. */
   'recovery.submit': defineCall(codeEntry, z.object({ reference: z.string(), expiresAt: z.string() })),
+  /**
+   * Optional, after the new phone's code: a new email address; a code goes to it to prove the
+   * citizen reads it. Only while the visit's request is still pending.
+   */
+  'recovery.sendNewEmailCode': defineCall(
+    z.object({ email: newEmailSchema }).strict(),
+    z.object({ codeId: z.string(), maskedEmail: z.string(), expiresAt: z.string() }),
+  ),
+  /** The code from the new email: the address is added to the visit's pending request. */
+  'recovery.addNewEmail': defineCall(codeEntry, z.object({ reference: z.string(), maskedEmail: z.string() })),
   /** Clerk: the requests waiting for a decision (stale ones expire first). */
   'recovery.pending': defineCall(empty, z.object({ requests: z.array(pendingRecoverySchema) }), 'clerk'),
   'recovery.approve': defineCall(

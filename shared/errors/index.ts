@@ -1,4 +1,5 @@
 import type { KioskErrorPayload, Localized } from '../result';
+import { emailErrors } from './email';
 import { lookupErrors } from './lookup';
 import { paymentErrors } from './payments';
 import { recoveryErrors } from './recovery';
@@ -16,6 +17,7 @@ export const errorCatalog = {
   ...reportErrors,
   ...recoveryErrors,
   ...paymentErrors,
+  ...emailErrors,
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorCatalog;

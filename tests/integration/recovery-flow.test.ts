@@ -8,7 +8,7 @@ import type { CallName, CallRequest, CallResponse } from '../../shared/contract'
 import { GRACE_ID_CARD, JANE_PASSPORT, MOHAMED_PASSPORT, ANNA_SPECIMEN_PASSPORT } from '../support/recovery-documents';
 import { CLERK, seedStaff } from '../support/staff-seed';
 import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
-import { lastCodeSentTo } from '../support/recovery-codes';
+import { lastCodeEmailedTo, lastCodeSentTo } from '../support/recovery-codes';
 import { visitVerification } from '../../electron/core/verification/visit-verification';
 
 const JANE = '12345678';
@@ -19,6 +19,7 @@ const ANNA = '34567890';
 const MOHAMED = '29876543';
 const NEW_PHONE = '0798 765 432';
 const NEW_PHONE_E164 = '+254798765432';
+const NEW_EMAIL = 'jane.kamau@example.com';
 
 describe('account recovery through the core', () => {
   let kiosk: TempKiosk;
@@ -119,6 +120,68 @@ describe('account recovery through the core', () => {
     expect(decision).toEqual([{ actor: `staff:${CLERK.staffId}`, outcome: 'approved' }]);
   });
 
+  const wrongOf = (code: string) => String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');
+
+  /** After the new phone's code: the optional new email, proven by the code emailed to it. */
+  async function addEmail(typed = ` ${NEW_EMAIL} `) {
+    const sent = await ok('recovery.sendNewEmailCode', { email: typed });
+    expect(sent.maskedEmail).toBe('j•••@example.com');
+    return ok('recovery.addNewEmail', { codeId: sent.codeId, code: lastCodeEmailedTo(kiosk.core, NEW_EMAIL) });
+  }
+
+  it('path 2 with a new email: proven by its code, shown masked to the clerk, carried in the approval event', async () => {
+    const submitted = await pendingRequest();
+    const wrongCode = await ok('recovery.sendNewEmailCode', { email: NEW_EMAIL });
+    expect(await refused('recovery.addNewEmail', { codeId: wrongCode.codeId, code: wrongOf(lastCodeEmailedTo(kiosk.core, NEW_EMAIL)) })).toBe('verification.wrongCode');
+    expect(kiosk.core.context.db.prepare('SELECT new_email FROM recovery_requests').all()).toEqual([{ new_email: null }]);
+    expect(await addEmail()).toEqual({ reference: submitted.reference, maskedEmail: 'j•••@example.com' });
+    expect(kiosk.core.context.db.prepare('SELECT new_email FROM recovery_requests').all()).toEqual([{ new_email: NEW_EMAIL }]);
+    // Done: the flow is over, so no second email can be sent this visit.
+    expect(await refused('recovery.sendNewEmailCode', { email: NEW_EMAIL })).toBe('recovery.outOfOrder');
+    await ok('visit.end', { reason: 'done' });
+
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    const { requests } = await ok('recovery.pending', {});
+    expect(requests).toEqual([expect.objectContaining({ reference: submitted.reference, maskedNewPhone: '07•• ••• 432', maskedNewEmail: 'j•••@example.com' })]);
+    await ok('recovery.approve', { requestId: requests[0]!.requestId });
+    expect(outbox('account.recovery.approved')).toEqual([
+      expect.objectContaining({ reference: submitted.reference, newContact: { phone: NEW_PHONE_E164, email: NEW_EMAIL } }),
+    ]);
+    expect(kiosk.core.context.db.prepare('SELECT status, new_phone, new_email FROM recovery_requests').all()).toEqual([{ status: 'approved', new_phone: null, new_email: null }]);
+    const audited = kiosk.core.context.db.prepare("SELECT outcome, details FROM audit_log WHERE action = 'recovery.new-email'").all() as { outcome: string; details: string }[];
+    expect(audited.map((row) => row.outcome)).toEqual(['code-sent', 'code-sent', 'added']);
+    for (const row of audited) expect(row.details).not.toContain('jane.kamau');
+  });
+
+  it('the new email is optional: skipped, the request and its event carry the phone alone', async () => {
+    await pendingRequest();
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    const { requests } = await ok('recovery.pending', {});
+    expect(requests).toEqual([expect.objectContaining({ maskedNewEmail: null })]);
+    await ok('recovery.approve', { requestId: requests[0]!.requestId });
+    expect(outbox('account.recovery.approved')).toEqual([expect.objectContaining({ newContact: { phone: NEW_PHONE_E164 } })]);
+  });
+
+  it('refuses a malformed email, an email before the request, and an email once the request is decided, changing nothing', async () => {
+    await startVisit();
+    await ok('recovery.start', { idNumber: JANE, path: 'document' });
+    expect(await refused('recovery.sendNewEmailCode', { email: NEW_EMAIL })).toBe('recovery.outOfOrder');
+    await pendingRequest();
+    const before = tableCounts(kiosk.core);
+    for (const email of ['jane.kamau', 'jane@', '@example.com', 'jane kamau@example.com', `${'a'.repeat(250)}@example.com`, '']) {
+      expect(await refused('recovery.sendNewEmailCode', { email })).toBe('request.invalid');
+    }
+    expect(tableCounts(kiosk.core)).toEqual(before);
+
+    // A clerk decides while the citizen is still at the email step: the email can no longer be added.
+    const sent = await ok('recovery.sendNewEmailCode', { email: NEW_EMAIL });
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    await ok('recovery.reject', { requestId: (await ok('recovery.pending', {})).requests[0]!.requestId, reason: 'document-differs' });
+    expect(await refused('recovery.addNewEmail', { codeId: sent.codeId, code: lastCodeEmailedTo(kiosk.core, NEW_EMAIL) })).toBe('recovery.requestDecided');
+    expect(await refused('recovery.sendNewEmailCode', { email: NEW_EMAIL })).toBe('recovery.requestDecided');
+    expect(kiosk.core.context.db.prepare('SELECT status, new_email FROM recovery_requests').all()).toEqual([{ status: 'rejected', new_email: null }]);
+  });
+
   it('attended from the start: the clerk at the counter runs the steps, and the audit names them', async () => {
     await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     await pendingRequest();
@@ -141,8 +204,9 @@ describe('account recovery through the core', () => {
     expect((await ok('recovery.pending', {})).requests).toEqual([]);
   });
 
-  it('a request nobody approves expires at the end of the Kenyan day', async () => {
+  it('a request nobody approves expires at the end of the Kenyan day, and its new phone and email go', async () => {
     await pendingRequest();
+    await addEmail();
     await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     const { requests } = await ok('recovery.pending', {});
     kiosk.clock.set('2026-11-22T21:00:00Z'); // midnight in Nairobi
@@ -150,7 +214,7 @@ describe('account recovery through the core', () => {
     expect(await refused('recovery.approve', { requestId: requests[0]!.requestId })).toBe('recovery.requestDecided');
     expect((await ok('recovery.pending', {})).requests).toEqual([]);
     expect(outbox('account.recovery.approved')).toEqual([]);
-    expect(kiosk.core.context.db.prepare('SELECT status, new_phone FROM recovery_requests').all()).toEqual([{ status: 'expired', new_phone: null }]);
+    expect(kiosk.core.context.db.prepare('SELECT status, new_phone, new_email FROM recovery_requests').all()).toEqual([{ status: 'expired', new_phone: null, new_email: null }]);
   });
 
   it('a request left pending when the kiosk stopped expires when it starts on a later day', async () => {

@@ -6,6 +6,7 @@ import { manualClock } from '../../electron/core/clock';
 import { replicaTables } from '../../electron/core/db/migrations/001-replica';
 import { localTables } from '../../electron/core/db/migrations/002-local';
 import { recoveryTables } from '../../electron/core/db/migrations/006-recovery';
+import { recoveryEmail } from '../../electron/core/db/migrations/007-recovery-email';
 import type { Db } from '../../electron/core/db/open';
 import { seedDemoData } from '../../electron/core/demo/generate';
 import { KioskError } from '../../electron/core/errors';
@@ -23,10 +24,10 @@ const SEEDED_AT = new Date('2026-11-22T06:00:00Z');
 const TODAY = '2026-11-22';
 const clerk = { staffId: 'clerk-7', name: 'Wanjiru Clerk', role: 'clerk' as const, shiftId: null };
 
-/** The replica and local tables with this feature's migration on top, seeded with the demo people. */
+/** The replica and local tables with this feature's migrations on top, seeded with the demo people. */
 function recoveryDatabase(): Db {
   const db = new Database(':memory:');
-  for (const migration of [replicaTables, localTables, recoveryTables]) db.exec(migration.up);
+  for (const migration of [replicaTables, localTables, recoveryTables, recoveryEmail]) db.exec(migration.up);
   seedDemoData(db, { citizens: 20, seed: 7, now: SEEDED_AT });
   return db;
 }
@@ -227,16 +228,21 @@ describe('recovery requests', () => {
     expect(auditRows()).toHaveLength(1);
   });
 
-  it('rejection records the reason and the clerk, drops the new phone, and sends nothing', () => {
+  it('rejection records the reason and the clerk, drops the new phone and email, and sends nothing', () => {
     const { id } = newRequest();
+    requests.addEmail(id, 'jane.kamau@example.com');
     requests.decide(id, { status: 'rejected', reason: 'photo-differs' }, clerk);
     expect(outboxRows()).toEqual([]);
-    expect(db.prepare('SELECT status, new_phone, decision_reason FROM recovery_requests').get()).toEqual({
+    expect(db.prepare('SELECT status, new_phone, new_email, decision_reason FROM recovery_requests').get()).toEqual({
       status: 'rejected',
       new_phone: null,
+      new_email: null,
       decision_reason: 'photo-differs',
     });
     expect(JSON.parse(auditRows()[0]!.details)).toMatchObject({ reason: 'photo-differs' });
+    // Decided: no email can be added any more, by the service or behind its back.
+    expect(() => requests.addEmail(id, 'jane.kamau@example.com')).toThrow('recovery.requestDecided');
+    expect(() => db.prepare("UPDATE recovery_requests SET new_email = 'x@example.com' WHERE id = ?").run(id)).toThrow(/CHECK constraint failed/);
   });
 
   it('expire at the end of the day, unapproved; a late approval is refused', () => {

@@ -2,7 +2,7 @@ import type { KnowledgeQuestion, RecoveryPath } from '../../../shared/contract/r
 
 /**
  * Where one visit is in the recovery flow. Kept in a visit slot, so everything here (which
- * record, the document's hash, the new phone) is forgotten when the visit ends.
+ * record, the document's hash, the new phone and email) is forgotten when the visit ends.
  */
 export interface RecoveryFlow {
   citizen?: { id: number; idHash: string; path: RecoveryPath };
@@ -10,6 +10,9 @@ export interface RecoveryFlow {
   document?: { format: 'TD1' | 'TD3'; mrzHash: string; questions: KnowledgeQuestion[] };
   knowledgePassed?: boolean;
   newPhone?: { codeId: string; phone: string };
+  /** The request the new phone's code recorded; an optional new email may still be added to it. */
+  submitted?: { requestId: string; reference: string; idHash: string };
+  newEmail?: { codeId: string; email: string };
 }
 
 /** A fresh start: a new ID number or path drops everything the visit had verified. */

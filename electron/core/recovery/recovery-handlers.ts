@@ -1,4 +1,5 @@
 import type { recoveryCalls } from '../../../shared/contract/recovery';
+import { maskEmail } from '../../../shared/identifiers';
 import { parseMrz } from '../../../shared/mrz';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
@@ -19,7 +20,8 @@ export const PASSWORD_RESET_EVENT = 'account.password-reset.requested';
 /**
  * Account recovery. Path 1: a code to the registered phone, then a reset request for the
  * back office (the kiosk never sees a password). Path 2: the document's MRZ matched against
- * the replica, a knowledge check, a code to the new phone, then a request a clerk approves.
+ * the replica, a knowledge check, a code to the new phone, then a request a clerk approves
+ * (to which a new email, proven by a code too, may be added while it waits).
  * Every attempt is audited under a keyed hash of the ID number; failed checks count toward
  * the daily limit per ID number.
  */
@@ -192,7 +194,34 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
         return request;
       })();
       resetFlow(flow);
+      // Only an optional new email may still be added, to this request.
+      flow.submitted = { requestId: created.id, reference: created.reference, idHash: citizen.idHash };
       return { reference: created.reference, expiresAt: created.expiresAt };
+    },
+
+    'recovery.sendNewEmailCode': async ({ email }) => {
+      const visit = ctx.visits.require();
+      const flow = flowOf(visit);
+      const { submitted } = step(flow, 'submitted');
+      requests.requirePending(submitted.requestId);
+      const code = await ctx.codes.sendByEmail(visit, { purpose: 'recovery.new-email', email });
+      flow.newEmail = { codeId: code.codeId, email };
+      audit(visit, submitted.idHash, 'recovery.new-email', 'code-sent', { requestId: submitted.requestId });
+      return code;
+    },
+
+    'recovery.addNewEmail': async ({ codeId, code }) => {
+      const visit = ctx.visits.require();
+      const flow = flowOf(visit);
+      const { submitted, newEmail } = step(flow, 'submitted', 'newEmail');
+      if (newEmail.codeId !== codeId) throw new KioskError('recovery.outOfOrder');
+      await ctx.codes.check(visit, codeId, code);
+      ctx.db.transaction(() => {
+        requests.addEmail(submitted.requestId, newEmail.email);
+        audit(visit, submitted.idHash, 'recovery.new-email', 'added', { requestId: submitted.requestId, reference: submitted.reference });
+      })();
+      resetFlow(flow);
+      return { reference: submitted.reference, maskedEmail: maskEmail(newEmail.email) };
     },
 
     'recovery.pending': () => ({ requests: requests.pending() }),

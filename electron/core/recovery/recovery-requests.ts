@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PendingRecovery, RejectionReason } from '../../../shared/contract/recovery';
-import { maskPhone } from '../../../shared/identifiers';
+import { maskEmail, maskPhone } from '../../../shared/identifiers';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -30,6 +30,7 @@ interface RequestRow {
   document_format: 'TD1' | 'TD3';
   mrz_hash: string;
   new_phone: string | null;
+  new_email: string | null;
   status: 'pending' | 'approved' | 'rejected' | 'expired';
   created_at: string;
   expires_at: string;
@@ -41,7 +42,7 @@ export type RecoveryDecision = { status: 'approved' } | { status: 'rejected'; re
  * Recovery requests waiting for a clerk. A request changes nothing by itself: only its
  * approval writes the `account.recovery.approved` event for the back office, in the same
  * transaction as the status and the audit row naming the clerk. Whatever is decided (or
- * expires at the end of the Kenyan day it was made), the new phone number is dropped.
+ * expires at the end of the Kenyan day it was made), the new phone number and email are dropped.
  */
 export class RecoveryRequests {
   constructor(
@@ -82,7 +83,7 @@ export class RecoveryRequests {
         .prepare<[string], RequestRow>(`SELECT * FROM recovery_requests WHERE status = 'pending' AND expires_at <= ?`)
         .all(now);
       const expire = this.db.prepare(
-        `UPDATE recovery_requests SET status = 'expired', new_phone = NULL, decided_at = ?, decided_by = 'system' WHERE id = ?`,
+        `UPDATE recovery_requests SET status = 'expired', new_phone = NULL, new_email = NULL, decided_at = ?, decided_by = 'system' WHERE id = ?`,
       );
       for (const row of stale) {
         expire.run(now, row.id);
@@ -96,6 +97,24 @@ export class RecoveryRequests {
       }
       return stale.length;
     })();
+  }
+
+  /**
+   * Adds the proven new email to a request still pending (a newer email replaces an older
+   * one); call inside the transaction that audits it. Refuses once the request is decided
+   * or expired: the clerk decided on what was there.
+   */
+  addEmail(requestId: string, email: string): void {
+    this.requirePending(requestId);
+    this.db.prepare("UPDATE recovery_requests SET new_email = ? WHERE id = ? AND status = 'pending'").run(email, requestId);
+  }
+
+  /** Refuses with `recovery.requestDecided` unless the request is still waiting for a clerk. */
+  requirePending(requestId: string): void {
+    this.expireStale();
+    const row = this.db.prepare<[string], { status: string }>('SELECT status FROM recovery_requests WHERE id = ?').get(requestId);
+    if (!row) throw new KioskError('recovery.requestUnknown');
+    if (row.status !== 'pending') throw new KioskError('recovery.requestDecided');
   }
 
   /** Pending requests, oldest first, with the record the clerk compares the document to. */
@@ -119,6 +138,7 @@ export class RecoveryRequests {
           documentFormat: row.document_format,
           documentNumberOnRecord: row.document_format === 'TD1' ? record.idSerial : record.passportNumber,
           maskedNewPhone: maskPhone(row.new_phone),
+          maskedNewEmail: row.new_email === null ? null : maskEmail(row.new_email),
         },
       ];
     });
@@ -137,7 +157,7 @@ export class RecoveryRequests {
       const reason = decision.status === 'rejected' ? decision.reason : null;
       this.db
         .prepare(
-          `UPDATE recovery_requests SET status = ?, new_phone = NULL, decided_at = ?, decided_by = ?, decision_reason = ? WHERE id = ? AND status = 'pending'`,
+          `UPDATE recovery_requests SET status = ?, new_phone = NULL, new_email = NULL, decided_at = ?, decided_by = ?, decision_reason = ? WHERE id = ? AND status = 'pending'`,
         )
         .run(decision.status, now, staff.staffId, reason, requestId);
       if (decision.status === 'approved') {
@@ -146,7 +166,7 @@ export class RecoveryRequests {
           reference: row.reference,
           kioskId: this.kioskId,
           idNumber: record.idNumber,
-          newContact: { phone: row.new_phone },
+          newContact: { phone: row.new_phone, ...(row.new_email === null ? {} : { email: row.new_email }) },
           verifiedBy: { document: row.document_format === 'TD1' ? 'id-card' : 'passport', mrzHash: row.mrz_hash },
           approvedBy: { staffId: staff.staffId, shiftId: staff.shiftId },
           approvedAt: now,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSettingsSchema } from '../email/email-settings';
 import { lookupSettingsSchema } from '../lookup/lookup-settings';
 import { mpesaSettingsSchema } from '../payments/mpesa/mpesa-settings';
 import { paymentSettingsSchema } from '../payments/payment-settings';
@@ -27,6 +28,7 @@ export const kioskSettingsSchema = z.object({
   receipts: receiptSettingsSchema,
   sync: syncSettingsSchema,
   sms: smsSettingsSchema,
+  email: emailSettingsSchema,
   verification: verificationSettingsSchema,
   lookup: lookupSettingsSchema,
   staff: staffSettingsSchema,

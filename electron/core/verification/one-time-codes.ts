@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { maskPhone } from '../../../shared/identifiers';
+import { maskEmail, maskPhone } from '../../../shared/identifiers';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import type { EmailGateway } from '../email/email-gateway';
+import { EmailSendError } from '../email/email-gateway';
 import { KioskError } from '../errors';
 import type { Logger } from '../logger';
 import type { IdentifierHasher } from '../privacy/identifier-hash';
@@ -10,6 +12,7 @@ import type { SmsGateway } from '../sms/sms-gateway';
 import { SmsSendError } from '../sms/sms-gateway';
 import type { Visit } from '../visits/visits';
 import { codeMatches, hashCode, newCode, newSalt } from './code-hash';
+import { codeEmail } from './email-text';
 import { codeSmsText, type CodePurpose } from './sms-text';
 import type { VerificationSettings } from './verification-settings';
 
@@ -18,6 +21,22 @@ export interface SentCode {
   /** '07•• ••• 457': what the screen may say about where the code went. */
   maskedPhone: string;
   expiresAt: string;
+}
+
+export interface SentEmailCode {
+  codeId: string;
+  /** 'j•••@gmail.com': what the screen may say about where the code went. */
+  maskedEmail: string;
+  expiresAt: string;
+}
+
+/** Where one code goes: by SMS or by email. */
+interface CodeDestination {
+  contactHash: string;
+  masked: string;
+  provider: string;
+  failure: 'verification.smsFailed' | 'verification.emailFailed';
+  deliver: (code: string, minutes: number) => Promise<void>;
 }
 
 export type CodeCheck =
@@ -48,12 +67,13 @@ export interface OneTimeCodesDeps {
   audit: AuditLog;
   log: Logger;
   sms: SmsGateway;
+  email: EmailGateway;
   hashIdentifier: IdentifierHasher;
   settings: VerificationSettings;
 }
 
 /**
- * One-time codes sent by SMS and typed back at the kiosk. A code belongs to the visit that
+ * One-time codes sent by SMS (or by email, to prove a new address) and typed back at the kiosk. A code belongs to the visit that
  * asked for it, lives `codeTtlSeconds`, allows `triesPerCode` entries, and a visit may have
  * at most `codesPerVisit` sent. Only a salted scrypt hash of the code is kept; the code is
  * in the SMS and nowhere else (never in logs or the audit trail). Every send and every
@@ -89,10 +109,45 @@ export class OneTimeCodes {
    * and `verification.smsFailed` when the gateway does not take the message.
    */
   async send(visit: Visit, request: { purpose: CodePurpose; phoneE164: string }): Promise<SentCode> {
-    const { db, clock, audit, settings, hashIdentifier } = this.deps;
-    const phoneHash = hashIdentifier('phone', request.phoneE164);
     const maskedPhone = maskPhone(request.phoneE164);
     if (!maskedPhone) throw new RangeError('OneTimeCodes.send expects a Kenyan mobile number in E.164 form');
+    const { sms } = this.deps;
+    const sent = await this.issue(visit, request.purpose, {
+      contactHash: this.deps.hashIdentifier('phone', request.phoneE164),
+      masked: maskedPhone,
+      provider: sms.provider,
+      failure: 'verification.smsFailed',
+      deliver: async (code, minutes) => {
+        await sms.send({ to: request.phoneE164, text: codeSmsText(request.purpose, code, minutes, visit.locale) });
+      },
+    });
+    return { codeId: sent.codeId, maskedPhone, expiresAt: sent.expiresAt };
+  }
+
+  /**
+   * Sends a new code by email to `email` (an address the citizen typed and must prove they
+   * read), with the same limits, expiry and tries as a code by SMS, and checked by `check`.
+   * Refuses with `verification.tooManyCodes` or `verification.emailFailed`.
+   */
+  async sendByEmail(visit: Visit, request: { purpose: CodePurpose; email: string }): Promise<SentEmailCode> {
+    const maskedEmail = maskEmail(request.email);
+    const { email } = this.deps;
+    const sent = await this.issue(visit, request.purpose, {
+      contactHash: this.deps.hashIdentifier('email', request.email),
+      masked: maskedEmail,
+      provider: email.provider,
+      failure: 'verification.emailFailed',
+      deliver: async (code, minutes) => {
+        await email.send({ to: request.email, ...codeEmail(request.purpose, code, minutes, visit.locale) });
+      },
+    });
+    return { codeId: sent.codeId, maskedEmail, expiresAt: sent.expiresAt };
+  }
+
+  /** Records, delivers and activates one code; the destination says where and how it goes. */
+  private async issue(visit: Visit, purpose: CodePurpose, destination: CodeDestination): Promise<{ codeId: string; expiresAt: string }> {
+    const { db, clock, audit, settings } = this.deps;
+    const { contactHash } = destination;
     const code = newCode(settings.codeLength);
     const salt = newSalt();
     const codeHash = await hashCode(code, salt);
@@ -103,11 +158,12 @@ export class OneTimeCodes {
     const allowed = db
       .transaction(() => {
         if ((this.sentInVisit.get(visit.id)?.n ?? 0) >= settings.codesPerVisit) {
-          audit.append({ action: 'code.send', outcome: 'refused-limit', actor: 'citizen', visitId: visit.id, subject: phoneHash, details: { purpose: request.purpose } });
+          audit.append({ action: 'code.send', outcome: 'refused-limit', actor: 'citizen', visitId: visit.id, subject: contactHash, details: { purpose } });
           return false;
         }
-        this.supersede.run(visit.id, request.purpose);
-        this.insert.run({ id: codeId, visitId: visit.id, purpose: request.purpose, phoneHash, maskedPhone, salt, codeHash, createdAt: now.toISOString(), expiresAt, triesLeft: settings.triesPerCode });
+        this.supersede.run(visit.id, purpose);
+        // An email code keeps the address's keyed hash and mask in the phone columns.
+        this.insert.run({ id: codeId, visitId: visit.id, purpose, phoneHash: contactHash, maskedPhone: destination.masked, salt, codeHash, createdAt: now.toISOString(), expiresAt, triesLeft: settings.triesPerCode });
         return true;
       })
       .immediate();
@@ -115,21 +171,21 @@ export class OneTimeCodes {
 
     const minutes = Math.ceil(settings.codeTtlSeconds / 60);
     try {
-      await this.deps.sms.send({ to: request.phoneE164, text: codeSmsText(request.purpose, code, minutes, visit.locale) });
+      await destination.deliver(code, minutes);
     } catch (error) {
-      const reason = error instanceof SmsSendError ? error.reason : 'gateway-error';
-      this.deps.log.warn({ provider: this.deps.sms.provider, reason }, 'one-time code not sent');
+      const reason = error instanceof SmsSendError || error instanceof EmailSendError ? error.reason : 'gateway-error';
+      this.deps.log.warn({ provider: destination.provider, reason }, 'one-time code not sent');
       db.transaction(() => {
         this.setState.run('failed', codeId);
-        audit.append({ action: 'code.send', outcome: 'failed', actor: 'citizen', visitId: visit.id, subject: phoneHash, details: { purpose: request.purpose, codeId, reason } });
+        audit.append({ action: 'code.send', outcome: 'failed', actor: 'citizen', visitId: visit.id, subject: contactHash, details: { purpose, codeId, reason } });
       })();
-      throw new KioskError('verification.smsFailed');
+      throw new KioskError(destination.failure);
     }
     db.transaction(() => {
       this.setState.run('active', codeId);
-      audit.append({ action: 'code.send', outcome: 'sent', actor: 'citizen', visitId: visit.id, subject: phoneHash, details: { purpose: request.purpose, codeId } });
+      audit.append({ action: 'code.send', outcome: 'sent', actor: 'citizen', visitId: visit.id, subject: contactHash, details: { purpose, codeId } });
     })();
-    return { codeId, maskedPhone, expiresAt };
+    return { codeId, expiresAt };
   }
 
   /**

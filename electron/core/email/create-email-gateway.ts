@@ -1,0 +1,11 @@
+import type { Clock } from '../clock';
+import { EmailSimulator } from '../simulators/email/email-simulator';
+import type { EmailGateway } from './email-gateway';
+import type { EmailSettings } from './email-settings';
+import { SendGridClient } from './sendgrid-client';
+
+/** The gateway the settings choose. */
+export function createEmailGateway(settings: EmailSettings, clock: Clock): EmailGateway {
+  if (settings.provider === 'sendgrid') return new SendGridClient(settings.sendgrid);
+  return new EmailSimulator(clock);
+}
