@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { seedDemoData } from '../../electron/core/demo/generate';
 import { openDatabase } from '../../electron/core/db/open';
 import { PaymentStore } from '../../electron/core/payments/payment-store';
 import { verifyCsvReport } from '../../electron/core/reports/report-csv';
+import { checkReportFile } from '../../electron/core/reports/report-verify';
 import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { CLERK, SUPERVISOR, seedStaff } from '../support/staff-seed';
 
@@ -150,6 +151,46 @@ describe('the supervisor’s day', () => {
     const page2 = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
     expect(page2.match(/Vehicle search|Driving licence renewal/g)).toHaveLength(4);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+2/);
+  });
+
+  it('tells an exported file as made from a changed one: rows against their hash, bytes against the audit log', async () => {
+    const exported = async (format: 'csv' | 'xlsx' | 'pdf') => Buffer.from((await invoke<{ contentBase64: string }>('report.export', { format })).contentBase64, 'base64');
+    const { db } = kiosk.core.context;
+
+    const xlsx = await exported('xlsx');
+    expect(await checkReportFile('day.xlsx', xlsx)).toMatchObject({ unchanged: true, issued: null });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+    const sheet = book.getWorksheet('Payments');
+    if (!sheet) throw new Error('no Payments sheet');
+    sheet.getRow(2).getCell(7).value = 1;
+    const editedXlsx = Buffer.from(await book.xlsx.writeBuffer());
+    const editedCheck = await checkReportFile('day.xlsx', editedXlsx, db);
+    expect(editedCheck).toMatchObject({ unchanged: false, issued: null });
+    expect(editedCheck.recomputed).not.toBe(editedCheck.stated);
+
+    const pdf = await exported('pdf');
+    expect(await checkReportFile('day.pdf', pdf, db)).toMatchObject({ unchanged: true, issued: { format: 'pdf', businessDate: '2026-11-22' } });
+    const editedPdf = Buffer.concat([pdf, Buffer.from('\n% appended\n')]);
+    expect(await checkReportFile('day.pdf', editedPdf, db)).toMatchObject({ unchanged: false, issued: null });
+
+    // The command, on a CSV: unchanged, then one amount edited.
+    const csvFile = path.join(kiosk.dir, 'day.csv');
+    writeFileSync(csvFile, await exported('csv'));
+    const root = path.resolve(import.meta.dirname, '../..');
+    const verify = (file: string) =>
+      spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/core/reports/report-cli.ts', 'verify', file, '--database', kiosk.databaseFile], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+    const good = verify(csvFile);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('Exported by this kiosk at');
+    writeFileSync(csvFile, readFileSync(csvFile, 'utf8').replace(',paid,1450,', ',paid,1405,'));
+    const bad = verify(csvFile);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('Rows do NOT match');
+    expect(bad.stdout).toContain('CHANGED');
   });
 
   it('cannot close the day while a payment is pending or a shift is open; then closes once', async () => {

@@ -14,13 +14,21 @@ function cell(value: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** Header and one row per payment: the report's content, and what its hash covers. */
-export function csvDataBlock(payments: readonly ReportPayment[]): string {
-  return [PAYMENT_COLUMNS.join(','), ...payments.map((p) => paymentCells(p).map(cell).join(','))].join(EOL);
+/** Rows of cells as CSV lines: how the report's content is written, and what its hash covers. */
+export function csvLines(rows: readonly (readonly (string | number)[])[]): string {
+  return rows.map((row) => row.map(cell).join(',')).join(EOL);
 }
 
+/** Header and one row per payment. */
+export function csvDataBlock(payments: readonly ReportPayment[]): string {
+  return csvLines([PAYMENT_COLUMNS, ...payments.map(paymentCells)]);
+}
+
+export const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** The hash every format carries: of the payment rows in their CSV form. */
 export function contentHash(payments: readonly ReportPayment[]): string {
-  return createHash('sha256').update(csvDataBlock(payments), 'utf8').digest('hex');
+  return sha256Hex(csvDataBlock(payments));
 }
 
 /** UTF-8 with a byte-order mark, so Excel reads it as UTF-8; the seal follows the rows. */
@@ -35,6 +43,6 @@ export function verifyCsvReport(file: Buffer): { valid: boolean; stated: string 
   const split = text.indexOf(SEAL_MARK);
   const data = split < 0 ? text : text.slice(0, split);
   const stated = /^#content_sha256,([0-9a-f]{64})$/m.exec(text)?.[1] ?? null;
-  const actual = createHash('sha256').update(data, 'utf8').digest('hex');
+  const actual = sha256Hex(data);
   return { valid: stated === actual, stated, actual };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { DayReport, ReportFormat } from '../../../shared/contract/reports';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { CoreContext } from '../context';
@@ -7,7 +6,7 @@ import { businessDate } from '../shifts/business-day';
 import type { ShiftStore } from '../shifts/shift-store';
 import type { SignedInStaff } from '../staff/staff-presence';
 import { buildDayReport } from './day-report';
-import { contentHash, reportCsv } from './report-csv';
+import { contentHash, reportCsv, sha256Hex } from './report-csv';
 import type { ReportSeal } from './report-format';
 import { reportPdf } from './report-pdf';
 import { ReportQueries } from './report-queries';
@@ -27,8 +26,6 @@ const BLOCKER_ERRORS = {
   'shifts-open': 'day.shiftsOpen',
   'shifts-awaiting-sign-off': 'day.shiftsAwaitingSignOff',
 } as const;
-
-const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 /** The supervisor's day: the report, its exports, and closing the day. */
 export class Reports {
@@ -56,7 +53,7 @@ export class Reports {
     const seal = this.seal(report);
     const { mimeType, make } = FILE_TYPES[format];
     const file = await make(report, seal);
-    const fileSha256 = sha256(file);
+    const fileSha256 = sha256Hex(file);
     const fileName = `huduma-${report.kioskId}-${report.businessDate}.${format}`;
     this.deps.db.transaction(() => {
       const details = { businessDate: report.businessDate, format, fileSha256, contentHash: seal.contentHash, auditHead: seal.auditHead };
