@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lookupQuery } from '../../shared/contract/lookup';
 import { identifierMessage, maskEmail, maskName, maskPhone, validateIdentifier } from '../../shared/identifiers';
 import { expiryStatus } from '../../electron/core/lookup/account-details';
-import { maskStoredPhone } from '../../electron/core/lookup/masked-account';
+import { maskStoredName, maskStoredPhone } from '../../electron/core/lookup/masked-account';
 import { kenyaToday } from '../../electron/core/lookup/lookup-service';
 
 const parse = (kind: string, value: unknown) => lookupQuery.safeParse({ kind, value });
@@ -112,6 +112,20 @@ describe('masking the replica\'s stored phone numbers', () => {
     expect(maskStoredPhone('0712345457')).toBe('07•• ••• 457');
     expect(maskStoredPhone(null)).toBeNull();
     expect(maskStoredPhone("+254' OR 1=1")).toBeNull();
+  });
+});
+
+describe('masking the replica\'s stored names', () => {
+  it('gives exactly what maskName gives, for any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary-ascii', maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 30 })), (name) => {
+        expect(maskStoredName(name)).toBe(maskName(name));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(maskStoredName('Jane Wanjiku Kamau')).toBe('J*** W*** K***');
+    expect(maskStoredName("'Abdi (Hassan)\tO'Brien")).toBe('A*** H*** O***');
+    expect(maskStoredName('Ñandú Éowyn')).toBe('Ñ*** É***');
   });
 });
 
