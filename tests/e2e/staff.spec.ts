@@ -148,7 +148,7 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
   mkdirSync(test.info().outputDir, { recursive: true });
   writeFileSync(pdfFile, pdf);
   const page1 = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdfFile, '-'], { encoding: 'utf8' });
-  expect(page1).toMatch(/Total paid \(1 payments\)\s+KES 650/);
+  expect(page1).toMatch(/Total paid \(1 payment\)\s+KES 650/);
   expect(page1).toMatch(/Cash \(1\)\s+KES 650/);
   expect(page1).toMatch(/Peter Otieno\s+2,000\s+2,650\s+2,000\s+-650\s+signed off/);
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(screenshots, 'staff-report-pdf-page1')]);

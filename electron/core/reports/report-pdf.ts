@@ -36,7 +36,7 @@ function summaryPage(doc: Doc, report: DayReport, seal: ReportSeal): void {
   doc.font('Helvetica').fontSize(10).fillColor('#333333').text(`Kiosk ${report.kioskId} · generated ${kenyaTime(report.generatedAt)} EAT${report.closed ? ` · day closed by ${report.closed.closedBy}` : ''}`);
 
   section(doc, 'Received');
-  line(doc, `Total paid (${report.paid.count} payments)`, shillings(report.paid.amount));
+  line(doc, `Total paid (${report.paid.count} payment${report.paid.count === 1 ? '' : 's'})`, shillings(report.paid.amount));
   doc.font('Helvetica-Bold').fontSize(9).fillColor(NAVY).text('By service', MARGIN);
   for (const s of report.byService) line(doc, `  ${SERVICE_NAMES[s.service] ?? s.service} (${s.count})`, shillings(s.amount));
   doc.font('Helvetica-Bold').fontSize(9).fillColor(NAVY).text('By method', MARGIN);
