@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { JANE_PASSPORT, GRACE_ID_CARD } from '../support/recovery-documents';
-import { lastCodeSentTo } from '../support/recovery-codes';
+import { lastCodeEmailedTo, lastCodeSentTo } from '../support/recovery-codes';
 import { CLERK } from '../support/staff-seed';
 import { expect, test, type KioskUnderTest } from './support/kiosk-fixture';
 import { checkScreen } from './support/screens';
@@ -8,6 +8,11 @@ import { checkScreen } from './support/screens';
 /** Touches on the on-screen keys (digits, and letters of the staff number). */
 async function tapDigits(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
+}
+
+/** Touches on the on-screen keyboard (letters, `<`, `@`, `.`). */
+async function tapKeys(page: Page, keys: string): Promise<void> {
+  for (const key of keys) await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key}"]`).tap();
 }
 
 /** What a keyboard-wedge document scanner does: each MRZ line typed fast, each ended by Enter. */
@@ -28,8 +33,35 @@ async function beginDocumentPath(page: Page, idNumber: string): Promise<void> {
   await page.getByTestId('recover-id-next').tap();
 }
 
-/** Knowledge check and new phone, up to the pending request; returns its reference. */
-async function finishDocumentPath(page: Page, kiosk: KioskUnderTest, answers: { birthDate: string; licenceYear?: string }, shots?: string): Promise<string> {
+/**
+ * The optional new email, typed on the on-screen keyboard: first without its ending (the
+ * screen says it is not an address), then whole; then the code from the email.
+ */
+async function addNewEmail(page: Page, kiosk: KioskUnderTest, email: string, shots?: string): Promise<void> {
+  const [unfinished] = email.split(/(?=\.[a-z]+$)/);
+  await tapKeys(page, unfinished!);
+  await page.getByTestId('recover-new-email-send').tap();
+  await expect(page.locator('[data-error-code="email.invalid"]')).toBeVisible();
+  if (shots) await checkScreen(page, `${shots}-new-email-invalid`);
+  await tapKeys(page, email.slice(unfinished!.length));
+  await expect(page.getByTestId('recover-new-email')).toHaveValue(email);
+  if (shots) await checkScreen(page, `${shots}-new-email-typed`);
+  await page.getByTestId('recover-new-email-send').tap();
+  await expect(page.getByTestId('recover-code-skip-email')).toBeVisible();
+  if (shots) await checkScreen(page, `${shots}-new-email-code`);
+  await tapDigits(page, lastCodeEmailedTo(kiosk.core, email));
+  await page.getByTestId('recover-code-confirm').tap();
+  await expect(page.getByTestId('recover-email-added')).toBeVisible();
+}
+
+/** Knowledge check, new phone and optional new email, up to the pending request; returns its reference. */
+async function finishDocumentPath(
+  page: Page,
+  kiosk: KioskUnderTest,
+  answers: { birthDate: string; licenceYear?: string },
+  shots?: string,
+  email?: string,
+): Promise<string> {
   await expect(page.getByTestId('recover-answer-birthDate')).toBeVisible();
   if (shots) await checkScreen(page, `${shots}-questions-birth-date`);
   await tapDigits(page, answers.birthDate);
@@ -48,6 +80,10 @@ async function finishDocumentPath(page: Page, kiosk: KioskUnderTest, answers: { 
   if (shots) await checkScreen(page, `${shots}-new-phone-code`);
   await tapDigits(page, lastCodeSentTo(kiosk.core, '+254798765432'));
   await page.getByTestId('recover-code-confirm').tap();
+  await expect(page.getByTestId('recover-new-email-skip')).toBeVisible();
+  if (shots) await checkScreen(page, `${shots}-new-email-offer`);
+  if (email) await addNewEmail(page, kiosk, email, shots);
+  else await page.getByTestId('recover-new-email-skip').tap();
   const reference = page.getByTestId('recover-reference');
   await expect(reference).toHaveText(/^RC-[2-9A-Z]{6}$/);
   if (shots) await checkScreen(page, `${shots}-pending`);
@@ -119,7 +155,7 @@ test('forgot the password, still has the phone: a code to it, then a reset reque
   expect(await page.locator('body').innerText()).not.toContain('23456789');
 });
 
-test('lost the phone: passport scan, knowledge check, new phone, pending; a clerk approves (Kiswahili)', async ({ kioskPage: page, kiosk }) => {
+test('lost the phone: passport scan, knowledge check, new phone and email, pending; a clerk approves (Kiswahili)', async ({ kioskPage: page, kiosk }) => {
   await startVisit(page, 'sw');
   await beginDocumentPath(page, '12345678'); // Jane Wanjiku Kamau
   await expect(page.getByRole('heading', { name: 'Pitisha hati yako kwenye skana' })).toBeVisible();
@@ -127,13 +163,14 @@ test('lost the phone: passport scan, knowledge check, new phone, pending; a cler
   await scanDocument(page, JANE_PASSPORT);
   await expect(page.getByRole('heading', { name: 'Swali ambalo wewe pekee unaweza kujibu' })).toBeVisible();
   await expect(page.getByTestId('recover-mrz')).toHaveCount(0);
-  const reference = await finishDocumentPath(page, kiosk, { birthDate: '15041988', licenceYear: licenceYearOf(kiosk, 1) }, 'recover-11-sw');
+  const reference = await finishDocumentPath(page, kiosk, { birthDate: '15041988', licenceYear: licenceYearOf(kiosk, 1) }, 'recover-11-sw', 'jane.kamau@example.com');
   expect(outboxOf(kiosk, 'account.recovery.approved')).toEqual([]);
 
   await clerkSignsIn(page, 'recover-12');
   const request = page.getByTestId(`clerk-request-${reference}`);
   await expect(request).toContainText('Jane Wanjiku Kamau');
   await expect(request).toContainText('AK1234567');
+  await expect(request.getByTestId('clerk-new-email')).toHaveText('j•••@example.com');
   await request.getByTestId('clerk-approve').tap();
   await expect(page.getByTestId('clerk-outcome')).toContainText(`Approved: ${reference}`);
   await expect(page.getByTestId('clerk-no-requests')).toBeVisible();
@@ -141,7 +178,7 @@ test('lost the phone: passport scan, knowledge check, new phone, pending; a cler
 
   const events = outboxOf(kiosk, 'account.recovery.approved');
   expect(events).toEqual([
-    expect.objectContaining({ reference, idNumber: '12345678', newContact: { phone: '+254798765432' }, approvedBy: expect.objectContaining({ staffId: CLERK.staffId }) }),
+    expect.objectContaining({ reference, idNumber: '12345678', newContact: { phone: '+254798765432', email: 'jane.kamau@example.com' }, approvedBy: expect.objectContaining({ staffId: CLERK.staffId }) }),
   ]);
   const audit = kiosk.core.context.db.prepare("SELECT actor, outcome FROM audit_log WHERE action = 'recovery.decision'").all();
   expect(audit).toEqual([{ actor: `staff:${CLERK.staffId}`, outcome: 'approved' }]);
@@ -191,4 +228,20 @@ test('someone else’s document three times: told what differs, then sent to the
   await beginDocumentPath(page, '29876543');
   await expect(page.getByRole('heading', { name: 'Tafadhali nenda kaunta' })).toBeVisible();
   await checkScreen(page, 'recover-32-counter-sw');
+});
+
+test('a clerk types an ID card’s MRZ on the on-screen keys, fillers and all', async ({ kioskPage: page }) => {
+  await startVisit(page, 'en');
+  await beginDocumentPath(page, '27654321'); // Grace Chebet Koech
+  const newLine = page.getByTestId('text-keyboard').locator('[data-skbtn="{enter}"]');
+  for (const line of GRACE_ID_CARD.slice(0, 2)) {
+    await tapKeys(page, line);
+    await newLine.tap();
+  }
+  await tapKeys(page, GRACE_ID_CARD[2]);
+  await expect(page.getByTestId('recover-mrz')).toHaveValue(GRACE_ID_CARD.join('\n'));
+  await checkScreen(page, 'recover-40-mrz-typed');
+  // After a whole MRZ the new-line key checks the document, like a scanner's last Enter.
+  await newLine.tap();
+  await expect(page.getByRole('heading', { name: 'A question only you can answer' })).toBeVisible();
 });

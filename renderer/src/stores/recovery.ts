@@ -5,7 +5,7 @@ import { call } from '../api/kiosk';
 
 /**
  * The citizen's way through account recovery. Holds masks, references and outcomes only:
- * the ID number, the MRZ and the phone typed are sent to the core and not kept here.
+ * the ID number, the MRZ, the phone and the email typed are sent to the core and not kept here.
  * Wiped with every other visit store when the visit ends.
  */
 export const useRecoveryStore = defineStore('recovery', () => {
@@ -16,6 +16,9 @@ export const useRecoveryStore = defineStore('recovery', () => {
   const mismatches = ref<DocumentMismatch[]>([]);
   const questions = ref<KnowledgeQuestion[]>([]);
   const reference = ref('');
+  /** The new email the last code went to, masked; `emailAdded` once its code proved it. */
+  const maskedEmail = ref('');
+  const emailAdded = ref(false);
 
   async function start(idNumber: string, chosen: RecoveryPath): Promise<void> {
     const started = await call('recovery.start', { idNumber, path: chosen });
@@ -65,5 +68,36 @@ export const useRecoveryStore = defineStore('recovery', () => {
     reference.value = done.reference;
   }
 
-  return { path, codeId, maskedPhone, attemptsLeft, mismatches, questions, reference, start, requestReset, scan, answer, sendNewPhoneCode, submit };
+  async function sendNewEmailCode(email: string): Promise<void> {
+    const sent = await call('recovery.sendNewEmailCode', { email });
+    codeId.value = sent.codeId;
+    maskedEmail.value = sent.maskedEmail;
+    emailAdded.value = false;
+  }
+
+  async function addNewEmail(code: string): Promise<void> {
+    const done = await call('recovery.addNewEmail', { codeId: codeId.value ?? '', code });
+    maskedEmail.value = done.maskedEmail;
+    emailAdded.value = true;
+  }
+
+  return {
+    path,
+    codeId,
+    maskedPhone,
+    maskedEmail,
+    emailAdded,
+    attemptsLeft,
+    mismatches,
+    questions,
+    reference,
+    start,
+    requestReset,
+    scan,
+    answer,
+    sendNewPhoneCode,
+    submit,
+    sendNewEmailCode,
+    addNewEmail,
+  };
 });
