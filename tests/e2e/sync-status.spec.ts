@@ -4,6 +4,7 @@ import { checkScreen } from './support/screens';
 
 /** A kiosk configured with a real reference hub, started before the kiosk and stoppable mid-test. */
 const test = kioskTest.extend<{ hub: TestHub }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
   hub: async ({}, use) => {
     const hub = await startTestHub();
     await use(hub);
