@@ -29,6 +29,7 @@ const CITIZEN_COLUMNS = `c.id, c.id_number AS idNumber, c.first_name AS firstNam
 const ACCOUNTS_JSON = `(SELECT json_group_array(json_array(a.id, a.account_type, a.status, a.business_name))
   FROM accounts a WHERE a.citizen_id = c.id) AS accountsJson`;
 
+/** A citizen row as the statement returns it; `accountsJson` rides along unread, sparing a copy per lookup. */
 type CitizenRow = MatchedCitizen & { accountsJson: string };
 
 /**
@@ -75,7 +76,7 @@ export class CitizenFinder {
   /** A citizen (and their accounts) by the replica's own id. */
   citizen(citizenId: number): { citizen: MatchedCitizen; accounts: MatchedAccount[] } | undefined {
     const row = this.byId.get(citizenId);
-    return row && { citizen: citizenOf(row), accounts: accountsOf(row) };
+    return row && { citizen: row, accounts: accountsOf(row) };
   }
 
   /**
@@ -88,19 +89,16 @@ export class CitizenFinder {
     const business = this.byBusinessPin.get(pin);
     const holder = business && this.byId.get(business.citizenId);
     const account = holder && accountsOf(holder).find((candidate) => candidate.id === business.id);
-    return holder && account ? { outcome: 'found', citizen: citizenOf(holder), accounts: [account] } : { outcome: 'not-found' };
+    return holder && account ? { outcome: 'found', citizen: holder, accounts: [account] } : { outcome: 'not-found' };
   }
 
   private found(row: CitizenRow | undefined): FindResult {
-    return row ? { outcome: 'found', citizen: citizenOf(row), accounts: accountsOf(row) } : { outcome: 'not-found' };
+    return row ? { outcome: 'found', citizen: row, accounts: accountsOf(row) } : { outcome: 'not-found' };
   }
 }
 
-function citizenOf({ id, idNumber, firstName, middleName, lastName, phone, email }: CitizenRow): MatchedCitizen {
-  return { id, idNumber, firstName, middleName, lastName, phone, email };
-}
-
+/** In id order: `accounts_by_citizen` yields a citizen's rows by rowid. */
 function accountsOf(row: CitizenRow): MatchedAccount[] {
   const accounts = JSON.parse(row.accountsJson) as [number, MatchedAccount['type'], MatchedAccount['status'], string | null][];
-  return accounts.map(([id, type, status, businessName]) => ({ id, type, status, businessName })).sort((a, b) => a.id - b.id);
+  return accounts.map(([id, type, status, businessName]) => ({ id, type, status, businessName }));
 }
