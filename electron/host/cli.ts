@@ -10,6 +10,7 @@ import { startPaymentSimulators } from '../core/payments/payment-simulators';
 import { startDemoHub } from './demo-hub';
 import { startHost } from './host-server';
 import { loadHostSettings } from './host-settings';
+import { showSimulatedMessages } from './simulated-handset';
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +49,7 @@ const core = createKioskCore({
   payments: paymentSimulators.options,
   backups: { dir: path.join(dataDir, 'backups') },
 });
+showSimulatedMessages(core, (line) => console.log(line));
 const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.error('The renderer is not built: run `npm run build` first (npm run kiosk:web does it for you).');
