@@ -12,6 +12,7 @@ import type { Handlers } from './handlers';
 import { silentLogger, type Logger } from './logger';
 import { lookupHandlers } from './lookup/lookup-handlers';
 import { Outbox } from './outbox/outbox';
+import { overridesHandlers } from './overrides/overrides-handlers';
 import type { PaymentAdapterOptions } from './payments/payment-adapters';
 import type { CallbackDisposition } from './payments/payment-service';
 import { createPayments } from './payments/payments-feature';
@@ -97,6 +98,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...payments.handlers,
     ...staff.handlers,
     ...recoveryHandlers(context),
+    ...overridesHandlers(context, payments.service),
   };
   const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
   // Runs only when a hub URL is configured; without one the outbox simply keeps every event.

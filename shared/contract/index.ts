@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CallDef, EventDef } from './define';
 import { lookupCalls } from './lookup';
+import { overrideCalls } from './overrides';
 import { paymentCalls, paymentEvents } from './payments';
 import { recoveryCalls } from './recovery';
 import { reportCalls } from './reports';
@@ -23,6 +24,7 @@ export const calls = {
   ...staffCalls,
   ...shiftCalls,
   ...reportCalls,
+  ...overrideCalls,
 } as const satisfies Record<string, CallDef>;
 
 export const events = {

@@ -1,6 +1,7 @@
 import type { KioskErrorPayload, Localized } from '../result';
 import { emailErrors } from './email';
 import { lookupErrors } from './lookup';
+import { overrideErrors } from './overrides';
 import { paymentErrors } from './payments';
 import { recoveryErrors } from './recovery';
 import { reportErrors } from './reports';
@@ -18,6 +19,7 @@ export const errorCatalog = {
   ...recoveryErrors,
   ...paymentErrors,
   ...emailErrors,
+  ...overrideErrors,
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorCatalog;

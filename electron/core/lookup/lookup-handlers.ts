@@ -6,13 +6,26 @@ import { SmsSimulator } from '../simulators/sms/sms-simulator';
 import { markVisitVerified, visitVerification } from '../verification/visit-verification';
 import { LookupLimits, SEARCH_ACTION } from './lookup-limits';
 import { LookupService } from './lookup-service';
+import type { Visit, Visits } from '../visits/visits';
 
 /** What the core remembers of the lookup during one visit; gone when the visit ends. */
-interface LookupVisit {
+export interface LookupVisit {
   searches: number;
   /** The last account found: the one a code may be sent for. */
   match?: { citizenId: number; idHash: string; phone: string | null };
   codeId?: string;
+}
+
+const lookupSlots = new WeakMap<Visits, (visit: Visit) => LookupVisit>();
+
+/** The lookup's per-visit state, shared with a clerk's override (which may reset its count). */
+export function lookupVisitState(visits: Visits): (visit: Visit) => LookupVisit {
+  let slot = lookupSlots.get(visits);
+  if (!slot) {
+    slot = visits.slot<LookupVisit>(() => ({ searches: 0 }));
+    lookupSlots.set(visits, slot);
+  }
+  return slot;
 }
 
 /** Back-office events: anonymous search statistics, and which account a visit proved to be. */
@@ -27,7 +40,7 @@ export const IDENTITY_VERIFIED_EVENT = 'identity.verified';
 export function lookupHandlers(ctx: CoreContext): HandlersFor<keyof typeof lookupCalls> {
   const service = new LookupService(ctx.db);
   const limits = new LookupLimits(ctx.db, ctx.clock, ctx.audit, ctx.settings.lookup);
-  const stateOf = ctx.visits.slot<LookupVisit>(() => ({ searches: 0 }));
+  const stateOf = lookupVisitState(ctx.visits);
 
   return {
     'lookup.search': (query) => {

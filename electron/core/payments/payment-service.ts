@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { maskPhone } from '../../../shared/identifiers/mask';
 import { parseKenyanMobile } from '../../../shared/identifiers/phone';
 import type { CoreContext } from '../context';
@@ -13,6 +14,9 @@ import type { PaymentSettings } from './payment-settings';
 import { isUnsettled, type PaymentEvent } from './payment-state';
 import type { Applied, PaymentRow, PaymentStore, TransitionDetails } from './payment-store';
 import { pollStk } from './stk-poller';
+
+/** A provider's word on a payment: a final or interim answer, none yet, or no way to know. */
+export type ProviderAnswer = { event: PaymentEvent; details?: TransitionDetails } | 'pending' | 'unknown';
 
 /** What became of a forwarded M-Pesa callback. */
 export type CallbackDisposition = 'settled' | 'repeat' | 'ignored' | 'unmatched' | 'malformed';
@@ -150,6 +154,39 @@ export class PaymentService {
         if (bill) this.track(this.chargeCard(payment, bill.reference));
       } else this.apply(payment.id, { type: 'abandoned', as: payment.method === 'mpesa' ? 'expired' : 'failed', reason: 'interrupted' });
     }
+  }
+
+  /**
+   * What the provider says now about an unsettled payment, for a clerk's override: an
+   * M-Pesa STK query, or the card terminal asked again with the attempt's idempotency key
+   * (it answers the first charge, never charges twice; no answer within `cardWaitMs` is
+   * 'unknown'). Undefined means no answer yet ('pending'); a push whose prompt was never
+   * answered cannot be queried and is 'unknown'. Refuses when the provider cannot be reached.
+   */
+  async askProvider(payment: PaymentRow, cardWaitMs: number): Promise<ProviderAnswer> {
+    if (payment.method === 'mpesa') {
+      const gateway = this.deps.mpesa;
+      if (!gateway || !payment.checkout_request_id) return 'unknown';
+      try {
+        const event = eventFromStkOutcome(await gateway.query(payment.checkout_request_id));
+        return event ? { event } : 'pending';
+      } catch (error) {
+        if (!(error instanceof MpesaError)) throw error;
+        throw new KioskError('overrides.providerUnreachable');
+      }
+    }
+    const bill = this.deps.bills.byId(payment.bill_id);
+    if (payment.method !== 'card' || !bill) return 'unknown';
+    const charge = this.deps.card.charge({ amount: payment.amount, reference: bill.reference, idempotencyKey: payment.idempotency_key });
+    const result = await Promise.race([charge, sleep(cardWaitMs, undefined, { ref: false })]);
+    if (!result) return 'unknown';
+    if (result.approved) return { event: { type: 'receipt', providerReference: result.approvalCode }, details: { cardMaskedPan: result.maskedPan } };
+    return { event: { type: 'declined', as: result.reason === 'cancelled' ? 'cancelled' : 'failed', resultCode: null, reason: `card-${result.reason}` } };
+  }
+
+  /** A change a clerk's override made, under the same state machine, recorded as theirs. */
+  applyOverride(paymentId: string, answer: { event: PaymentEvent; details?: TransitionDetails }, actor: string): Applied {
+    return this.apply(paymentId, answer.event, { ...answer.details, actor });
   }
 
   /** Resolves when no polling or charge is under way (tests, shutdown). */

@@ -44,6 +44,8 @@ export interface NewPayment {
 /** Extra facts recorded with a transition. */
 export interface TransitionDetails {
   readonly cardMaskedPan?: string;
+  /** Who made the change when it was not the provider: `staff:<id>` for a clerk's override. */
+  readonly actor?: string;
 }
 
 export type Applied = { readonly payment: PaymentRow; readonly decision: Decision };
@@ -156,7 +158,7 @@ export class PaymentStore {
     this.ctx.db.prepare(`UPDATE payments SET ${assignments} WHERE id = @id`).run({ ...fields, id: current.id });
     if (to === 'paid') this.ctx.db.prepare("UPDATE bills SET status = 'paid', paid_at = ? WHERE id = ?").run(now, current.bill_id);
 
-    const actor = current.method === 'cash' && current.staff_id ? `staff:${current.staff_id}` : 'system';
+    const actor = details.actor ?? (current.method === 'cash' && current.staff_id ? `staff:${current.staff_id}` : 'system');
     this.ctx.audit.append({
       action: `payment.${to}`,
       outcome: to,

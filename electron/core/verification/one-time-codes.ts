@@ -86,6 +86,8 @@ export class OneTimeCodes {
   private readonly setState;
   private readonly find;
   private readonly spendTry;
+  /** Extra codes a clerk's override granted this visit (a visit slot: gone with the visit). */
+  private readonly extraCodesKey = Symbol('extra-codes');
 
   constructor(private readonly deps: OneTimeCodesDeps) {
     const { db } = deps;
@@ -157,7 +159,7 @@ export class OneTimeCodes {
 
     const allowed = db
       .transaction(() => {
-        if ((this.sentInVisit.get(visit.id)?.n ?? 0) >= settings.codesPerVisit) {
+        if (this.codesSent(visit) >= settings.codesPerVisit + this.extraCodes(visit)) {
           audit.append({ action: 'code.send', outcome: 'refused-limit', actor: 'citizen', visitId: visit.id, subject: contactHash, details: { purpose } });
           return false;
         }
@@ -186,6 +188,24 @@ export class OneTimeCodes {
       audit.append({ action: 'code.send', outcome: 'sent', actor: 'citizen', visitId: visit.id, subject: contactHash, details: { purpose, codeId } });
     })();
     return { codeId, expiresAt };
+  }
+
+  /** True when this visit may be sent no more codes. */
+  visitLimitReached(visit: Visit): boolean {
+    return this.codesSent(visit) >= this.deps.settings.codesPerVisit + this.extraCodes(visit);
+  }
+
+  /** A clerk's override: the visit may be sent a full allowance of codes again. */
+  liftVisitLimit(visit: Visit): void {
+    visit.slots.set(this.extraCodesKey, this.codesSent(visit));
+  }
+
+  private codesSent(visit: Visit): number {
+    return this.sentInVisit.get(visit.id)?.n ?? 0;
+  }
+
+  private extraCodes(visit: Visit): number {
+    return (visit.slots.get(this.extraCodesKey) as number | undefined) ?? 0;
   }
 
   /**

@@ -1,0 +1,49 @@
+import type { CoreContext } from '../context';
+import { KioskError } from '../errors';
+import { lookupVisitState } from '../lookup/lookup-handlers';
+import type { SignedInStaff } from '../staff/staff-presence';
+import type { Visit } from '../visits/visits';
+import { recordOverride } from './override-record';
+
+/**
+ * A clerk letting the citizen in front of them search again. Only the visit's own limits
+ * are lifted (its searches, and the codes sent if that limit was reached too), and only
+ * for this visit: the counts live in the visit's slots, so the next visit starts limited.
+ * The per-kiosk rate limit is never lifted: it protects the replica against scraping, one
+ * visit after another, which a clerk standing beside one citizen cannot vouch for.
+ */
+export class LookupLimitOverride {
+  private readonly lookupState;
+
+  constructor(private readonly ctx: CoreContext) {
+    this.lookupState = lookupVisitState(ctx.visits);
+  }
+
+  /** True when the open visit can search no more (or be sent no more codes). */
+  reached(visit: Visit): boolean {
+    return this.lookupState(visit).searches >= this.ctx.settings.lookup.lookupsPerVisit || this.ctx.codes.visitLimitReached(visit);
+  }
+
+  lift(staff: SignedInStaff, reason: string, note: string | undefined): { lookupsLeft: number } {
+    const visit = this.ctx.visits.current();
+    if (!visit) throw new KioskError('overrides.noVisit');
+    if (!this.reached(visit)) throw new KioskError('overrides.limitNotReached');
+    const state = this.lookupState(visit);
+    const codesLimited = this.ctx.codes.visitLimitReached(visit);
+    this.ctx.db.transaction(() => {
+      recordOverride(this.ctx, {
+        kind: 'lift-lookup-limit',
+        staff,
+        reason,
+        note,
+        outcome: 'lifted',
+        visitId: visit.id,
+        details: { searchesBefore: state.searches, codesLimitLifted: codesLimited },
+      });
+    })();
+    // The counts are memory of this visit only; they change once the audit row is written.
+    state.searches = 0;
+    if (codesLimited) this.ctx.codes.liftVisitLimit(visit);
+    return { lookupsLeft: this.ctx.settings.lookup.lookupsPerVisit };
+  }
+}
