@@ -4,6 +4,7 @@ import HomeView from './views/HomeView.vue';
 import LanguageView from './views/LanguageView.vue';
 import { clerkApprovalRoutes } from './views/clerk-approvals/routes';
 import { lookupRoutes } from './views/lookup/routes';
+import { overridesRoutes } from './views/overrides/routes';
 import { payRoutes } from './views/pay/routes';
 import { recoverRoutes } from './views/recover/routes';
 import { staffRoutes } from './views/staff/routes';
@@ -29,6 +30,7 @@ export const routes: RouteRecordRaw[] = [
   ...clerkApprovalRoutes,
   ...staffRoutes,
   ...supervisorRoutes,
+  ...overridesRoutes,
 ];
 
 /** Memory history: a kiosk has no address bar, and a reload must land on the attract screen. */

@@ -52,3 +52,6 @@ export const overrideCalls = {
     'clerk',
   ),
 } as const;
+
+export type LiftLookupReason = z.output<typeof liftLookupReasonSchema>;
+export type CancelPaymentReason = z.output<typeof cancelPaymentReasonSchema>;

@@ -4,6 +4,7 @@ import { accessibilityMessages } from './accessibility';
 import { en } from './en';
 import type { FeatureMessages } from './feature-messages';
 import { lookupMessages } from './lookup';
+import { overridesMessages } from './overrides';
 import { payMessages } from './pay';
 import { recoverMessages } from './recover';
 import { staffMessages } from './staff';
@@ -18,6 +19,7 @@ const features: FeatureMessages<Record<string, unknown>>[] = [
   lookupMessages,
   staffMessages,
   accessibilityMessages,
+  overridesMessages,
 ];
 
 export const i18n = createI18n({

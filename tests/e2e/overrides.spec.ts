@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { CLERK } from '../support/staff-seed';
+import { expect, test } from './support/kiosk-fixture';
+import { checkScreen } from './support/screens';
+
+// Wrapped: Playwright reads a bare array here as [value, options].
+test.use({ kioskStaff: [[CLERK], { scope: 'test' }], kioskSettings: { lookup: { lookupsPerVisit: 1 } } });
+
+async function tapKeys(page: Page, digits: string): Promise<void> {
+  for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
+}
+
+/** The hidden gesture (a long press on the kiosk's name), then the staff number and PIN, as staff.spec.ts does. */
+async function signIn(page: Page, staff: { staffId: string; pin: string }): Promise<void> {
+  const logo = page.getByTestId('kiosk-logo');
+  await logo.dispatchEvent('pointerdown');
+  await page.clock.runFor(1_600);
+  await logo.dispatchEvent('pointerup');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await tapKeys(page, staff.staffId);
+  await page.getByTestId('staff-next').tap();
+  await tapKeys(page, staff.pin);
+  await page.getByTestId('staff-submit').tap();
+  await expect(dialog).toBeHidden();
+}
+
+async function searchById(page: Page, idNumber: string): Promise<void> {
+  await page.getByTestId('lookup-by-idNumber').tap();
+  await tapKeys(page, idNumber);
+  await page.getByTestId('lookup-search').tap();
+}
+
+test('a citizen at the lookup limit searches again after a clerk lifts it with a reason; audited under the clerk', async ({ kioskPage: page, kiosk }) => {
+  await page.getByTestId('touch-to-start').tap();
+  await page.getByTestId('language-en').tap();
+  await page.getByTestId('service-find').tap();
+  await searchById(page, '11111111');
+  await expect(page.getByTestId('lookup-not-found')).toBeVisible();
+  await expect(page.getByTestId('lookup-again')).toBeHidden();
+  await checkScreen(page, 'overrides-01-citizen-at-limit');
+
+  await signIn(page, CLERK);
+  await page.getByTestId('attended-overrides').tap();
+  await expect(page.getByTestId('override-lift')).toBeVisible();
+  await expect(page.getByTestId('override-no-stuck')).toBeVisible();
+  await checkScreen(page, 'overrides-02-screen');
+
+  await page.getByTestId('override-lift').tap();
+  const dialog = page.getByRole('dialog', { name: 'Why may this citizen search again?' });
+  await expect(page.getByTestId('override-confirm')).toBeDisabled();
+  await page.getByTestId('override-reason-typing-mistakes').tap();
+  await expect(dialog).toContainText('Reason: Typing mistakes');
+  await checkScreen(page, 'overrides-03-reason');
+  await page.getByTestId('override-confirm').tap();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('override-outcome')).toHaveText('Done. This citizen can search once more in this visit.');
+  await expect(page.getByTestId('override-lookup-idle')).toHaveText('This citizen can still search: nothing to lift.');
+  await checkScreen(page, 'overrides-04-lifted');
+
+  await page.getByTestId('override-back').tap();
+  await searchById(page, '12345678');
+  await expect(page.getByTestId('lookup-masked-name')).toHaveText('J*** W*** K***');
+  await checkScreen(page, 'overrides-05-searched-again');
+
+  const audited = kiosk.core.context.db.prepare("SELECT actor, details FROM audit_log WHERE action = 'override.lift-lookup-limit'").all() as { actor: string; details: string }[];
+  expect(audited).toHaveLength(1);
+  expect(audited[0]!.actor).toBe(`staff:${CLERK.staffId}`);
+  expect(JSON.parse(audited[0]!.details)).toMatchObject({ reason: 'typing-mistakes' });
+});
+
+test('the overrides screen in Kiswahili', async ({ kioskPage: page }) => {
+  await page.getByTestId('touch-to-start').tap();
+  await page.getByTestId('language-sw').tap();
+  await signIn(page, CLERK);
+  await page.getByTestId('attended-overrides').tap();
+  await expect(page.getByRole('heading', { name: 'Ubatilishaji' })).toBeVisible();
+  await expect(page.getByTestId('override-lookup-idle')).toHaveText('Mwananchi huyu bado anaweza kutafuta: hakuna cha kuondoa.');
+  await expect(page.getByTestId('override-no-stuck')).toHaveText('Hakuna malipo yaliyokwama.');
+  await checkScreen(page, 'overrides-06-sw');
+});
