@@ -1,7 +1,6 @@
-// page.evaluate callbacks run in the page: they need the DOM types the Node project lacks.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/kiosk-fixture';
-import { DISPLAY_MODES, checkScreenInAllModes } from './support/accessibility-modes';
+import { DISPLAY_MODES } from './support/accessibility-modes';
 import { checkScreen } from './support/screens';
 
 test('the accessibility switches are on the first screen, set the display modes, and reset when the visit ends', async ({ kioskPage: page }) => {
@@ -32,25 +31,25 @@ test('the accessibility switches are on the first screen, set the display modes,
 
 for (const locale of ['en', 'sw'] as const) {
   test(`foundation screens pass axe and 64 px in every mode, in ${locale === 'en' ? 'English' : 'Kiswahili'}`, async ({ kioskPage: page }) => {
-    await checkScreenInAllModes(page, `accessibility-${locale}-attract`);
+    await checkScreen(page, `accessibility-${locale}-attract`, { screenshotEveryMode: true });
     await page.getByTestId('touch-to-start').tap();
-    await checkScreenInAllModes(page, `accessibility-${locale}-language`);
+    await checkScreen(page, `accessibility-${locale}-language`, { screenshotEveryMode: true });
     await page.getByTestId(`language-${locale}`).tap();
     await expect(page.getByTestId('nav-start-over')).toBeVisible();
-    await checkScreenInAllModes(page, `accessibility-${locale}-home`);
+    await checkScreen(page, `accessibility-${locale}-home`, { screenshotEveryMode: true });
     await page.getByTestId('nav-help').tap();
-    await checkScreenInAllModes(page, `accessibility-${locale}-help`);
+    await checkScreen(page, `accessibility-${locale}-help`, { screenshotEveryMode: true });
     await page.getByTestId('help-close').tap();
     await page.getByTestId('service-pay').tap();
     await expect(page.getByTestId('nav-back')).toBeEnabled();
-    await checkScreenInAllModes(page, `accessibility-${locale}-service`);
+    await checkScreen(page, `accessibility-${locale}-service`, { screenshotEveryMode: true });
     await page.getByTestId('nav-back').tap();
 
     // Every idle warning can be extended, in every mode.
     await page.clock.runFor(41_000);
     const warning = page.getByRole('alertdialog');
     await expect(warning).toBeVisible();
-    await checkScreenInAllModes(page, `accessibility-${locale}-idle-warning`);
+    await checkScreen(page, `accessibility-${locale}-idle-warning`, { screenshotEveryMode: true });
     await warning.getByTestId('idle-more').tap();
     await expect(warning).toBeHidden();
   });

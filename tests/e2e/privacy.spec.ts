@@ -1,4 +1,3 @@
-// page.evaluate callbacks run in the page: they need the DOM types the Node project lacks.
 import type { Page } from '@playwright/test';
 import { calls } from '../../shared/contract';
 import { expect, test } from './support/kiosk-fixture';

@@ -1,4 +1,3 @@
-// page.evaluate callbacks run in the page: they need the DOM types the Node project lacks.
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
