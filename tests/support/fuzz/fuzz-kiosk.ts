@@ -62,18 +62,27 @@ export function fuzzKiosk(): FuzzKiosk {
     log: pino({ level: 'error' }, errorSink),
   });
   const { db } = kiosk.core.context;
+  // fast-check's time limit races a run rather than stopping it, so a slow call (scrypt on a
+  // busy machine) can still be writing when the next run starts: wait for it first, or its
+  // writes would be blamed on the next call.
+  let inFlight: Promise<unknown> = Promise.resolve();
+  const settled = () => inFlight.then(() => undefined, () => undefined);
 
   return {
     ...kiosk,
     crashes,
     async setVisit(open) {
+      await settled();
       const current = kiosk.core.context.visits.current();
       if (open && !current) await kiosk.core.invoke('visit.start', { locale: 'en' });
       if (!open && current) await kiosk.core.invoke('visit.end', { reason: 'done' });
     },
     async expectContractAnswer(name, send) {
+      await settled();
       const before = tableState(db);
-      const answer = await send();
+      const sent = send();
+      inFlight = sent;
+      const answer = await sent;
       const { refused, code } = checkContractAnswer(name, answer);
       if (code === 'internal') throw new Error(`${String(name)} crashed in its handler:\n${crashes.at(-1) ?? '(nothing logged)'}`);
       if (!refused) return;
