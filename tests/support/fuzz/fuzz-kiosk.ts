@@ -62,35 +62,40 @@ export function fuzzKiosk(): FuzzKiosk {
     log: pino({ level: 'error' }, errorSink),
   });
   const { db } = kiosk.core.context;
-  // fast-check's time limit races a run rather than stopping it, so a slow call (scrypt on a
-  // busy machine) can still be writing when the next run starts: wait for it first, or its
-  // writes would be blamed on the next call.
-  let inFlight: Promise<unknown> = Promise.resolve();
-  const settled = () => inFlight.then(() => undefined, () => undefined);
+  // fast-check's time limit races a run rather than stopping it: a run it gave up on goes on
+  // in the background, and a payment call leaves polling or a card charge running. Each step
+  // below waits for the one before and for the payments to go quiet, so a late write lands
+  // outside the next call's before/after window instead of being blamed on it.
+  let queue: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const quiet = () => kiosk.core.paymentsIdle();
+    const run = queue.then(quiet, quiet).then(step);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function checkAnswer(name: unknown, send: () => Promise<unknown>): Promise<void> {
+    const before = tableState(db);
+    const answer = await send();
+    const { refused, code } = checkContractAnswer(name, answer);
+    if (code === 'internal') throw new Error(`${String(name)} crashed in its handler:\n${crashes.at(-1) ?? '(nothing logged)'}`);
+    if (!refused) return;
+    const after = tableState(db);
+    const allowed = code ? RECORDED_REFUSALS[code]?.tables : undefined;
+    const changed = allowed ? diffTables(before.counts, after.counts).filter((table) => !allowed.includes(table)) : before.full === after.full ? [] : ['(any)'];
+    if (changed.length > 0) throw new Error(`${String(name)} was refused (${code}) but wrote: ${diffTables(before.counts, after.counts).join(', ') || 'rows changed in place'}`);
+  }
 
   return {
     ...kiosk,
     crashes,
-    async setVisit(open) {
-      await settled();
-      const current = kiosk.core.context.visits.current();
-      if (open && !current) await kiosk.core.invoke('visit.start', { locale: 'en' });
-      if (!open && current) await kiosk.core.invoke('visit.end', { reason: 'done' });
-    },
-    async expectContractAnswer(name, send) {
-      await settled();
-      const before = tableState(db);
-      const sent = send();
-      inFlight = sent;
-      const answer = await sent;
-      const { refused, code } = checkContractAnswer(name, answer);
-      if (code === 'internal') throw new Error(`${String(name)} crashed in its handler:\n${crashes.at(-1) ?? '(nothing logged)'}`);
-      if (!refused) return;
-      const after = tableState(db);
-      const allowed = code ? RECORDED_REFUSALS[code]?.tables : undefined;
-      const changed = allowed ? diffTables(before.counts, after.counts).filter((table) => !allowed.includes(table)) : before.full === after.full ? [] : ['(any)'];
-      if (changed.length > 0) throw new Error(`${String(name)} was refused (${code}) but wrote: ${diffTables(before.counts, after.counts).join(', ') || 'rows changed in place'}`);
-    },
+    setVisit: (open) =>
+      inTurn(async () => {
+        const current = kiosk.core.context.visits.current();
+        if (open && !current) await kiosk.core.invoke('visit.start', { locale: 'en' });
+        if (!open && current) await kiosk.core.invoke('visit.end', { reason: 'done' });
+      }),
+    expectContractAnswer: (name, send) => inTurn(() => checkAnswer(name, send)),
   };
 }
 
