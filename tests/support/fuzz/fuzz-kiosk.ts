@@ -17,8 +17,29 @@ export const callNames = Object.keys(calls) as CallName[];
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 /** Keeps one slow call (a PIN check that is slow by design, a simulator) from stalling the suite. */
 export const FUZZ_TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_LIMIT_MS ?? 3000);
-/** The fewest payloads a call must meet within the time limit, however slow its handler. */
-export const FUZZ_MIN_RUNS = 20;
+/** The fewest payloads a call meets, however slow its handler or the machine. */
+const FUZZ_MIN_RUNS = 20;
+
+/**
+ * A time budget for one call's fuzzing. fast-check's own `interruptAfterTimeLimit` races a run
+ * rather than stopping it, so a run it gives up on writes in the background, and on a slow
+ * machine it can stop before any run at all. Here every run finishes; once the first
+ * FUZZ_MIN_RUNS are done and the time is spent, the remaining runs send nothing.
+ */
+export function runBudget(limitMs = FUZZ_TIME_LIMIT_MS): { take(): boolean; readonly runs: number } {
+  const deadline = Date.now() + limitMs;
+  let runs = 0;
+  return {
+    take() {
+      if (runs >= FUZZ_MIN_RUNS && Date.now() > deadline) return false;
+      runs++;
+      return true;
+    },
+    get runs() {
+      return runs;
+    },
+  };
+}
 
 export const payloadFor = (name: CallName) => arbitraryFor(calls[name].request, hostileValue);
 /** Mostly inside a visit, where most calls do their work; now and then with none open. */
@@ -62,16 +83,12 @@ export function fuzzKiosk(): FuzzKiosk {
     log: pino({ level: 'error' }, errorSink),
   });
   const { db } = kiosk.core.context;
-  // fast-check's time limit races a run rather than stopping it: a run it gave up on goes on
-  // in the background, and a payment call leaves polling or a card charge running. Each step
-  // below waits for the one before and for the payments to go quiet, so a late write lands
-  // outside the next call's before/after window instead of being blamed on it.
-  let queue: Promise<unknown> = Promise.resolve();
-  function inTurn<T>(step: () => Promise<T>): Promise<T> {
-    const quiet = () => kiosk.core.paymentsIdle();
-    const run = queue.then(quiet, quiet).then(step);
-    queue = run.catch(() => undefined);
-    return run;
+  // A payment call leaves polling or a card charge running after it answers. Each step waits
+  // for the payments to go quiet first, so a late write lands outside the next call's
+  // before/after window instead of being blamed on it.
+  async function inTurn<T>(step: () => Promise<T>): Promise<T> {
+    await kiosk.core.paymentsIdle();
+    return step();
   }
 
   async function checkAnswer(name: unknown, send: () => Promise<unknown>): Promise<void> {
