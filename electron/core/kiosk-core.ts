@@ -87,7 +87,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   };
   const staff = createStaffService(context, () => sync.status());
 
-  const sync = new SyncService({ ...context, settings: settings.sync, onStatus: (status) => events.emit('sync.status', status) });
+  const sync = new SyncService({
+    ...context,
+    settings: settings.sync,
+    onStatus: (status) => events.emit('sync.status', status),
+    // Read only once sync starts, below, when the payments exist.
+    mpesaCallbacks: { awaited: () => payments.service.awaitedCheckoutIds(), accept: (body) => void payments.service.acceptMpesaCallback(body) },
+  });
 
   const payments = createPayments(context, options.databaseFile, options.payments);
 

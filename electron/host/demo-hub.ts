@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { MPESA_CALLBACK_PATH } from '../core/sync/protocol';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const hubCli = path.join(root, 'hub/cli.ts');
@@ -9,7 +10,7 @@ const DEMO_KIOSK_ID = 'demo-kiosk';
 
 export interface DemoHub {
   url: string;
-  /** The stored settings with sync pointed at this hub (the core validates the result). */
+  /** The stored settings with sync and M-Pesa callbacks pointed at this hub (the core validates the result). */
   settingsFor(stored: unknown): unknown;
   stop(): void;
 }
@@ -61,8 +62,9 @@ export async function startDemoHub(dataDir: string, citizens: number): Promise<D
   return {
     url,
     settingsFor(stored) {
-      const base = (stored ?? {}) as { sync?: object };
-      return { ...base, sync: { ...base.sync, hubUrl: url, kioskToken } };
+      const base = (stored ?? {}) as { sync?: object; mpesa?: object };
+      // Daraja (the simulator too) posts its callbacks to the hub, and the kiosk fetches them.
+      return { ...base, sync: { ...base.sync, hubUrl: url, kioskToken }, mpesa: { callbackUrl: `${url}${MPESA_CALLBACK_PATH}`, ...base.mpesa } };
     },
     stop() {
       process.off('exit', stopWithUs);

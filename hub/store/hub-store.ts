@@ -75,6 +75,11 @@ export interface HubStore {
   seedDemo(options: { citizens: number; seed: number }): Promise<SeedSummary>;
 
   recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void>;
+
+  /** Keeps a Daraja STK callback; false when one for that CheckoutRequestID is already kept. */
+  keepMpesaCallback(checkoutRequestId: string, body: unknown, receivedAt: string): Promise<boolean>;
+  /** The kept callbacks among these CheckoutRequestIDs, as Safaricom posted them. */
+  findMpesaCallbacks(checkoutRequestIds: readonly string[]): Promise<unknown[]>;
   listKiosks(): Promise<KioskSummary[]>;
 
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startDemoHub, type DemoHub } from '../../electron/host/demo-hub';
+import { MPESA_CALLBACK_PATH } from '../../electron/core/sync/protocol';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 
 let hub: DemoHub | undefined;
@@ -23,4 +24,10 @@ it('`npm run demo` starts a seeded hub beside the kiosk, and the replica fills f
   await expect.poll(() => citizens.get()?.n, { timeout: 20_000, interval: 200 }).toBe(300);
   const status = await kiosk.core.invoke('sync.status', {});
   expect(status).toMatchObject({ ok: true, value: { enabled: true, online: true } });
+  // Daraja's callbacks go to the hub, which keeps them for the kiosk.
+  const { callbackUrl } = kiosk.core.context.settings.mpesa;
+  expect(callbackUrl).toBe(`${hub.url}${MPESA_CALLBACK_PATH}`);
+  const callback = { Body: { stkCallback: { MerchantRequestID: 'm-1', CheckoutRequestID: 'ws_CO_demo', ResultCode: 1032, ResultDesc: 'Request cancelled by user' } } };
+  const answer = await fetch(callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(callback) });
+  expect(await answer.json()).toEqual({ ResultCode: 0, ResultDesc: 'Accepted' });
 }, 60_000);

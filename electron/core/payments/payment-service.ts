@@ -139,6 +139,13 @@ export class PaymentService {
     return 'settled';
   }
 
+  /** The pushes whose result or receipt is still to come, for fetching their forwarded callbacks. */
+  awaitedCheckoutIds(): string[] {
+    return this.deps.store
+      .unsettled()
+      .flatMap((payment) => (payment.method === 'mpesa' && payment.checkout_request_id ? [payment.checkout_request_id] : []));
+  }
+
   /**
    * After a restart: every payment left unsettled is finished. M-Pesa prompts are queried
    * again; a card charge is asked again with its idempotency key (the terminal answers the

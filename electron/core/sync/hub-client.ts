@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   downloadResponseSchema,
+  mpesaCallbacksResponseSchema,
   SYNC_PATHS,
   uploadConflictSchema,
   uploadResponseSchema,
@@ -40,6 +41,11 @@ export class HubClient {
     const query = new URLSearchParams({ limit: String(limit) });
     if (cursor !== undefined) query.set('cursor', cursor);
     return parse(downloadResponseSchema, await this.exchange('GET', `${SYNC_PATHS.download}?${query}`, undefined, signal));
+  }
+
+  /** The callbacks the hub kept for these pushes, as Safaricom posted them. */
+  async mpesaCallbacks(checkoutRequestIds: string[], signal: AbortSignal): Promise<unknown[]> {
+    return parse(mpesaCallbacksResponseSchema, await this.exchange('POST', SYNC_PATHS.mpesaCallbacks, { checkoutRequestIds }, signal)).callbacks;
   }
 
   async heartbeat(heartbeat: Heartbeat, signal: AbortSignal): Promise<void> {

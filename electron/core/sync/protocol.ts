@@ -9,7 +9,15 @@ export const SYNC_PATHS = {
   upload: '/sync/v1/upload',
   download: '/sync/v1/download',
   heartbeat: '/sync/v1/heartbeat',
+  mpesaCallbacks: '/sync/v1/mpesa-callbacks',
 } as const;
+
+/**
+ * Where Safaricom posts STK callbacks on the hub: the kiosk's `mpesa.callbackUrl` is this
+ * path on the back office's public address. Daraja does not authenticate the callback, so
+ * the route is open; the hub keeps each body for the kiosk that pushed.
+ */
+export const MPESA_CALLBACK_PATH = '/mpesa/v1/stk-callback';
 
 /** An outbox event as the kiosk sends it; `seq` is the kiosk's own gapless numbering. */
 export const uploadedEventSchema = z.object({
@@ -101,3 +109,17 @@ export const heartbeatSchema = z.object({
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type Heartbeat = z.output<typeof heartbeatSchema>;
+
+/**
+ * The kiosk asks for the callbacks of its own unsettled pushes by CheckoutRequestID (an
+ * unguessable id only the pushing kiosk holds), never for a feed of everyone's: a callback
+ * carries the payer's phone number.
+ */
+export const mpesaCallbacksRequestSchema = z.object({
+  checkoutRequestIds: z.array(z.string().min(1).max(100)).min(1).max(200),
+});
+export type MpesaCallbacksRequest = z.output<typeof mpesaCallbacksRequestSchema>;
+
+/** Each body exactly as Safaricom posted it, once per CheckoutRequestID held at the hub. */
+export const mpesaCallbacksResponseSchema = z.object({ callbacks: z.array(z.unknown()) });
+export type MpesaCallbacksResponse = z.output<typeof mpesaCallbacksResponseSchema>;

@@ -6,6 +6,7 @@ import type { Outbox } from '../outbox/outbox';
 import type { LocalSettings } from '../settings/local-settings';
 import { downloadStep } from './downloader';
 import { HubClient } from './hub-client';
+import { mpesaCallbackStep, type MpesaCallbackInbox } from './mpesa-callback-fetcher';
 import { OutboxQueue } from './outbox-queue';
 import { ReplicaStore } from './replica-store';
 import type { SyncFailure } from './sync-failure';
@@ -21,17 +22,19 @@ export interface SyncServiceOptions {
   settings: SyncSettings;
   version: string;
   log: Logger;
+  /** Where fetched M-Pesa callbacks go; without it none are fetched. */
+  mpesaCallbacks?: MpesaCallbackInbox;
   onStatus(status: SyncStatus): void;
 }
 
-type LoopName = 'upload' | 'download' | 'heartbeat';
+type LoopName = 'upload' | 'download' | 'heartbeat' | 'callbacks';
 
 const LAST_SYNC_KEY = 'sync.lastSuccessfulSyncAt';
 
 /**
- * The kiosk's link to its hub: three independent loops (upload the outbox, download the
- * replica, heartbeat), so no one of them can hold up another, and the status the screen
- * and the supervisor console show.
+ * The kiosk's link to its hub: independent loops (upload the outbox, download the replica,
+ * heartbeat, fetch M-Pesa callbacks), so no one of them can hold up another, and the
+ * status the screen and the supervisor console show.
  */
 export class SyncService {
   private readonly queue: OutboxQueue;
@@ -67,6 +70,7 @@ export class SyncService {
         },
         settings.heartbeatIntervalSeconds,
       ),
+      callbacks: loop('callbacks', options.mpesaCallbacks ? mpesaCallbackStep(options.mpesaCallbacks, client) : async () => 'idle', settings.mpesaCallbackIntervalSeconds),
     };
   }
 
@@ -98,7 +102,7 @@ export class SyncService {
       online: this.online,
       lastSuccessfulSyncAt: this.options.local.get(LAST_SYNC_KEY) ?? null,
       ...this.queue.figures(),
-      lastError: this.errors.get('upload') ?? this.errors.get('download') ?? this.errors.get('heartbeat') ?? null,
+      lastError: this.errors.get('upload') ?? this.errors.get('download') ?? this.errors.get('heartbeat') ?? this.errors.get('callbacks') ?? null,
     };
   }
 
@@ -106,7 +110,8 @@ export class SyncService {
     if (progress === 'idle') return;
     this.online = true;
     this.errors.delete(name);
-    if (name !== 'heartbeat') this.options.local.set(LAST_SYNC_KEY, this.options.clock.now().toISOString());
+    // Only moving records counts as a sync.
+    if (name === 'upload' || name === 'download') this.options.local.set(LAST_SYNC_KEY, this.options.clock.now().toISOString());
     this.publish();
   }
 

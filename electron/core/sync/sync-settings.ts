@@ -13,6 +13,8 @@ export const syncSettingsSchema = z
     uploadIntervalSeconds: seconds(1, 3600, 30),
     downloadIntervalSeconds: seconds(1, 3600, 60),
     heartbeatIntervalSeconds: seconds(5, 3600, 60),
+    /** How often the hub is asked for M-Pesa callbacks while a push awaits its result. */
+    mpesaCallbackIntervalSeconds: seconds(0.2, 600, 3),
     requestTimeoutSeconds: seconds(1, 600, 30),
     /** Capped exponential back-off with jitter after a failed exchange. */
     retryBaseSeconds: seconds(0.01, 60, 1),

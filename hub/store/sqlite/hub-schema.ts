@@ -46,9 +46,23 @@ const hubTables: Migration = {
   `,
 };
 
+/** Daraja's STK callbacks, kept for the kiosk that pushed to fetch (it has no public address). */
+const mpesaCallbacks: Migration = {
+  version: 3,
+  name: 'mpesa callbacks',
+  up: `
+    -- Safaricom may post the same callback more than once: the first body is kept.
+    CREATE TABLE mpesa_callbacks (
+      checkout_request_id TEXT PRIMARY KEY,
+      body                TEXT NOT NULL,
+      received_at         TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+  `,
+};
+
 /**
  * The hub's replica tables are the kiosk's own (same migration), so the kiosk's demo
  * generator fills them directly. A later kiosk migration that adds replica columns
  * belongs in this list too.
  */
-export const hubMigrations: readonly Migration[] = [replicaTables, hubTables];
+export const hubMigrations: readonly Migration[] = [replicaTables, hubTables, mpesaCallbacks];

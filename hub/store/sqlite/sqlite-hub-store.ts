@@ -4,6 +4,7 @@ import type { Heartbeat } from '../../../electron/core/sync/protocol';
 import type { ApplyOutcome, ChangeSlice, HubStore, JudgedEvent, KioskSummary, ReplicaEdit, SeedSummary, StoredEvent } from '../hub-store';
 import { EventLedger } from './event-ledger';
 import { KioskRegistry } from './kiosk-registry';
+import { MpesaCallbackBox } from './mpesa-callback-box';
 import { openHubDatabase } from './open-hub-database';
 import { ReplicaHistory } from './replica-history';
 
@@ -16,12 +17,14 @@ export class SqliteHubStore implements HubStore {
   private readonly kiosks: KioskRegistry;
   private readonly events: EventLedger;
   private readonly history: ReplicaHistory;
+  private readonly callbacks: MpesaCallbackBox;
 
   constructor(file: string) {
     this.db = openHubDatabase(file);
     this.kiosks = new KioskRegistry(this.db);
     this.events = new EventLedger(this.db);
     this.history = new ReplicaHistory(this.db, randomUUID);
+    this.callbacks = new MpesaCallbackBox(this.db);
   }
 
   async addKiosk(kioskId: string, tokenHash: string, at: string): Promise<boolean> {
@@ -62,6 +65,14 @@ export class SqliteHubStore implements HubStore {
 
   async recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void> {
     this.kiosks.recordHeartbeat(kioskId, heartbeat, receivedAt);
+  }
+
+  async keepMpesaCallback(checkoutRequestId: string, body: unknown, receivedAt: string): Promise<boolean> {
+    return this.callbacks.keep(checkoutRequestId, body, receivedAt);
+  }
+
+  async findMpesaCallbacks(checkoutRequestIds: readonly string[]): Promise<unknown[]> {
+    return this.callbacks.find(checkoutRequestIds);
   }
 
   async listKiosks(): Promise<KioskSummary[]> {

@@ -15,8 +15,8 @@ export const mpesaSettingsSchema = z
     consumerSecret: z.string().min(1).default(DEMO_DARAJA_CREDENTIALS.consumerSecret),
     shortcode: z.string().regex(/^[0-9]{5,7}$/).default(DEMO_DARAJA_CREDENTIALS.shortcode),
     passkey: z.string().min(1).default(DEMO_DARAJA_CREDENTIALS.passkey),
-    /** The back office's public HTTPS endpoint; it forwards callbacks to the kiosk. */
-    callbackUrl: z.url().default('https://backoffice.example/mpesa/stk-callback'),
+    /** The back office's public HTTPS address for Safaricom's callbacks (the hub's MPESA_CALLBACK_PATH); the kiosk fetches them from the hub. */
+    callbackUrl: z.url().default('https://backoffice.example/mpesa/v1/stk-callback'),
     requestTimeoutMs: z.number().int().min(1000).max(60_000).default(15_000),
     tokenRefreshMarginSeconds: z.number().int().min(0).max(600).default(60),
   })

@@ -16,6 +16,8 @@ export interface DarajaSimulatorOptions {
   readonly passkey?: string;
   readonly tokenLifetimeSeconds?: number;
   readonly delays?: Partial<SimulatorDelays>;
+  /** False answers queries exactly as Daraja does, without the receipt-number extension below. */
+  readonly receiptInQuery?: boolean;
   readonly log?: Logger;
 }
 
@@ -46,6 +48,7 @@ export async function startDarajaSimulator(options: DarajaSimulatorOptions = {})
   const merchant = { shortcode: options.shortcode ?? DEMO_DARAJA_CREDENTIALS.shortcode, passkey: options.passkey ?? DEMO_DARAJA_CREDENTIALS.passkey };
   const basicAuth = `Basic ${Buffer.from(`${options.consumerKey ?? DEMO_DARAJA_CREDENTIALS.consumerKey}:${options.consumerSecret ?? DEMO_DARAJA_CREDENTIALS.consumerSecret}`).toString('base64')}`;
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3599;
+  const receiptInQuery = options.receiptInQuery ?? true;
   const mpesa = new SimulatedMpesa({ ...DEFAULT_DELAYS, ...options.delays });
   const tokens = new Map<string, number>();
   let tokensIssued = 0;
@@ -111,7 +114,7 @@ export async function startDarajaSimulator(options: DarajaSimulatorOptions = {})
       ResultCode: String(transaction.result.resultCode),
       ResultDesc: transaction.result.resultDesc,
       // The simulator's extension: Daraja's real answer has no receipt number.
-      ...(transaction.result.receiptNumber !== undefined && { MpesaReceiptNumber: transaction.result.receiptNumber }),
+      ...(receiptInQuery && transaction.result.receiptNumber !== undefined && { MpesaReceiptNumber: transaction.result.receiptNumber }),
     };
   });
 
