@@ -5,6 +5,7 @@ import { startDarajaSimulator, type DarajaSimulator } from '../../electron/core/
 import { stkCallbackBody } from '../../electron/core/simulators/daraja/stk-callback-body';
 import type { SimulatedTransaction } from '../../electron/core/simulators/daraja/simulated-transaction';
 import { MPESA_CALLBACK_PATH, SYNC_PATHS } from '../../electron/core/sync/protocol';
+import { FaultProxy } from '../support/fault-proxy';
 import { FAST_POLLING, FAST_SIMULATOR, seedPaymentDemo } from '../support/payment-kiosk';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { fastSyncSettings, startTestHub, type TestHub } from '../support/test-hub';
@@ -22,6 +23,8 @@ const CANCELS = '0700001032';
 describe('M-Pesa callbacks through the hub', () => {
   let hub: TestHub;
   let daraja: DarajaSimulator;
+  /** Between the kiosk and the hub: the kiosk's side of the network can fail. */
+  let proxy: FaultProxy;
   let kiosk: TempKiosk;
 
   async function call<T>(name: string, payload: unknown): Promise<T> {
@@ -44,10 +47,12 @@ describe('M-Pesa callbacks through the hub', () => {
     hub = await startTestHub();
     daraja = await startDarajaSimulator({ delays: FAST_SIMULATOR, receiptInQuery: false });
     const token = await hub.addKiosk('kiosk-pays');
+    proxy = new FaultProxy(hub.url);
+    const hubAsSeenByKiosk = await proxy.listen();
     kiosk = tempKiosk({
       prepare: seedPaymentDemo,
       settings: {
-        ...fastSyncSettings(hub.url, token, { mpesaCallbackIntervalSeconds: 0.2, downloadIntervalSeconds: 600 }),
+        ...fastSyncSettings(hubAsSeenByKiosk, token, { mpesaCallbackIntervalSeconds: 0.2, downloadIntervalSeconds: 600 }),
         mpesa: { simulator: false, baseUrl: daraja.url, callbackUrl: `${hub.url}${MPESA_CALLBACK_PATH}`, requestTimeoutMs: 2_000 },
         payments: FAST_POLLING,
       },
@@ -58,6 +63,7 @@ describe('M-Pesa callbacks through the hub', () => {
     kiosk.dispose();
     await kiosk.core.paymentsIdle();
     await daraja.close();
+    await proxy.close();
     await hub.close();
   });
 
@@ -68,6 +74,17 @@ describe('M-Pesa callbacks through the hub', () => {
     expect(mpesaReceipt(started.id)).toBe(charged!.result!.receiptNumber);
     expect(kept().map((row) => row.id)).toEqual([charged!.checkoutRequestId]);
     expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.paid'")).toBe(1);
+  });
+
+  it('gets the receipt across a network that fails the kiosk in every way, recording the payment once', async () => {
+    proxy.inject(SYNC_PATHS.mpesaCallbacks, '500', '429', 'hang', 'reset', 'lost-answer', 'duplicate');
+    const started = await pay(PAYS);
+    await expect.poll(async () => (await status(started.id)).state, { timeout: 15_000, interval: 50 }).toBe('paid');
+    expect(proxy.pending(SYNC_PATHS.mpesaCallbacks)).toBe(0);
+    const [charged] = await transactions();
+    expect(mpesaReceipt(started.id)).toBe(charged!.result!.receiptNumber);
+    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.paid'")).toBe(1);
+    expect(count("SELECT count(*) AS n FROM outbox WHERE type = 'payment.paid'")).toBe(1);
   });
 
   it('keeps a repeated callback once at the hub, and the kiosk records the payment once', async () => {
