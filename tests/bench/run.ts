@@ -7,6 +7,7 @@ import { benchCitizens, cachedBenchDatabase } from './bench-database';
 import type { BenchRow } from './bench-row';
 import { runBundleBench } from './bundle-bench';
 import { runColdStartBench } from './cold-start-bench';
+import { runDayReportBench } from './day-report-bench';
 import { runMemoryBench } from './memory-bench';
 import { resultsTable } from './results-table';
 import { runSyncBench } from './sync-bench';
@@ -47,6 +48,7 @@ await section('sync', () => runSyncBench({ citizens }));
 await section('renderer cold start', () => runColdStartBench(databaseFile, rendererDir));
 await section('bundle size', () => runBundleBench(rendererDir));
 await section('core memory', () => runMemoryBench(databaseFile, citizens));
+await section('day report', () => runDayReportBench());
 
 const heading = `### Benchmarks (${citizens.toLocaleString('en-KE')} citizens; ${new Date().toISOString().slice(0, 10)}; ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node})`;
 const table = resultsTable(rows, heading);

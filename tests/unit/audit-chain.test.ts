@@ -88,6 +88,42 @@ describe('audit hash chain', () => {
     inserted.close();
   });
 
+  describe('from a prefix verified before (the supervisor screen’s reloads)', () => {
+    const prefixAt = (db: Database.Database, id: number) => {
+      const check = verifyAuditChain(db);
+      const head = db.prepare<[number], { id: number; hash: string }>('SELECT id, hash FROM audit_log WHERE id = ?').get(id);
+      if (!check.intact || !head) throw new Error('not intact');
+      return { head, rows: id };
+    };
+
+    it('gives the whole walk’s answer on an untouched log, from any prefix', () => {
+      const { db } = kiosk.core.context;
+      for (const id of [1, 12, ROWS]) expect(verifyAuditChain(db, prefixAt(db, id))).toEqual(verifyAuditChain(db));
+    });
+
+    it('names a changed row after the prefix, and the prefix’s own last row when that changed', () => {
+      for (const [edited, prefix] of [
+        [20, 12],
+        [12, 12],
+      ] as const) {
+        const copy = tamperableCopy();
+        const from = prefixAt(copy, prefix);
+        copy.prepare("UPDATE audit_log SET outcome = 'x' WHERE id = ?").run(edited);
+        expect(verifyAuditChain(copy, from)).toMatchObject({ intact: false, firstBroken: { id: edited, reason: 'content-changed' } });
+        copy.close();
+      }
+    });
+
+    it('leaves an edit inside the prefix to the next whole walk (which exports and day closes make)', () => {
+      const copy = tamperableCopy();
+      const from = prefixAt(copy, 12);
+      copy.prepare("UPDATE audit_log SET outcome = 'x' WHERE id = 5").run();
+      expect(verifyAuditChain(copy, from)).toMatchObject({ intact: true });
+      expect(verifyAuditChain(copy)).toMatchObject({ intact: false, firstBroken: { id: 5 } });
+      copy.close();
+    });
+  });
+
   it('npm run audit -- verify: exit 0 when intact, 1 naming the first broken row', () => {
     const root = path.resolve(import.meta.dirname, '../..');
     const run = (file: string) =>

@@ -10,17 +10,28 @@ export type AuditChainCheck =
   | { intact: true; rows: number; head: AuditHead | null }
   | { intact: false; rows: number; firstBroken: { id: number; reason: 'content-changed' | 'link-broken' } };
 
+/** A stretch of the chain found intact: its last row and how many rows it holds. */
+export interface VerifiedPrefix {
+  head: AuditHead;
+  rows: number;
+}
+
 /**
  * Walks the audit log from the first row, recomputing each hash. A row whose content was
  * edited no longer matches its hash; a row removed or inserted breaks the next row's link.
  * Removing rows from the very end leaves a shorter but consistent chain, which is why
  * every report and day close records the head it saw.
+ *
+ * Given a prefix verified before, it rechecks only that prefix's last row (still there,
+ * same content) and walks the rows after it; if that row changed it walks the whole log to
+ * name the first broken row. An edit further back is found by the next whole walk.
  */
-export function verifyAuditChain(db: Db): AuditChainCheck {
-  let previous = GENESIS_HASH;
-  let rows = 0;
-  let head: AuditHead | null = null;
-  for (const row of db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id').iterate()) {
+export function verifyAuditChain(db: Db, from?: VerifiedPrefix): AuditChainCheck {
+  if (from && !prefixHeadHolds(db, from.head)) return verifyAuditChain(db);
+  let previous = from?.head.hash ?? GENESIS_HASH;
+  let rows = from?.rows ?? 0;
+  let head: AuditHead | null = from?.head ?? null;
+  for (const row of db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE id > ? ORDER BY id').iterate(from?.head.id ?? 0)) {
     rows += 1;
     if (row.prev_hash !== previous) return { intact: false, rows, firstBroken: { id: row.id, reason: 'link-broken' } };
     if (hashAuditRow(row) !== row.hash) return { intact: false, rows, firstBroken: { id: row.id, reason: 'content-changed' } };
@@ -28,6 +39,11 @@ export function verifyAuditChain(db: Db): AuditChainCheck {
     head = { id: row.id, hash: row.hash };
   }
   return { intact: true, rows, head };
+}
+
+function prefixHeadHolds(db: Db, head: AuditHead): boolean {
+  const row = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE id = ?').get(head.id);
+  return row !== undefined && row.hash === head.hash && hashAuditRow(row) === head.hash;
 }
 
 export function auditHead(db: Db): AuditHead | null {

@@ -1,5 +1,6 @@
 import type { DayReport, ReportFormat } from '../../../shared/contract/reports';
 import type { SyncStatus } from '../../../shared/contract/sync';
+import { verifyAuditChain, type VerifiedPrefix } from '../audit/audit-chain';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import { businessDate } from '../shifts/business-day';
@@ -31,6 +32,8 @@ const BLOCKER_ERRORS = {
 export class Reports {
   private readonly queries: ReportQueries;
   private readonly closeStmt;
+  /** The audit chain as far as this process has walked it intact (memory only, by design). */
+  private verifiedAudit: VerifiedPrefix | undefined;
 
   constructor(
     private readonly deps: ReportDeps,
@@ -41,15 +44,17 @@ export class Reports {
     this.closeStmt = deps.db.prepare('INSERT INTO day_closes (business_date, closed_at, closed_by, content_hash, audit_head) VALUES (?, ?, ?, ?, ?)');
   }
 
+  /**
+   * The day as the supervisor's screen shows it. The screen reloads often, so it checks
+   * only the audit rows added since the last intact walk; exporting and closing, which seal
+   * the day, walk the whole chain.
+   */
   day(date: string | undefined): DayReport {
-    const now = this.deps.clock.now();
-    const day = date ?? businessDate(now);
-    if (day > businessDate(now)) throw new KioskError('report.futureDate', { field: 'date' });
-    return buildDayReport({ ...this.deps, queries: this.queries, shifts: this.shifts, syncStatus: this.syncStatus }, day, now);
+    return this.report(date, 'since-last-walk');
   }
 
   async export(supervisor: SignedInStaff, date: string | undefined, format: ReportFormat) {
-    const report = this.day(date);
+    const report = this.report(date, 'whole');
     const seal = this.seal(report);
     const { mimeType, make } = FILE_TYPES[format];
     const file = await make(report, seal);
@@ -66,7 +71,7 @@ export class Reports {
   close(supervisor: SignedInStaff, date: string | undefined) {
     const { db, audit, outbox } = this.deps;
     return db.transaction(() => {
-      const report = this.day(date);
+      const report = this.report(date, 'whole');
       const blocker = report.blockers[0];
       if (blocker) {
         const count = blocker === 'payments-pending' ? report.pending.count : report.shifts.filter((s) => s.status === (blocker === 'shifts-open' ? 'open' : 'awaiting_sign_off')).length;
@@ -88,6 +93,18 @@ export class Reports {
       });
       return { businessDate: report.businessDate, closedAt: report.generatedAt, contentHash: seal.contentHash };
     })();
+  }
+
+  private report(date: string | undefined, audit: 'whole' | 'since-last-walk'): DayReport {
+    const now = this.deps.clock.now();
+    const day = date ?? businessDate(now);
+    if (day > businessDate(now)) throw new KioskError('report.futureDate', { field: 'date' });
+    const auditChain = () => {
+      const check = verifyAuditChain(this.deps.db, audit === 'whole' ? undefined : this.verifiedAudit);
+      this.verifiedAudit = check.intact && check.head ? { head: check.head, rows: check.rows } : undefined;
+      return check;
+    };
+    return buildDayReport({ ...this.deps, queries: this.queries, shifts: this.shifts, syncStatus: this.syncStatus, auditChain }, day, now);
   }
 
   private seal(report: DayReport): ReportSeal {
