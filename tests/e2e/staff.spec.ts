@@ -165,6 +165,30 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
   await checkScreen(page, 'staff-10-day-sw');
 });
 
+test('a badge scanned on any screen opens sign-in at the PIN; the same keys typed by hand do not', async ({ kioskPage: page }) => {
+  await page.getByTestId('touch-to-start').tap();
+  await page.getByTestId('language-en').tap();
+  const home = page.getByRole('heading', { name: 'What would you like to do?' });
+  await expect(home).toBeVisible();
+  // A person at a keyboard is far slower than a scanner: nothing opens.
+  await page.keyboard.type(CLERK.badgeCode, { delay: 120 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(home).toBeVisible();
+  // The scanner types the code and Enter in one burst.
+  await page.keyboard.type(CLERK.badgeCode, { delay: 5 });
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Staff sign-in' });
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('staff-badge-read')).toHaveText('Badge read. Now the PIN.');
+  await checkScreen(page, 'staff-12-badge-scanned');
+  await tapKeys(page, CLERK.pin);
+  await page.getByTestId('staff-submit').tap();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('attended-banner')).toContainText(CLERK.name);
+  await expect(home).toBeVisible();
+});
+
 test.describe('attended mode’s own idle timeout', () => {
   test.use({ kioskSettings: { staff: { idleTimeoutSeconds: 30 }, idle: { timeoutSeconds: 600, warningSeconds: 20 } } });
 
