@@ -26,7 +26,7 @@ const FUZZ_MIN_RUNS = 20;
  * machine it can stop before any run at all. Here every run finishes; once the first
  * FUZZ_MIN_RUNS are done and the time is spent, the remaining runs send nothing.
  */
-export function runBudget(limitMs = FUZZ_TIME_LIMIT_MS): { take(): boolean; readonly runs: number } {
+export function runBudget(limitMs = FUZZ_TIME_LIMIT_MS): { take(): boolean } {
   const deadline = Date.now() + limitMs;
   let runs = 0;
   return {
@@ -34,9 +34,6 @@ export function runBudget(limitMs = FUZZ_TIME_LIMIT_MS): { take(): boolean; read
       if (runs >= FUZZ_MIN_RUNS && Date.now() > deadline) return false;
       runs++;
       return true;
-    },
-    get runs() {
-      return runs;
     },
   };
 }
