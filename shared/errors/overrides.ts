@@ -22,6 +22,10 @@ export const overrideErrors = {
     en: 'The provider still has this payment open and it has not expired yet. Wait a little and check again.',
     sw: 'Mtoa huduma bado ana malipo haya wazi na muda wake haujaisha. Subiri kidogo kisha uangalie tena.',
   },
+  'overrides.noteHasNumber': {
+    en: 'A note cannot hold five digits in a row: an ID or phone number never goes into the record. Say it in words.',
+    sw: 'Maelezo hayawezi kuwa na tarakimu tano mfululizo: nambari ya kitambulisho au ya simu haiwekwi kwenye kumbukumbu. Eleza kwa maneno.',
+  },
   'overrides.providerUnreachable': {
     en: 'We could not ask the provider about this payment just now. Nothing was changed. Try again in a minute.',
     sw: 'Hatukuweza kumuuliza mtoa huduma kuhusu malipo haya sasa hivi. Hakuna kilichobadilishwa. Jaribu tena baada ya dakika moja.',

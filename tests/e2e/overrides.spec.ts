@@ -25,6 +25,11 @@ async function signIn(page: Page, staff: { staffId: string; pin: string }): Prom
   await expect(dialog).toBeHidden();
 }
 
+/** Types on the on-screen letter keyboard. */
+async function tapText(page: Page, text: string): Promise<void> {
+  for (const key of text) await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key === ' ' ? '{space}' : key}"]`).tap();
+}
+
 async function searchById(page: Page, idNumber: string): Promise<void> {
   await page.getByTestId('lookup-by-idNumber').tap();
   await tapKeys(page, idNumber);
@@ -52,6 +57,18 @@ test('a citizen at the lookup limit searches again after a clerk lifts it with a
   await page.getByTestId('override-reason-typing-mistakes').tap();
   await expect(dialog).toContainText('Reason: Typing mistakes');
   await checkScreen(page, 'overrides-03-reason');
+  // A note may go with the reason, but never a number that could be an ID or a phone.
+  await page.getByTestId('override-add-note').tap();
+  await tapText(page, 'REF 12345');
+  await page.getByTestId('override-confirm').tap();
+  await expect(dialog.locator('[data-error-code="overrides.noteHasNumber"]')).toBeVisible();
+  // The keyboard, the error and the confirm button all fit on the screen, inside the dialog.
+  for (const part of ['text-keyboard', 'override-confirm']) await expect(page.getByTestId(part)).toBeInViewport({ ratio: 1 });
+  await checkScreen(page, 'overrides-03b-note-refused');
+  await page.getByTestId('text-keyboard').locator('[data-skbtn="{clear}"]').tap();
+  await tapText(page, 'ID CARD SEEN');
+  await expect(page.getByTestId('override-note')).toHaveText('ID CARD SEEN');
+  await expect(dialog.locator('[data-error-code]')).toHaveCount(0);
   await page.getByTestId('override-confirm').tap();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('override-outcome')).toHaveText('Done. This citizen can search once more in this visit.');
@@ -66,7 +83,7 @@ test('a citizen at the lookup limit searches again after a clerk lifts it with a
   const audited = kiosk.core.context.db.prepare("SELECT actor, details FROM audit_log WHERE action = 'override.lift-lookup-limit'").all() as { actor: string; details: string }[];
   expect(audited).toHaveLength(1);
   expect(audited[0]!.actor).toBe(`staff:${CLERK.staffId}`);
-  expect(JSON.parse(audited[0]!.details)).toMatchObject({ reason: 'typing-mistakes' });
+  expect(JSON.parse(audited[0]!.details)).toMatchObject({ reason: 'typing-mistakes', note: 'ID CARD SEEN' });
 });
 
 test('the overrides screen in Kiswahili', async ({ kioskPage: page }) => {
