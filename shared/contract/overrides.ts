@@ -3,6 +3,10 @@ import { defineCall } from './define';
 import { paymentMethodSchema, paymentStateSchema } from './payments';
 import { empty } from './system';
 
+/** What a clerk may override; the audit log names each `override.<kind>`. */
+export const overrideKindSchema = z.enum(['lift-lookup-limit', 'cancel-stuck-payment']);
+export type OverrideKind = z.output<typeof overrideKindSchema>;
+
 /** Why a clerk let a citizen search again: chosen on screen, never typed. */
 export const liftLookupReasonSchema = z.enum(['typing-mistakes', 'wrong-document', 'id-checked-by-clerk']);
 /** Why a clerk asked to cancel a payment that seems stuck. */

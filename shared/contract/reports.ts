@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define';
+import { overrideKindSchema } from './overrides';
 import { shiftSummarySchema } from './shifts';
 
 const businessDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -30,6 +31,17 @@ export const reconciliationExceptionSchema = z.object({
 
 export const dayCloseBlocker = z.enum(['payments-pending', 'shifts-open', 'shifts-awaiting-sign-off', 'already-closed']);
 
+/** An override a clerk made that day, for the supervisor to see (never a citizen's identifier). */
+export const reportOverrideSchema = z.object({
+  at: z.string(),
+  staffId: z.string(),
+  kind: overrideKindSchema,
+  reason: z.string(),
+  note: z.string().nullable(),
+  outcome: z.string(),
+});
+export type ReportOverride = z.output<typeof reportOverrideSchema>;
+
 export const dayReportSchema = z.object({
   businessDate: businessDateSchema,
   kioskId: z.string(),
@@ -43,6 +55,7 @@ export const dayReportSchema = z.object({
   shifts: z.array(shiftSummarySchema),
   recoveries: z.array(z.object({ outcome: z.string(), count: z.number().int() })),
   lookups: z.number().int(),
+  overrides: z.array(reportOverrideSchema),
   sync: z.object({
     enabled: z.boolean(),
     online: z.boolean(),

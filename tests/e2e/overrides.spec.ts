@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import { CLERK } from '../support/staff-seed';
+import { CLERK, SUPERVISOR } from '../support/staff-seed';
 import { expect, test } from './support/kiosk-fixture';
 import { checkScreen } from './support/screens';
 
 // Wrapped: Playwright reads a bare array here as [value, options].
-test.use({ kioskStaff: [[CLERK], { scope: 'test' }], kioskSettings: { lookup: { lookupsPerVisit: 1 } } });
+test.use({ kioskStaff: [[CLERK, SUPERVISOR], { scope: 'test' }], kioskSettings: { lookup: { lookupsPerVisit: 1 } } });
 
 async function tapKeys(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
@@ -84,6 +84,13 @@ test('a citizen at the lookup limit searches again after a clerk lifts it with a
   expect(audited).toHaveLength(1);
   expect(audited[0]!.actor).toBe(`staff:${CLERK.staffId}`);
   expect(JSON.parse(audited[0]!.details)).toMatchObject({ reason: 'typing-mistakes', note: 'ID CARD SEEN' });
+
+  // The supervisor sees the override on the day screen, with the clerk's reason and note.
+  await page.getByTestId('attended-sign-out').tap();
+  await signIn(page, SUPERVISOR);
+  await page.getByTestId('attended-day').tap();
+  await expect(page.getByTestId('day-overrides')).toContainText(`${CLERK.staffId} · Search limit lifted · Typing mistakes · “ID CARD SEEN”`);
+  await checkScreen(page, 'overrides-07-on-the-day-screen');
 });
 
 test('the overrides screen in Kiswahili', async ({ kioskPage: page }) => {

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BillView, PaymentView } from '../../shared/contract/payments';
 import type { Result } from '../../shared/result';
 import { paymentKiosk, simulatorTransactions, type PaymentKiosk } from '../support/payment-kiosk';
-import { CLERK, seedStaff } from '../support/staff-seed';
+import type { DayReport } from '../../shared/contract/reports';
+import { CLERK, SUPERVISOR, seedStaff } from '../support/staff-seed';
 import { tableCounts } from '../support/temp-kiosk';
 
 const PAYS_NO_CALLBACK = '0799000004';
@@ -66,6 +67,12 @@ describe('a clerk cancels a stuck payment only after asking the provider', () =>
     expect(outboxOf('override.used')).toEqual([expect.objectContaining({ kind: 'cancel-stuck-payment', staffId: CLERK.staffId, reason: 'citizen-left', outcome: 'cancelled', paymentId: payment.id })]);
     expect(outboxOf('payment.cancelled')).toHaveLength(1);
     expect((await call<{ stuckPayments: unknown[] }>('overrides.status')).stuckPayments).toEqual([]);
+    // The supervisor sees it on the day's report, in the clerk's words.
+    await call('staff.signIn', { staffId: SUPERVISOR.staffId, pin: SUPERVISOR.pin });
+    const day = await call<DayReport>('report.day');
+    expect(day.overrides).toEqual([
+      { at: expect.any(String), staffId: CLERK.staffId, kind: 'cancel-stuck-payment', reason: 'citizen-left', note: 'Left before the prompt came', outcome: 'cancelled' },
+    ]);
   });
 
   it('a prompt M-Pesa reports paid is settled paid with its receipt, never cancelled, and the clerk is told so', async () => {

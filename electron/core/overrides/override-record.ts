@@ -1,3 +1,4 @@
+import type { OverrideKind } from '../../../shared/contract/overrides';
 import type { CoreContext } from '../context';
 import type { SignedInStaff } from '../staff/staff-presence';
 
@@ -5,7 +6,7 @@ import type { SignedInStaff } from '../staff/staff-presence';
 export const OVERRIDE_EVENT = 'override.used';
 
 export interface OverrideRecord {
-  readonly kind: 'lift-lookup-limit' | 'cancel-stuck-payment';
+  readonly kind: OverrideKind;
   readonly staff: SignedInStaff;
   readonly reason: string;
   readonly note: string | undefined;

@@ -56,6 +56,7 @@ export function buildDayReport(sources: DayReportSources, businessDate: string, 
     shifts,
     recoveries: queries.recoveries(window),
     lookups: queries.lookups(window),
+    overrides: queries.overrides(window),
     sync: {
       enabled: sync.enabled,
       online: sync.online,

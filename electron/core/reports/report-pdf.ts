@@ -69,6 +69,7 @@ function summaryPage(doc: Doc, report: DayReport, seal: ReportSeal): void {
   section(doc, 'Activity');
   line(doc, 'Lookups', String(report.lookups));
   for (const r of report.recoveries) line(doc, `Recoveries ${r.outcome}`, String(r.count));
+  line(doc, 'Overrides by clerks', String(report.overrides.length));
   line(doc, 'Sync: events waiting for the back office', String(report.sync.eventsWaiting));
   line(doc, 'Sync: oldest waiting', report.sync.oldestWaitingAgeSeconds === null ? '-' : `${report.sync.oldestWaitingAgeSeconds} s`);
 

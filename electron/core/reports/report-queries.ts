@@ -1,4 +1,5 @@
-import type { ReportPayment } from '../../../shared/contract/reports';
+import { overrideKindSchema } from '../../../shared/contract/overrides';
+import type { ReportOverride, ReportPayment } from '../../../shared/contract/reports';
 import type { Db } from '../db/open';
 import { SEARCH_ACTION } from '../lookup/lookup-limits';
 import type { MpesaPaymentRecord } from './reconciliation';
@@ -10,7 +11,7 @@ interface Window {
 
 /**
  * The day's figures, read from the tables of the features that own them: payments and bills
- * (migration 005), recovery requests (006), the audit log (one row per lookup search), day closes (004).
+ * (migration 005), recovery requests (006), the audit log (one row per lookup search or override), day closes (004).
  */
 export class ReportQueries {
   private readonly paymentsStmt;
@@ -18,6 +19,7 @@ export class ReportQueries {
   private readonly pendingStmt;
   private readonly recoveriesStmt;
   private readonly lookupsStmt;
+  private readonly overridesStmt;
   private readonly closedStmt;
 
   constructor(db: Db) {
@@ -44,6 +46,10 @@ export class ReportQueries {
     this.lookupsStmt = db.prepare<Window, { n: number }>(
       `SELECT count(*) AS n FROM audit_log WHERE action = '${SEARCH_ACTION}' AND at >= @from AND at < @to`,
     );
+    const overrideActions = overrideKindSchema.options.map((kind) => `'override.${kind}'`).join(', ');
+    this.overridesStmt = db.prepare<Window, { at: string; actor: string; action: string; outcome: string; details: string }>(
+      `SELECT at, actor, action, outcome, details FROM audit_log WHERE action IN (${overrideActions}) AND at >= @from AND at < @to ORDER BY id`,
+    );
     this.closedStmt = db.prepare<[string], { closedAt: string; closedBy: string; contentHash: string }>(
       'SELECT closed_at AS closedAt, closed_by AS closedBy, content_hash AS contentHash FROM day_closes WHERE business_date = ?',
     );
@@ -68,6 +74,21 @@ export class ReportQueries {
 
   lookups(window: Window): number {
     return this.lookupsStmt.get(window)?.n ?? 0;
+  }
+
+  /** From the audit rows the overrides wrote (see recordOverride). */
+  overrides(window: Window): ReportOverride[] {
+    return this.overridesStmt.all(window).map((row) => {
+      const details = JSON.parse(row.details) as { reason?: string; note?: string };
+      return {
+        at: row.at,
+        staffId: row.actor.replace(/^staff:/, ''),
+        kind: overrideKindSchema.parse(row.action.replace(/^override\./, '')),
+        reason: details.reason ?? '',
+        note: details.note ?? null,
+        outcome: row.outcome,
+      };
+    });
   }
 
   closed(date: string) {

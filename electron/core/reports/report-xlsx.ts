@@ -29,6 +29,7 @@ export async function reportXlsx(report: DayReport, seal: ReportSeal): Promise<B
   heading(summary, 'Activity');
   summary.addRow(['Lookups', report.lookups]);
   for (const r of report.recoveries) summary.addRow([`Recoveries ${r.outcome}`, r.count]);
+  summary.addRow(['Overrides by clerks', report.overrides.length]);
   summary.addRow(['Sync events waiting', report.sync.eventsWaiting]);
   summary.addRow(['Reconciliation exceptions', report.exceptions.length]);
   heading(summary, 'Integrity');
