@@ -1,4 +1,5 @@
 import type { HubClient } from './hub-client';
+import { MPESA_CALLBACK_IDS_MAX } from './protocol';
 import type { SyncStep } from './sync-loop';
 
 /**
@@ -13,16 +14,13 @@ export interface MpesaCallbackInbox {
   accept(body: unknown): void;
 }
 
-/** The most ids in one request (the protocol's limit). */
-const IDS_PER_REQUEST = 200;
-
 /** One round: the hub's callbacks for every awaited push, handed to the payments. */
 export function mpesaCallbackStep(inbox: MpesaCallbackInbox, client: HubClient): SyncStep {
   return async (signal) => {
     const awaited = inbox.awaited();
     if (awaited.length === 0) return 'idle';
-    for (let start = 0; start < awaited.length; start += IDS_PER_REQUEST) {
-      const callbacks = await client.mpesaCallbacks(awaited.slice(start, start + IDS_PER_REQUEST), signal);
+    for (let start = 0; start < awaited.length; start += MPESA_CALLBACK_IDS_MAX) {
+      const callbacks = await client.mpesaCallbacks(awaited.slice(start, start + MPESA_CALLBACK_IDS_MAX), signal);
       for (const body of callbacks) inbox.accept(body);
     }
     return 'done';

@@ -115,8 +115,9 @@ export type Heartbeat = z.output<typeof heartbeatSchema>;
  * unguessable id only the pushing kiosk holds), never for a feed of everyone's: a callback
  * carries the payer's phone number.
  */
+export const MPESA_CALLBACK_IDS_MAX = 200;
 export const mpesaCallbacksRequestSchema = z.object({
-  checkoutRequestIds: z.array(z.string().min(1).max(100)).min(1).max(200),
+  checkoutRequestIds: z.array(z.string().min(1).max(100)).min(1).max(MPESA_CALLBACK_IDS_MAX),
 });
 export type MpesaCallbacksRequest = z.output<typeof mpesaCallbacksRequestSchema>;
 
