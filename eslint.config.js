@@ -13,6 +13,10 @@ const noElectronFolder = { group: ['**/electron/**'], message: 'The renderer rea
 const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
 const noHub = { group: ['**/hub/**'], message: 'The kiosk must not depend on the hub server.' };
 const noShells = { group: ['**/main/**', '**/preload/**', '**/host/**'], message: 'The core knows nothing of the shells that serve it.' };
+const noAssembly = {
+  group: ['**/kiosk-core', '**/staff-desk'],
+  message: 'A feature does not reach up to where the core is assembled; entry points (kiosk-core, staff-cli) stand at electron/core/ itself.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.node22/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
@@ -39,6 +43,7 @@ export default tseslint.config(
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noElectron, noNode, noElectronFolder, noHub]) },
   { files: ['shared/**'], rules: restrict([noElectron, noNode, noElectronFolder, noRenderer, noHub]) },
   { files: ['electron/core/**'], rules: restrict([noElectron, noRenderer, noHub, noShells]) },
+  { files: ['electron/core/*/**'], rules: restrict([noElectron, noRenderer, noHub, noShells, noAssembly]) },
   { files: ['electron/host/**'], rules: restrict([noElectron, noRenderer, noHub]) },
   { files: ['electron/main/**', 'electron/preload/**'], rules: restrict([noRenderer, noHub]) },
   { files: ['hub/**'], rules: restrict([noElectron, noRenderer]) },

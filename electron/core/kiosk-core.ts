@@ -21,8 +21,8 @@ import { recoveryHandlers } from './recovery/recovery-handlers';
 import { parseKioskSettings } from './settings/kiosk-settings';
 import { LocalSettings } from './settings/local-settings';
 import { createSmsGateway } from './sms/create-sms-gateway';
+import { createStaffDesk } from './staff-desk';
 import { createEmailGateway } from './email/create-email-gateway';
-import { createStaffService } from './staff/staff-service';
 import { syncHandlers } from './sync/sync-handlers';
 import { SyncService } from './sync/sync-service';
 import { systemHandlers } from './system/system-handlers';
@@ -85,7 +85,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     email,
     codes: new OneTimeCodes({ db, clock, audit, log, sms, email, settings: settings.verification, hashIdentifier: (kind, value) => context.hashIdentifier(kind, value) }),
   };
-  const staff = createStaffService(context, () => sync.status());
+  const staff = createStaffDesk(context, () => sync.status());
 
   const sync = new SyncService({
     ...context,

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
 import { createKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
-import { startPaymentSimulators } from '../core/payments/payment-simulators';
+import { startPaymentSimulators } from '../core/simulators/payment-simulators';
 import { startDemoHub } from './demo-hub';
 import { startHost } from './host-server';
 import { loadHostSettings } from './host-settings';

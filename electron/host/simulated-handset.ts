@@ -1,6 +1,6 @@
 import { maskEmail, maskPhone } from '../../shared/identifiers';
 import type { KioskCore } from '../core/kiosk-core';
-import { RecordingOutbox } from '../core/simulators/recording-outbox';
+import { RecordingOutbox } from '../core/recording-outbox';
 
 /**
  * In the demo nobody holds the citizen's phone, so the console stands in for it: each message

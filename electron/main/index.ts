@@ -3,7 +3,7 @@ import { app, ipcMain, powerSaveBlocker, session } from 'electron';
 import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
 import { createKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
-import { startPaymentSimulators } from '../core/payments/payment-simulators';
+import { startPaymentSimulators } from '../core/simulators/payment-simulators';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { registerKioskIpc } from './ipc';
 import { createKioskWindow, denyAllPermissions, lockDownContents } from './security';

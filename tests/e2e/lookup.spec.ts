@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { smsSimulatorOf } from '../../electron/core/simulators/sms/sms-simulator';
+import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 import { expect, test, type KioskUnderTest } from './support/kiosk-fixture';
 import { expectNothingOfTheVisitLeft } from './support/privacy';
 import { checkScreen } from './support/screens';

@@ -4,7 +4,7 @@ import { expectNothingOfTheVisitLeft } from './support/privacy';
 import { checkScreen } from './support/screens';
 import { CLERK, seedStaff } from '../support/staff-seed';
 import type { Page } from '@playwright/test';
-import { smsSimulatorOf } from '../../electron/core/simulators/sms/sms-simulator';
+import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 
 /** The kiosk pays against a Daraja simulator over real HTTP, as the demo does. */
 const test = kioskTest.extend<{ daraja: DarajaSimulator }>({

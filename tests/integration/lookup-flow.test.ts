@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallName, CallResponse } from '../../shared/contract';
 import { openDatabase } from '../../electron/core/db/open';
 import { seedDemoData } from '../../electron/core/demo/generate';
-import { smsSimulatorOf } from '../../electron/core/simulators/sms/sms-simulator';
+import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 
 const SEEDED_AT = new Date('2026-11-22T09:00:00+03:00');

@@ -1,6 +1,6 @@
 import type { KioskCore } from '../../electron/core/kiosk-core';
-import { emailSimulatorOf } from '../../electron/core/simulators/email/email-simulator';
-import { smsSimulatorOf } from '../../electron/core/simulators/sms/sms-simulator';
+import { emailSimulatorOf } from '../../electron/core/email/email-simulator';
+import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 
 const codeIn = (text: string | undefined) => (text ? /\b([0-9]{4,8})\b/.exec(text)?.[1] : undefined);
 

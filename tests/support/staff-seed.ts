@@ -1,6 +1,6 @@
 import { createKioskCore, type KioskCore } from '../../electron/core/kiosk-core';
 import type { NewStaff } from '../../electron/core/staff/staff-accounts';
-import { createStaffAccess } from '../../electron/core/staff/staff-service';
+import { createStaffAccess } from '../../electron/core/staff/staff-access';
 
 /** Demo staff for tests: PINs that pass the guessable-PIN rule. */
 export const SUPERVISOR = { staffId: '1001', name: 'Grace Njeri', role: 'supervisor', pin: '2580', badgeCode: 'HC-BADGE-1001' } as const;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { emailSimulatorOf } from '../../electron/core/simulators/email/email-simulator';
+import { emailSimulatorOf } from '../../electron/core/email/email-simulator';
 import type { Visit } from '../../electron/core/visits/visits';
 import { lastCodeEmailedTo, lastCodeSentTo } from '../support/recovery-codes';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { smsSimulatorOf } from '../../electron/core/simulators/sms/sms-simulator';
+import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 import type { Visit } from '../../electron/core/visits/visits';
 import { isVisitVerifiedFor, markVisitVerified, visitVerification } from '../../electron/core/verification/visit-verification';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,13 @@ import { createKioskCore } from '../../electron/core/kiosk-core';
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'staff-cli-'));
 const databaseFile = path.join(dir, 'kiosk.sqlite');
+/** The script `npm run staff` runs, read from package.json so the test follows it. */
+const staffScript = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.staff!.replace(/^tsx /, '');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The real command, as `npm run staff -- ...` runs it, with PINs piped one per line. */
 function staffCli(args: string[], pins: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/core/staff/staff-cli.ts', ...args], {
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), staffScript, ...args], {
     cwd: root,
     input: pins.join('\n') + '\n',
     encoding: 'utf8',

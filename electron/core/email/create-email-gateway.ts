@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { EmailSimulator } from '../simulators/email/email-simulator';
+import { EmailSimulator } from './email-simulator';
 import type { EmailGateway } from './email-gateway';
 import type { EmailSettings } from './email-settings';
 import { SendGridClient } from './sendgrid-client';

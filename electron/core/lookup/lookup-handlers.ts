@@ -2,7 +2,7 @@ import type { lookupCalls } from '../../../shared/contract/lookup';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { HandlersFor } from '../handlers';
-import { SmsSimulator } from '../simulators/sms/sms-simulator';
+import { SmsSimulator } from '../sms/sms-simulator';
 import { markVisitVerified, visitVerification } from '../verification/visit-verification';
 import { LookupLimits, SEARCH_ACTION } from './lookup-limits';
 import { LookupService } from './lookup-service';

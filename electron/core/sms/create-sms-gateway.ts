@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { SmsSimulator } from '../simulators/sms/sms-simulator';
+import { SmsSimulator } from './sms-simulator';
 import { AfricasTalkingClient } from './africas-talking-client';
 import type { SmsGateway } from './sms-gateway';
 import type { SmsSettings } from './sms-settings';

@@ -1,6 +1,6 @@
 import { KioskError } from '../errors';
 import type { NewStaff } from './staff-accounts';
-import type { StaffAccess } from './staff-service';
+import type { StaffAccess } from './staff-access';
 
 export class StaffCommandError extends Error {}
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../clock';
+import type { Clock } from './clock';
 
 export type Recorded<M> = M & { readonly messageId: string; readonly sentAt: string };
 

@@ -1,4 +1,4 @@
-import type { EmailGateway, EmailMessage, EmailReceipt } from '../../email/email-gateway';
+import type { EmailGateway, EmailMessage, EmailReceipt } from './email-gateway';
 import { RecordingOutbox } from '../recording-outbox';
 
 /** The default email gateway: every message is accepted and kept in a recording outbox. */

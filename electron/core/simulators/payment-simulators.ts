@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import { parseKioskSettings } from '../settings/kiosk-settings';
-import { startDarajaSimulator } from '../simulators/daraja/daraja-simulator';
-import type { PaymentAdapterOptions } from './payment-adapters';
+import { startDarajaSimulator } from './daraja/daraja-simulator';
+import type { PaymentAdapterOptions } from '../payments/payment-adapters';
 
 export interface RunningPaymentSimulators {
   /** To pass to `createKioskCore({ payments })`. */

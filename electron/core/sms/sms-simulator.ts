@@ -1,4 +1,4 @@
-import type { SmsGateway, SmsMessage, SmsReceipt } from '../../sms/sms-gateway';
+import type { SmsGateway, SmsMessage, SmsReceipt } from './sms-gateway';
 import { RecordingOutbox } from '../recording-outbox';
 
 /** The default SMS gateway: every message is accepted and kept in a recording outbox. */

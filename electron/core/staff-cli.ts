@@ -9,11 +9,11 @@
  * PINs are read without echo at a terminal, or one per line from a pipe.
  */
 import { parseArgs } from 'node:util';
-import { pinSchema, staffIdSchema, staffRoleSchema, badgeCodeSchema } from '../../../shared/contract/staff';
-import { createKioskCore } from '../kiosk-core';
-import { pinReader } from './pin-prompt';
-import { addStaffAsSupervisor, commandErrorText, setupFirstSupervisor, StaffCommandError } from './staff-commands';
-import { createStaffAccess } from './staff-service';
+import { pinSchema, staffIdSchema, staffRoleSchema, badgeCodeSchema } from '../../shared/contract/staff';
+import { createKioskCore } from './kiosk-core';
+import { pinReader } from './staff/pin-prompt';
+import { addStaffAsSupervisor, commandErrorText, setupFirstSupervisor, StaffCommandError } from './staff/staff-commands';
+import { createStaffAccess } from './staff/staff-access';
 
 const USAGE = `Usage:
   npm run staff -- setup --database FILE --id ID --name NAME [--badge CODE]
