@@ -9,7 +9,7 @@ import type { IdentifierHasher } from './privacy/identifier-hash';
 import type { KioskSettings } from './settings/kiosk-settings';
 import type { LocalSettings } from './settings/local-settings';
 import type { SmsGateway } from './sms/sms-gateway';
-import type { StaffPresence } from './staff/staff-presence';
+import type { StaffPresence } from './staff-presence';
 import type { OneTimeCodes } from './verification/one-time-codes';
 import type { Visits } from './visits/visits';
 

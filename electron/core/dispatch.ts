@@ -5,7 +5,7 @@ import type { KioskErrorPayload, Result } from '../../shared/result';
 import { KioskError } from './errors';
 import type { Handlers } from './handlers';
 import type { Logger } from './logger';
-import type { StaffRole } from './staff/staff-presence';
+import type { StaffRole } from './staff-presence';
 
 export interface DispatchOptions {
   handlers: Handlers;

@@ -10,7 +10,7 @@ import { HubClient } from '../../electron/core/sync/hub-client';
 import { OutboxQueue } from '../../electron/core/sync/outbox-queue';
 import { ReplicaStore } from '../../electron/core/sync/replica-store';
 import { REPLICA_TABLES } from '../../electron/core/sync/replica-tables';
-import { syncSettingsSchema } from '../../electron/core/sync/sync-settings';
+import { syncSettingsSchema } from '../../electron/core/settings/sync-settings';
 import { uploadStep } from '../../electron/core/sync/uploader';
 import { addKiosk } from '../../hub/admin-commands';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';

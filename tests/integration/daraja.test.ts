@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../electron/core/clock';
 import { DarajaClient, type DarajaClientOptions } from '../../electron/core/payments/mpesa/daraja-client';
-import { DEMO_DARAJA_CREDENTIALS } from '../../electron/core/payments/mpesa/demo-credentials';
+import { DEMO_DARAJA_CREDENTIALS } from '../../electron/core/settings/demo-credentials';
 import type { MpesaGateway } from '../../electron/core/payments/mpesa/mpesa-gateway';
 import {
   MpesaInvalidRequestError,

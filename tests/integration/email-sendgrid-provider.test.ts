@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emailSettingsSchema } from '../../electron/core/email/email-settings';
+import { emailSettingsSchema } from '../../electron/core/settings/email-settings';
 import { SendGridClient } from '../../electron/core/email/sendgrid-client';
 
 interface Reply {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AfricasTalkingClient } from '../../electron/core/sms/africas-talking-client';
-import { smsSettingsSchema } from '../../electron/core/sms/sms-settings';
+import { smsSettingsSchema } from '../../electron/core/settings/sms-settings';
 
 /** A loopback stand-in for Africa's Talking: records each request and answers as scripted. */
 async function fakeProvider(answer: (body: URLSearchParams) => { status: number; body: string }) {

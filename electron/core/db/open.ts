@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { restrictDatabaseFile } from '../backup/owner-only';
+import { restrictDatabaseFile } from './owner-only';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { EmailSimulator } from './email-simulator';
 import type { EmailGateway } from './email-gateway';
-import type { EmailSettings } from './email-settings';
+import type { EmailSettings } from '../settings/email-settings';
 import { SendGridClient } from './sendgrid-client';
 
 /** The gateway the settings choose. */

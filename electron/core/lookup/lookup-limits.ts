@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { KioskError } from '../errors';
 import type { Visit } from '../visits/visits';
-import type { LookupSettings } from './lookup-settings';
+import type { LookupSettings } from '../settings/lookup-settings';
 
 /** The audit action of a search that ran; refusals are written as `lookup.refused`. */
 export const SEARCH_ACTION = 'lookup.search';

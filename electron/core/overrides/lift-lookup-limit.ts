@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import { lookupVisitState } from '../lookup/lookup-handlers';
-import type { SignedInStaff } from '../staff/staff-presence';
+import type { SignedInStaff } from '../staff-presence';
 import type { Visit } from '../visits/visits';
 import { recordOverride } from './override-record';
 

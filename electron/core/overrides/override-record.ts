@@ -1,6 +1,6 @@
 import type { OverrideKind } from '../../../shared/contract/overrides';
 import type { CoreContext } from '../context';
-import type { SignedInStaff } from '../staff/staff-presence';
+import type { SignedInStaff } from '../staff-presence';
 
 /** The back office hears of every override: who, why, and what it touched. */
 export const OVERRIDE_EVENT = 'override.used';

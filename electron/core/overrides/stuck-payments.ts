@@ -4,7 +4,7 @@ import { KioskError } from '../errors';
 import type { PaymentService, ProviderAnswer } from '../payments/payment-service';
 import { isUnsettled } from '../payments/payment-state';
 import { PaymentStore, type PaymentRow } from '../payments/payment-store';
-import type { SignedInStaff } from '../staff/staff-presence';
+import type { SignedInStaff } from '../staff-presence';
 import { recordOverride } from './override-record';
 
 /**

@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import type { MpesaGateway } from './mpesa/mpesa-gateway';
 import { MpesaError } from './mpesa/mpesa-errors';
 import type { StkOutcome } from './mpesa/stk-outcome';
-import type { PaymentSettings } from './payment-settings';
+import type { PaymentSettings } from '../settings/payment-settings';
 
 export interface StkPollOptions {
   readonly checkoutRequestId: string;

@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { KioskError } from '../errors';
 import type { Outbox } from '../outbox/outbox';
-import type { SignedInStaff } from '../staff/staff-presence';
+import type { SignedInStaff } from '../staff-presence';
 import { fullName, type CitizenRecords } from './citizen-records';
 import { endOfKenyaDay } from './kenya-day';
 import { newRecoveryReference } from './recovery-reference';

@@ -1,6 +1,6 @@
 import type { reportCalls } from '../../../shared/contract/reports';
 import type { HandlersFor } from '../handlers';
-import type { StaffPresence } from '../staff/staff-presence';
+import type { StaffPresence } from '../staff-presence';
 import type { Reports } from './reports';
 
 export function reportHandlers(reports: Reports, presence: StaffPresence): HandlersFor<keyof typeof reportCalls> {

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import { businessDate } from '../shifts/business-day';
 import type { ShiftStore } from '../shifts/shift-store';
-import type { SignedInStaff } from '../staff/staff-presence';
+import type { SignedInStaff } from '../staff-presence';
 import { buildDayReport } from './day-report';
 import { contentHash, reportCsv, sha256Hex } from './report-csv';
 import type { ReportSeal } from './report-format';

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { emailSettingsSchema } from '../email/email-settings';
-import { lookupSettingsSchema } from '../lookup/lookup-settings';
-import { mpesaSettingsSchema } from '../payments/mpesa/mpesa-settings';
-import { paymentSettingsSchema } from '../payments/payment-settings';
-import { printerSettingsSchema, receiptSettingsSchema } from '../payments/receipts/receipt-settings';
-import { recoverySettingsSchema } from '../recovery/recovery-settings';
-import { smsSettingsSchema } from '../sms/sms-settings';
-import { staffSettingsSchema } from '../staff/staff-settings';
-import { syncSettingsSchema } from '../sync/sync-settings';
-import { verificationSettingsSchema } from '../verification/verification-settings';
+import { emailSettingsSchema } from './email-settings';
+import { lookupSettingsSchema } from './lookup-settings';
+import { mpesaSettingsSchema } from './mpesa-settings';
+import { paymentSettingsSchema } from './payment-settings';
+import { printerSettingsSchema, receiptSettingsSchema } from './receipt-settings';
+import { recoverySettingsSchema } from './recovery-settings';
+import { smsSettingsSchema } from './sms-settings';
+import { staffSettingsSchema } from './staff-settings';
+import { syncSettingsSchema } from './sync-settings';
+import { verificationSettingsSchema } from './verification-settings';
 
 /**
  * Everything a deployment may tune. Each shell stores these (electron-store in Electron,

@@ -1,6 +1,6 @@
 import type { shiftCalls } from '../../../shared/contract/shifts';
 import type { HandlersFor } from '../handlers';
-import type { StaffPresence } from '../staff/staff-presence';
+import type { StaffPresence } from '../staff-presence';
 import type { Shifts } from './shifts';
 
 export function shiftHandlers(shifts: Shifts, presence: StaffPresence): HandlersFor<keyof typeof shiftCalls> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ShiftSummary } from '../../../shared/contract/shifts';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
-import type { SignedInStaff } from '../staff/staff-presence';
+import type { SignedInStaff } from '../staff-presence';
 import { businessDate } from './business-day';
 import { countDrawer } from './drawer-arithmetic';
 import { ShiftCash } from './shift-cash';

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import { SmsSimulator } from './sms-simulator';
 import { AfricasTalkingClient } from './africas-talking-client';
 import type { SmsGateway } from './sms-gateway';
-import type { SmsSettings } from './sms-settings';
+import type { SmsSettings } from '../settings/sms-settings';
 
 /** The gateway the settings choose. */
 export function createSmsGateway(settings: SmsSettings, clock: Clock): SmsGateway {

@@ -7,8 +7,8 @@ import type { CoreEvents } from '../events';
 import type { IdentifierHasher } from '../privacy/identifier-hash';
 import { hashPin, verifyPin } from './pin-hash';
 import type { StaffAccounts } from './staff-accounts';
-import type { SignedInStaff, StaffPresence, StaffRole } from './staff-presence';
-import type { StaffSettings } from './staff-settings';
+import type { SignedInStaff, StaffPresence, StaffRole } from '../staff-presence';
+import type { StaffSettings } from '../settings/staff-settings';
 
 export interface SignInRequest {
   pin: string;

@@ -6,7 +6,7 @@ import type { Outbox } from '../outbox/outbox';
 import type { IdentifierHasher } from '../privacy/identifier-hash';
 import { hashPin } from './pin-hash';
 import { isGuessablePin } from './pin-policy';
-import type { StaffRole } from './staff-presence';
+import type { StaffRole } from '../staff-presence';
 
 export interface StaffRow {
   id: string;

@@ -11,7 +11,7 @@ import { OutboxQueue } from './outbox-queue';
 import { ReplicaStore } from './replica-store';
 import type { SyncFailure } from './sync-failure';
 import { SyncLoop, type StepProgress, type SyncStep } from './sync-loop';
-import type { SyncSettings } from './sync-settings';
+import type { SyncSettings } from '../settings/sync-settings';
 import { uploadStep } from './uploader';
 
 export interface SyncServiceOptions {

@@ -14,7 +14,7 @@ import type { Visit } from '../visits/visits';
 import { codeMatches, hashCode, newCode, newSalt } from './code-hash';
 import { codeEmail } from './email-text';
 import { codeSmsText, type CodePurpose } from './sms-text';
-import type { VerificationSettings } from './verification-settings';
+import type { VerificationSettings } from '../settings/verification-settings';
 
 export interface SentCode {
   codeId: string;
