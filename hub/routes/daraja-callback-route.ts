@@ -1,21 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { stkCallbackSchema } from '../../electron/core/payments/mpesa/stk-callback';
 import { MPESA_CALLBACK_PATH } from '../../electron/core/sync/protocol';
 import type { HubStore } from '../store/hub-store';
-
-/**
- * Only what the hub needs to file a callback; the kiosk reads the rest (its own parser
- * judges the result and the metadata). Unknown fields are kept: the body is stored as sent.
- */
-const stkCallbackSchema = z.looseObject({
-  Body: z.looseObject({
-    stkCallback: z.looseObject({
-      MerchantRequestID: z.string().min(1).max(100),
-      CheckoutRequestID: z.string().min(1).max(100),
-      ResultCode: z.number().int(),
-    }),
-  }),
-});
 
 /** A callback is a few hundred bytes; anything near this is not one. */
 const CALLBACK_BODY_LIMIT = 16 * 1024;
@@ -27,6 +13,7 @@ const CALLBACK_BODY_LIMIT = 16 * 1024;
  */
 export function darajaCallbackRoute(app: FastifyInstance, store: HubStore, options: { now: () => Date }): void {
   app.post(MPESA_CALLBACK_PATH, { bodyLimit: CALLBACK_BODY_LIMIT }, async (request, reply) => {
+    // The kiosk's own reading of the envelope; the body is kept exactly as it came.
     const callback = stkCallbackSchema.safeParse(request.body);
     if (!callback.success) return reply.code(400).send({ ResultCode: 1, ResultDesc: 'Rejected: not an STK callback' });
     await store.keepMpesaCallback(callback.data.Body.stkCallback.CheckoutRequestID, request.body, options.now().toISOString());

@@ -83,7 +83,7 @@ export function fuzzKiosk(): FuzzKiosk {
   // A payment call leaves polling or a card charge running after it answers. Each step waits
   // for the payments to go quiet first, so a late write lands outside the next call's
   // before/after window instead of being blamed on it.
-  async function inTurn<T>(step: () => Promise<T>): Promise<T> {
+  async function whenPaymentsQuiet<T>(step: () => Promise<T>): Promise<T> {
     await kiosk.core.paymentsIdle();
     return step();
   }
@@ -104,12 +104,12 @@ export function fuzzKiosk(): FuzzKiosk {
     ...kiosk,
     crashes,
     setVisit: (open) =>
-      inTurn(async () => {
+      whenPaymentsQuiet(async () => {
         const current = kiosk.core.context.visits.current();
         if (open && !current) await kiosk.core.invoke('visit.start', { locale: 'en' });
         if (!open && current) await kiosk.core.invoke('visit.end', { reason: 'done' });
       }),
-    expectContractAnswer: (name, send) => inTurn(() => checkAnswer(name, send)),
+    expectContractAnswer: (name, send) => whenPaymentsQuiet(() => checkAnswer(name, send)),
   };
 }
 

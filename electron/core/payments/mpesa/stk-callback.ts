@@ -19,7 +19,8 @@ type MetadataItem = z.infer<typeof metadataItemSchema>;
 /** Daraja sends ResultCode as a number in callbacks and as a string in query answers. */
 export const resultCodeSchema = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
 
-const stkCallbackSchema = z.object({
+/** The envelope Daraja posts to the CallBackURL; the hub files callbacks by it too. */
+export const stkCallbackSchema = z.object({
   Body: z.object({
     stkCallback: z.object({
       MerchantRequestID: z.string().min(1),
