@@ -9,8 +9,11 @@ const MAX_SCAN_CHARACTERS = 20_000;
 export const recoveryPathSchema = z.enum(['reset', 'document']);
 export type RecoveryPath = z.output<typeof recoveryPathSchema>;
 
-/** What the citizen is asked on the keypad after the document matched. */
-export const knowledgeQuestionSchema = z.enum(['birthDate', 'licenceYear']);
+/**
+ * What the citizen is asked on the keypad after the document matched: only what the document
+ * does not carry (its MRZ already proved the birth date, names and document number).
+ */
+export const knowledgeQuestionSchema = z.enum(['licenceYear', 'registeredPhone']);
 export type KnowledgeQuestion = z.output<typeof knowledgeQuestionSchema>;
 
 /** What of the document disagrees with the record; the record's values are never sent. */
@@ -45,6 +48,8 @@ export const pendingRecoverySchema = z.object({
   maskedNewPhone: z.string(),
   /** The optional new email, masked; null when the citizen gave none. */
   maskedNewEmail: z.string().nullable(),
+  /** The signed-in staff member was signed in while it was made: someone else must approve it. */
+  attendedByYou: z.boolean(),
 });
 export type PendingRecovery = z.output<typeof pendingRecoverySchema>;
 
@@ -67,7 +72,8 @@ export const recoveryCalls = {
   'recovery.scanDocument': defineCall(
     z.object({ mrz: z.string().max(MAX_SCAN_CHARACTERS) }).strict(),
     z.discriminatedUnion('matched', [
-      z.object({ matched: z.literal(true), questions: z.array(knowledgeQuestionSchema).min(1) }),
+      // No questions when the record holds nothing the document does not: the clerk's check stands alone.
+      z.object({ matched: z.literal(true), questions: z.array(knowledgeQuestionSchema) }),
       z.object({
         matched: z.literal(false),
         mismatches: z.array(documentMismatchSchema).min(1),
@@ -75,9 +81,9 @@ export const recoveryCalls = {
       }),
     ]),
   ),
-  /** Answers typed on the keypad: birth date as DDMMYYYY, licence year as YYYY. */
+  /** Answers typed on the keypad: licence year as YYYY, the registered phone as 07XXXXXXXX. */
   'recovery.answer': defineCall(
-    z.object({ answers: z.partialRecord(knowledgeQuestionSchema, z.string().regex(/^[0-9]{4,8}$/)) }).strict(),
+    z.object({ answers: z.partialRecord(knowledgeQuestionSchema, z.string().regex(/^[0-9]{4,10}$/)) }).strict(),
     z.object({ passed: z.boolean(), attemptsLeft: z.number().int().nonnegative() }),
   ),
   /** The new phone number; a code goes to it to prove the citizen holds it. */

@@ -26,6 +26,10 @@ export const recoveryErrors = {
     en: 'This recovery request has already been decided or has expired. Nothing was changed.',
     sw: 'Ombi hili la kurejesha akaunti limeshaamuliwa au muda wake umekwisha. Hakuna kilichobadilishwa.',
   },
+  'recovery.ownRequest': {
+    en: 'You were signed in while this request was made: another staff member must approve it. Nothing was changed.',
+    sw: 'Ulikuwa umeingia wakati ombi hili lilipofanywa: mfanyakazi mwingine lazima aliidhinishe. Hakuna kilichobadilishwa.',
+  },
   // A scan that could not be read: the scanner's fault or a dirty document, never a failed check.
   'recovery.mrz.empty': mrzMessages['empty'],
   'recovery.mrz.too-long': mrzMessages['too-long'],

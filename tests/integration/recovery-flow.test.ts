@@ -6,7 +6,9 @@ import { createKioskCore } from '../../electron/core/kiosk-core';
 import { seedDemoData } from '../../electron/core/demo/generate';
 import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { GRACE_ID_CARD, JANE_PASSPORT, MOHAMED_PASSPORT, ANNA_SPECIMEN_PASSPORT } from '../support/recovery-documents';
-import { CLERK, seedStaff } from '../support/staff-seed';
+import { CLERK, SUPERVISOR, seedStaff } from '../support/staff-seed';
+import { knowledgeAnswers } from '../support/recovery-answers';
+import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { lastCodeEmailedTo, lastCodeSentTo } from '../support/recovery-codes';
 import { visitVerification } from '../../electron/core/verification/visit-verification';
@@ -50,15 +52,12 @@ describe('account recovery through the core', () => {
   const startVisit = () => ok('visit.start', { locale: 'en' });
 
   /** Path 2 up to a pending request, as Jane with her passport. */
-  async function pendingRequest(idNumber = JANE, document: readonly string[] = JANE_PASSPORT, answers = { birthDate: '15041988' }) {
+  async function pendingRequest(idNumber = JANE, document: readonly string[] = JANE_PASSPORT) {
     await startVisit();
     await ok('recovery.start', { idNumber, path: 'document' });
     const scan = await ok('recovery.scanDocument', { mrz: `${document.join('\r')}\r` });
     expect(scan).toMatchObject({ matched: true });
-    const licenceYear = kiosk.core.context.db
-      .prepare("SELECT substr(max(issued_on), 1, 4) AS year FROM driving_licences d JOIN citizens c ON c.id = d.citizen_id WHERE c.id_number = ?")
-      .get(idNumber) as { year: string | null };
-    const answered = await ok('recovery.answer', { answers: { ...answers, ...(licenceYear.year ? { licenceYear: licenceYear.year } : {}) } });
+    const answered = await ok('recovery.answer', { answers: knowledgeAnswers(kiosk.core, idNumber) });
     expect(answered).toMatchObject({ passed: true });
     const sent = await ok('recovery.sendNewPhoneCode', { phone: NEW_PHONE });
     expect(sent.maskedPhone).toBe('07•• ••• 432');
@@ -182,7 +181,7 @@ describe('account recovery through the core', () => {
     expect(kiosk.core.context.db.prepare('SELECT status, new_email FROM recovery_requests').all()).toEqual([{ status: 'rejected', new_email: null }]);
   });
 
-  it('attended from the start: the clerk at the counter runs the steps, and the audit names them', async () => {
+  it('attended from the start: the clerk at the counter runs the steps, and the audit names them; four eyes approve', async () => {
     await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     await pendingRequest();
     const actors = kiosk.core.context.db
@@ -190,12 +189,42 @@ describe('account recovery through the core', () => {
       .all();
     expect(actors).toEqual([{ actor: `staff:${CLERK.staffId}` }]);
     const { requests } = await ok('recovery.pending', {});
+    expect(requests).toEqual([expect.objectContaining({ attendedByYou: true })]);
+    // The clerk who helped make it may not approve it: refused in both languages, nothing sent.
+    const own = await kiosk.core.invoke('recovery.approve', { requestId: requests[0]!.requestId });
+    expect(own).toMatchObject({ ok: false, error: { code: 'recovery.ownRequest', message: { en: expect.stringContaining('another staff member'), sw: expect.stringContaining('mfanyakazi mwingine') } } });
+    expect(outbox('account.recovery.approved')).toEqual([]);
+    expect(kiosk.core.context.db.prepare('SELECT status FROM recovery_requests').all()).toEqual([{ status: 'pending' }]);
+    // A supervisor (someone else) approves.
+    await ok('staff.signIn', { staffId: SUPERVISOR.staffId, pin: SUPERVISOR.pin });
+    expect((await ok('recovery.pending', {})).requests).toEqual([expect.objectContaining({ attendedByYou: false })]);
     await ok('recovery.approve', { requestId: requests[0]!.requestId });
-    expect(outbox('account.recovery.approved')).toHaveLength(1);
+    expect(outbox('account.recovery.approved')).toEqual([expect.objectContaining({ approvedBy: expect.objectContaining({ staffId: SUPERVISOR.staffId }) })]);
+    const decisions = kiosk.core.context.db.prepare("SELECT actor, outcome FROM audit_log WHERE action = 'recovery.decision' ORDER BY id").all();
+    expect(decisions).toEqual([
+      { actor: `staff:${CLERK.staffId}`, outcome: 'refused-own-request' },
+      { actor: `staff:${SUPERVISOR.staffId}`, outcome: 'approved' },
+    ]);
+  });
+
+  it('four eyes: a clerk signed in for any step (not only the first) may not approve; signing out before the end does not help', async () => {
+    await startVisit();
+    await ok('recovery.start', { idNumber: JANE, path: 'document' });
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    await ok('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') });
+    await ok('staff.signOut', {});
+    await ok('recovery.answer', { answers: knowledgeAnswers(kiosk.core, JANE) });
+    const sent = await ok('recovery.sendNewPhoneCode', { phone: NEW_PHONE });
+    await ok('recovery.submit', { codeId: sent.codeId, code: lastCodeSentTo(kiosk.core, NEW_PHONE_E164) });
+    await ok('visit.end', { reason: 'done' });
+    await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    const { requests } = await ok('recovery.pending', {});
+    expect(await refused('recovery.approve', { requestId: requests[0]!.requestId })).toBe('recovery.ownRequest');
+    expect(outbox('account.recovery.approved')).toEqual([]);
   });
 
   it('a clerk rejects a request: nothing goes to the back office', async () => {
-    await pendingRequest(GRACE, GRACE_ID_CARD, { birthDate: '19021983' });
+    await pendingRequest(GRACE, GRACE_ID_CARD);
     await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     const { requests } = await ok('recovery.pending', {});
     expect(requests).toEqual([expect.objectContaining({ documentFormat: 'TD1', documentNumberOnRecord: '456789123' })]);
@@ -243,10 +272,10 @@ describe('account recovery through the core', () => {
 
     // The document matched but the answers do not.
     await ok('recovery.start', { idNumber: MOHAMED, path: 'document' });
-    expect(await ok('recovery.scanDocument', { mrz: MOHAMED_PASSPORT.join('\n') })).toMatchObject({ matched: true, questions: ['birthDate', 'licenceYear'] });
-    expect(await ok('recovery.answer', { answers: { birthDate: '20011990', licenceYear: '2001' } })).toEqual({ passed: false, attemptsLeft: 1 });
-    expect(await ok('recovery.answer', { answers: { birthDate: '20011990' } })).toEqual({ passed: false, attemptsLeft: 0 });
-    expect(await refused('recovery.answer', { answers: { birthDate: '20011990' } })).toBe('recovery.lockedOut');
+    expect(await ok('recovery.scanDocument', { mrz: MOHAMED_PASSPORT.join('\n') })).toMatchObject({ matched: true, questions: ['licenceYear', 'registeredPhone'] });
+    expect(await ok('recovery.answer', { answers: { licenceYear: '1901', registeredPhone: '0700000000' } })).toEqual({ passed: false, attemptsLeft: 1 });
+    expect(await ok('recovery.answer', { answers: { licenceYear: '1901' } })).toEqual({ passed: false, attemptsLeft: 0 });
+    expect(await refused('recovery.answer', { answers: { licenceYear: '1901' } })).toBe('recovery.lockedOut');
 
     // Locked out across visits; another ID number is not.
     await startVisit();
@@ -273,16 +302,19 @@ describe('account recovery through the core', () => {
       await call('visit.start', { locale: 'en' });
       expect(await call('recovery.start', { idNumber: JANE, path: 'document' })).toEqual({ ok: true, value: { path: 'document', attemptsLeft: 1 } });
       expect(await call('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') })).toEqual({ ok: true, value: { matched: true, questions: ['licenceYear'] } });
-      // The birth date is right but was not asked: only the licence year counts.
-      expect(await call('recovery.answer', { answers: { birthDate: '15041988', licenceYear: '1999' } })).toEqual({ ok: true, value: { passed: false, attemptsLeft: 0 } });
+      // The old phone is right but was not asked: only the licence year counts.
+      expect(await call('recovery.answer', { answers: { registeredPhone: '0712345457', licenceYear: '1901' } })).toEqual({ ok: true, value: { passed: false, attemptsLeft: 0 } });
       expect(await call('recovery.start', { idNumber: JANE, path: 'document' })).toMatchObject({ ok: false, error: { code: 'recovery.lockedOut' } });
-      // Anna has no licence, so the configured question cannot be asked: her birth date is, instead.
+      // Anna has no licence, so the configured question cannot be asked, and nothing is asked in its
+      // place that the passport already proves: the knowledge step is skipped, the clerk's check stands.
       // (On a day when the ICAO specimen passport was still valid.)
       kiosk.clock.set('2012-04-10T09:00:00Z');
       await call('visit.start', { locale: 'en' });
       await call('recovery.start', { idNumber: ANNA, path: 'document' });
       const anna = await call('recovery.scanDocument', { mrz: ANNA_SPECIMEN_PASSPORT.join('\n') });
-      expect(anna).toEqual({ ok: true, value: { matched: true, questions: ['birthDate'] } });
+      expect(anna).toEqual({ ok: true, value: { matched: true, questions: [] } });
+      expect(await call('recovery.answer', { answers: {} })).toMatchObject({ ok: false, error: { code: 'recovery.outOfOrder' } });
+      expect(await call('recovery.sendNewPhoneCode', { phone: NEW_PHONE })).toMatchObject({ ok: true });
     } finally {
       configured.close();
     }
@@ -298,7 +330,7 @@ describe('account recovery through the core', () => {
     await startVisit();
     expect(await refused('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') })).toBe('recovery.outOfOrder');
     await ok('recovery.start', { idNumber: JANE, path: 'document' });
-    expect(await refused('recovery.answer', { answers: { birthDate: '15041988' } })).toBe('recovery.outOfOrder');
+    expect(await refused('recovery.answer', { answers: { licenceYear: '2001' } })).toBe('recovery.outOfOrder');
     expect(await refused('recovery.sendNewPhoneCode', { phone: NEW_PHONE })).toBe('recovery.outOfOrder');
     await ok('recovery.start', { idNumber: JANE, path: 'reset' });
     expect(await refused('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') })).toBe('recovery.outOfOrder');
@@ -320,5 +352,64 @@ describe('account recovery through the core', () => {
     reopened.close();
     expect(audit.length).toBeGreaterThan(4);
     for (const row of audit) expect(`${row.subject} ${row.details}`).not.toMatch(/12345678|AK1234567|KAMAU|798765432/);
+  });
+});
+
+describe('starting a recovery spends the lookup allowance', () => {
+  let kiosk: TempKiosk;
+  beforeEach(() => {
+    kiosk = tempKiosk({
+      settings: { lookup: { lookupsPerVisit: 3, kioskLookupsPerWindow: 5, kioskWindowSeconds: 600 } },
+      prepare: (file) => {
+        const db = openDatabase(file);
+        seedDemoData(db, { citizens: 50, seed: 3, now: new Date('2026-11-22T06:00:00Z') });
+        db.close();
+      },
+    });
+  });
+  afterEach(() => kiosk.dispose());
+
+  const invoke = (name: CallName, request: unknown) => kiosk.core.invoke(name, request);
+  const sms = () => smsSimulatorOf(kiosk.core.context.sms).outbox().length;
+  /** Everything a refused start could have written, but the refusal's own audit row. */
+  const writes = () => {
+    const counts = tableCounts(kiosk.core);
+    const refusals = (kiosk.core.context.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'lookup.refused'").get() as { n: number }).n;
+    return { ...counts, audit_log: counts.audit_log! - refusals, sms: sms() };
+  };
+
+  it('per visit: searches and recovery starts together reach the limit; past it nothing is looked up, sent or written', async () => {
+    await invoke('visit.start', { locale: 'en' });
+    expect(await invoke('lookup.search', { kind: 'idNumber', value: JANE })).toMatchObject({ ok: true, value: { lookupsLeft: 2 } });
+    expect(await invoke('recovery.start', { idNumber: PETER, path: 'reset' })).toMatchObject({ ok: true });
+    expect(await invoke('recovery.start', { idNumber: '99999999', path: 'document' })).toMatchObject({ ok: false, error: { code: 'recovery.notFound' } });
+    const before = writes();
+    expect(before.sms).toBe(1);
+    for (const [idNumber, path] of [[PETER, 'reset'], [JANE, 'reset'], [JANE, 'document'], ['99999999', 'reset']] as const) {
+      const refused = await invoke('recovery.start', { idNumber, path });
+      // The same answer whether the number exists or not, in both languages: the lookup's own.
+      expect(refused).toMatchObject({ ok: false, error: { code: 'lookup.visitLimit', message: { en: expect.stringContaining('3 times'), sw: expect.stringContaining('mara 3') } } });
+    }
+    expect(await invoke('lookup.search', { kind: 'idNumber', value: JANE })).toMatchObject({ ok: false, error: { code: 'lookup.visitLimit' } });
+    expect(writes()).toEqual(before);
+    expect(kiosk.core.context.db.prepare("SELECT details FROM audit_log WHERE action = 'lookup.refused'").all()).toHaveLength(5);
+  });
+
+  it('per kiosk: recovery starts across visits count toward the window, and past it are refused like searches', async () => {
+    for (let visit = 0; visit < 2; visit++) {
+      await invoke('visit.start', { locale: 'en' });
+      expect(await invoke('recovery.start', { idNumber: PETER, path: 'reset' })).toMatchObject({ ok: true });
+      expect(await invoke('lookup.search', { kind: 'idNumber', value: JANE })).toMatchObject({ ok: true });
+    }
+    await invoke('visit.start', { locale: 'en' });
+    expect(await invoke('recovery.start', { idNumber: JANE, path: 'document' })).toMatchObject({ ok: true });
+    const before = writes();
+    expect(await invoke('recovery.start', { idNumber: PETER, path: 'reset' })).toMatchObject({ ok: false, error: { code: 'lookup.kioskBusy' } });
+    expect(await invoke('lookup.search', { kind: 'idNumber', value: JANE })).toMatchObject({ ok: false, error: { code: 'lookup.kioskBusy' } });
+    expect(writes()).toEqual(before);
+    // The window slides: ten minutes on, starting is allowed again.
+    kiosk.clock.advance(601_000);
+    await invoke('visit.start', { locale: 'en' });
+    expect(await invoke('recovery.start', { idNumber: PETER, path: 'reset' })).toMatchObject({ ok: true });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { seedDemoData } from '../../electron/core/demo/generate';
 import { openDatabase } from '../../electron/core/db/open';
+import { knowledgeAnswers } from '../support/recovery-answers';
 import { lastCodeSentTo } from '../support/recovery-codes';
 import { JANE_PASSPORT } from '../support/recovery-documents';
 import { CLERK, SUPERVISOR, seedStaff } from '../support/staff-seed';
@@ -20,10 +21,7 @@ async function janeAsksForRecovery(): Promise<void> {
   await ok('visit.start', { locale: 'en' });
   await ok('recovery.start', { idNumber: '12345678', path: 'document' });
   await ok('recovery.scanDocument', { mrz: `${JANE_PASSPORT.join('\r')}\r` });
-  const licenceYear = kiosk.core.context.db
-    .prepare<[], { year: string | null }>("SELECT substr(max(issued_on), 1, 4) AS year FROM driving_licences d JOIN citizens c ON c.id = d.citizen_id WHERE c.id_number = '12345678'")
-    .get();
-  await ok('recovery.answer', { answers: { birthDate: '15041988', ...(licenceYear?.year ? { licenceYear: licenceYear.year } : {}) } });
+  await ok('recovery.answer', { answers: knowledgeAnswers(kiosk.core, '12345678') });
   const sent = await ok('recovery.sendNewPhoneCode', { phone: '0798 765 432' });
   await ok('recovery.submit', { codeId: sent.codeId, code: lastCodeSentTo(kiosk.core, '+254798765432') });
 }

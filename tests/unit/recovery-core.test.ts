@@ -7,6 +7,7 @@ import { replicaTables } from '../../electron/core/db/migrations/001-replica';
 import { localTables } from '../../electron/core/db/migrations/002-local';
 import { recoveryTables } from '../../electron/core/db/migrations/006-recovery';
 import { recoveryEmail } from '../../electron/core/db/migrations/007-recovery-email';
+import { recoveryStaff } from '../../electron/core/db/migrations/008-recovery-staff';
 import type { Db } from '../../electron/core/db/open';
 import { seedDemoData } from '../../electron/core/demo/generate';
 import { KioskError } from '../../electron/core/errors';
@@ -15,7 +16,9 @@ import { CitizenRecords, type CitizenRecord } from '../../electron/core/recovery
 import { matchDocument } from '../../electron/core/recovery/document-match';
 import { FailureLimit } from '../../electron/core/recovery/failure-limit';
 import { endOfKenyaDay, kenyaDay } from '../../electron/core/recovery/kenya-day';
-import { answersCorrect, questionsFor } from '../../electron/core/recovery/knowledge-check';
+import { answersCorrect, expectedAnswer, questionsFor } from '../../electron/core/recovery/knowledge-check';
+import { recoverySettingsSchema } from '../../electron/core/settings/recovery-settings';
+import { knowledgeQuestionSchema } from '../../shared/contract/recovery';
 import { RecoveryRequests } from '../../electron/core/recovery/recovery-requests';
 import { parseMrz, type MrzDocument } from '../../shared/mrz';
 import { ANNA_SPECIMEN_PASSPORT, GRACE_ID_CARD, JANE_PASSPORT, MOHAMED_PASSPORT } from '../support/recovery-documents';
@@ -23,11 +26,12 @@ import { ANNA_SPECIMEN_PASSPORT, GRACE_ID_CARD, JANE_PASSPORT, MOHAMED_PASSPORT 
 const SEEDED_AT = new Date('2026-11-22T06:00:00Z');
 const TODAY = '2026-11-22';
 const clerk = { staffId: 'clerk-7', name: 'Wanjiru Clerk', role: 'clerk' as const, shiftId: null };
+const supervisor = { staffId: 'super-1', name: 'Grace Supervisor', role: 'supervisor' as const, shiftId: null };
 
 /** The replica and local tables with this feature's migrations on top, seeded with the demo people. */
 function recoveryDatabase(): Db {
   const db = new Database(':memory:');
-  for (const migration of [replicaTables, localTables, recoveryTables, recoveryEmail]) db.exec(migration.up);
+  for (const migration of [replicaTables, localTables, recoveryTables, recoveryEmail, recoveryStaff]) db.exec(migration.up);
   seedDemoData(db, { citizens: 20, seed: 7, now: SEEDED_AT });
   return db;
 }
@@ -110,24 +114,57 @@ describe('matching a document against the replica', () => {
 });
 
 describe('the knowledge check', () => {
-  it('asks the licence year only of someone with a licence, in the configured order', () => {
+  it('asks the licence year only of someone with a licence, the old phone only of an account that had one, in the configured order', () => {
     const db = recoveryDatabase();
-    expect(questionsFor(record(db, '12345678'), ['birthDate', 'licenceYear'])).toEqual(['birthDate', 'licenceYear']);
-    expect(questionsFor(record(db, '12345678'), ['licenceYear', 'birthDate'])).toEqual(['licenceYear', 'birthDate']);
-    expect(questionsFor(record(db, '34567890'), ['birthDate', 'licenceYear'])).toEqual(['birthDate']);
-    expect(questionsFor(record(db, '34567890'), ['licenceYear'])).toEqual([]);
+    expect(questionsFor(record(db, '12345678'), ['licenceYear', 'registeredPhone'])).toEqual(['licenceYear', 'registeredPhone']);
+    expect(questionsFor(record(db, '12345678'), ['registeredPhone', 'licenceYear'])).toEqual(['registeredPhone', 'licenceYear']);
+    expect(questionsFor(record(db, '34567890'), ['licenceYear', 'registeredPhone'])).toEqual(['registeredPhone']);
+    // Joseph has neither a licence nor a phone: nothing the document does not already prove.
+    expect(questionsFor(record(db, '1234567'), ['licenceYear', 'registeredPhone'])).toEqual([]);
   });
 
   it('needs every question answered right', () => {
     const db = recoveryDatabase();
     const jane = record(db, '12345678');
     const licenceYear = jane.licenceIssuedOn!.slice(0, 4);
-    const both = ['birthDate', 'licenceYear'] as const;
-    expect(answersCorrect(jane, both, { birthDate: '15041988', licenceYear })).toBe(true);
-    expect(answersCorrect(jane, both, { birthDate: '15041988' })).toBe(false);
-    expect(answersCorrect(jane, both, { birthDate: '19880415', licenceYear })).toBe(false);
-    expect(answersCorrect(jane, both, { birthDate: '15041988', licenceYear: String(Number(licenceYear) - 1) })).toBe(false);
-    expect(answersCorrect(jane, ['birthDate'], { birthDate: '15041988', licenceYear: '1900' })).toBe(true);
+    const both = ['licenceYear', 'registeredPhone'] as const;
+    expect(answersCorrect(jane, both, { licenceYear, registeredPhone: '0712345457' })).toBe(true);
+    expect(answersCorrect(jane, both, { licenceYear })).toBe(false);
+    expect(answersCorrect(jane, both, { licenceYear, registeredPhone: '712345457' })).toBe(false);
+    expect(answersCorrect(jane, both, { licenceYear: String(Number(licenceYear) - 1), registeredPhone: '0712345457' })).toBe(false);
+    expect(answersCorrect(jane, ['registeredPhone'], { registeredPhone: '0712345457', licenceYear: '1900' })).toBe(true);
+  });
+
+  /** Every way an MRZ field could be typed on the keypad: as printed, digits only, dates in each order and their years. */
+  function whatTheMrzProves(document: MrzDocument): Set<string> {
+    const proved = new Set<string>();
+    const fields = [document.documentNumber, document.surname, document.givenNames, document.nationality, document.sex, document.optionalData, document.optionalData2];
+    for (const field of fields) {
+      proved.add(field);
+      if (/\d/.test(field)) proved.add(field.replace(/\D/g, ''));
+    }
+    for (const date of [document.birthDate, document.expiryDate]) {
+      const [year = '', month = '', day = ''] = date.split('-');
+      for (const form of [`${day}${month}${year}`, `${year}${month}${day}`, `${month}${day}${year}`, `${day}${month}${year.slice(2)}`, `${year.slice(2)}${month}${day}`, year]) proved.add(form);
+    }
+    proved.delete('');
+    return proved;
+  }
+
+  it.each([
+    ['Jane’s passport', '12345678', JANE_PASSPORT],
+    ['Grace’s ID card', '27654321', GRACE_ID_CARD],
+    ['Mohamed’s passport', '29876543', MOHAMED_PASSPORT],
+    ['Anna’s specimen passport', '34567890', ANNA_SPECIMEN_PASSPORT],
+  ] as const)('never asks what %s already proves', (_, idNumber, lines) => {
+    const db = recoveryDatabase();
+    const holder = record(db, idNumber);
+    const proved = whatTheMrzProves(read(lines));
+    const asked = questionsFor(holder, knowledgeQuestionSchema.options);
+    for (const question of asked) expect(proved, question).not.toContain(expectedAnswer(holder, question));
+    // The default configuration is all of them: the birth date is not among the questions at all.
+    expect(recoverySettingsSchema.parse(undefined).knowledgeQuestions).toEqual(knowledgeQuestionSchema.options);
+    expect(knowledgeQuestionSchema.options).not.toContain('birthDate');
   });
 });
 
@@ -162,7 +199,7 @@ describe('recovery requests', () => {
       subject: string;
       details: string;
     }[];
-  const newRequest = () =>
+  const newRequest = (attendedBy: readonly string[] = []) =>
     requests.create({
       citizenId: 1,
       idHash: 'hash-of-12345678',
@@ -170,6 +207,7 @@ describe('recovery requests', () => {
       documentFormat: 'TD3',
       mrzHash: 'mrz-hash',
       newPhone: '+254798765432',
+      attendedBy,
     });
 
   beforeEach(() => {
@@ -183,7 +221,7 @@ describe('recovery requests', () => {
     const created = newRequest();
     expect(created.reference).toMatch(/^RC-[2-9A-Z]{6}$/);
     expect(created.expiresAt).toBe('2026-11-22T21:00:00.000Z');
-    expect(requests.pending()).toEqual([
+    expect(requests.pending(clerk)).toEqual([
       expect.objectContaining({
         requestId: created.id,
         reference: created.reference,
@@ -193,9 +231,36 @@ describe('recovery requests', () => {
         documentFormat: 'TD3',
         documentNumberOnRecord: 'AK1234567',
         maskedNewPhone: '07•• ••• 432',
+        attendedByYou: false,
       }),
     ]);
     expect(outboxRows()).toEqual([]);
+  });
+
+  it('four eyes: staff signed in while a request was made may not approve it, whatever their role; another may', () => {
+    const { id } = newRequest([clerk.staffId, supervisor.staffId]);
+    const other = { ...clerk, staffId: 'clerk-8' };
+    expect(requests.pending(clerk)).toEqual([expect.objectContaining({ attendedByYou: true })]);
+    expect(requests.pending(other)).toEqual([expect.objectContaining({ attendedByYou: false })]);
+    for (const starter of [clerk, supervisor]) {
+      expect(() => requests.decide(id, { status: 'approved' }, starter)).toThrow('recovery.ownRequest');
+    }
+    expect(outboxRows()).toEqual([]);
+    expect(db.prepare('SELECT status FROM recovery_requests').get()).toEqual({ status: 'pending' });
+    expect(auditRows().map((row) => [row.actor, row.outcome])).toEqual([
+      ['staff:clerk-7', 'refused-own-request'],
+      ['staff:super-1', 'refused-own-request'],
+    ]);
+    requests.decide(id, { status: 'approved' }, other);
+    expect(outboxRows()).toHaveLength(1);
+  });
+
+  it('four eyes: whoever was signed in when the new email was added may not approve either; a starter may still reject', () => {
+    const first = newRequest();
+    requests.addEmail(first.id, 'jane.kamau@example.com', clerk.staffId);
+    expect(() => requests.decide(first.id, { status: 'approved' }, clerk)).toThrow('recovery.ownRequest');
+    requests.decide(first.id, { status: 'rejected', reason: 'other' }, clerk);
+    expect(db.prepare('SELECT status FROM recovery_requests').get()).toEqual({ status: 'rejected' });
   });
 
   it('approval writes exactly one event with the new phone, and an audit row naming the clerk', () => {
@@ -219,7 +284,7 @@ describe('recovery requests', () => {
     ]);
     const row = db.prepare('SELECT status, new_phone, decided_by FROM recovery_requests').get();
     expect(row).toEqual({ status: 'approved', new_phone: null, decided_by: 'clerk-7' });
-    expect(requests.pending()).toEqual([]);
+    expect(requests.pending(clerk)).toEqual([]);
 
     // A second decision on the same request is refused and changes nothing.
     expect(() => requests.decide(id, { status: 'approved' }, clerk)).toThrow(KioskError);
@@ -230,7 +295,7 @@ describe('recovery requests', () => {
 
   it('rejection records the reason and the clerk, drops the new phone and email, and sends nothing', () => {
     const { id } = newRequest();
-    requests.addEmail(id, 'jane.kamau@example.com');
+    requests.addEmail(id, 'jane.kamau@example.com', undefined);
     requests.decide(id, { status: 'rejected', reason: 'photo-differs' }, clerk);
     expect(outboxRows()).toEqual([]);
     expect(db.prepare('SELECT status, new_phone, new_email, decision_reason FROM recovery_requests').get()).toEqual({
@@ -241,14 +306,14 @@ describe('recovery requests', () => {
     });
     expect(JSON.parse(auditRows()[0]!.details)).toMatchObject({ reason: 'photo-differs' });
     // Decided: no email can be added any more, by the service or behind its back.
-    expect(() => requests.addEmail(id, 'jane.kamau@example.com')).toThrow('recovery.requestDecided');
+    expect(() => requests.addEmail(id, 'jane.kamau@example.com', undefined)).toThrow('recovery.requestDecided');
     expect(() => db.prepare("UPDATE recovery_requests SET new_email = 'x@example.com' WHERE id = ?").run(id)).toThrow(/CHECK constraint failed/);
   });
 
   it('expire at the end of the day, unapproved; a late approval is refused', () => {
     const { id } = newRequest();
     clock.set('2026-11-22T20:59:59Z');
-    expect(requests.pending()).toHaveLength(1);
+    expect(requests.pending(clerk)).toHaveLength(1);
     clock.set('2026-11-22T21:00:00Z');
     expect(() => requests.decide(id, { status: 'approved' }, clerk)).toThrow('recovery.requestDecided');
     expect(outboxRows()).toEqual([]);

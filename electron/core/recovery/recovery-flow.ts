@@ -5,6 +5,8 @@ import type { KnowledgeQuestion, RecoveryPath } from '../../../shared/contract/r
  * record, the document's hash, the new phone and email) is forgotten when the visit ends.
  */
 export interface RecoveryFlow {
+  /** Staff signed in during any step so far: the request they help make is not theirs to approve. */
+  attendedBy?: Set<string>;
   citizen?: { id: number; idHash: string; path: RecoveryPath };
   resetCodeId?: string;
   document?: { format: 'TD1' | 'TD3'; mrzHash: string; questions: KnowledgeQuestion[] };

@@ -4,6 +4,8 @@ import { parseMrz } from '../../../shared/mrz';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { HandlersFor } from '../handlers';
+import { lookupVisitState } from '../lookup/lookup-handlers';
+import { LookupLimits, RECOVERY_START_ACTION } from '../lookup/lookup-limits';
 import { markVisitVerified } from '../verification/visit-verification';
 import type { Visit } from '../visits/visits';
 import { CitizenRecords } from './citizen-records';
@@ -31,6 +33,10 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
   const limit = new FailureLimit(ctx.db, ctx.clock, settings.maxFailedChecksPerDay);
   const requests = new RecoveryRequests(ctx.db, ctx.clock, ctx.audit, ctx.outbox, citizens, ctx.kioskId);
   const flowOf = ctx.visits.slot<RecoveryFlow>(() => ({}));
+  // Starting a recovery answers whether an ID number is on record, and may send an SMS:
+  // it spends the same per-visit and per-kiosk allowance as a search.
+  const searchLimits = new LookupLimits(ctx.db, ctx.clock, ctx.audit, ctx.settings.lookup);
+  const searchesOf = lookupVisitState(ctx.visits);
   // Requests left pending when the kiosk last stopped expire now, not when a clerk next looks.
   requests.expireStale();
 
@@ -42,9 +48,16 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
   const audit = (visit: Visit, idHash: string, action: string, outcome: string, details: Record<string, string | number | boolean | null> = {}) =>
     ctx.audit.append({ action, outcome, actor: actor(), visitId: visit.id, subject: idHash, details });
 
+  /** Checks the steps before this one were done, and notes who of the staff is signed in for it. */
   function step<K extends keyof RecoveryFlow>(flow: RecoveryFlow, ...needed: K[]): Required<Pick<RecoveryFlow, K>> {
     for (const key of needed) if (flow[key] === undefined || flow[key] === false) throw new KioskError('recovery.outOfOrder');
+    noteStaff(flow);
     return flow as Required<Pick<RecoveryFlow, K>>;
+  }
+
+  function noteStaff(flow: RecoveryFlow): void {
+    const staff = ctx.staff.current();
+    if (staff) (flow.attendedBy ??= new Set()).add(staff.staffId);
   }
 
   function requireAttemptsLeft(visit: Visit, idHash: string): number {
@@ -67,29 +80,33 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
   return {
     'recovery.start': async ({ idNumber, path }) => {
       const visit = ctx.visits.require();
+      const searches = searchesOf(visit);
+      searchLimits.admit(visit, searches.searches, 'recovery');
+      searches.searches += 1;
       const flow = flowOf(visit);
       resetFlow(flow);
+      noteStaff(flow);
       requests.expireStale();
       const idHash = ctx.hashIdentifier('idNumber', idNumber);
       const attemptsLeft = requireAttemptsLeft(visit, idHash);
       const record = citizens.withAccountByIdNumber(idNumber);
       if (!record) {
-        audit(visit, idHash, 'recovery.start', 'not-found', { path });
+        audit(visit, idHash, RECOVERY_START_ACTION, 'not-found', { path });
         throw new KioskError('recovery.notFound');
       }
       if (path === 'document') {
         flow.citizen = { id: record.id, idHash, path };
-        audit(visit, idHash, 'recovery.start', 'document', { path });
+        audit(visit, idHash, RECOVERY_START_ACTION, 'document', { path });
         return { path, attemptsLeft };
       }
       if (!record.phone) {
-        audit(visit, idHash, 'recovery.start', 'no-registered-phone', { path });
+        audit(visit, idHash, RECOVERY_START_ACTION, 'no-registered-phone', { path });
         throw new KioskError('recovery.noRegisteredPhone');
       }
       const code = await ctx.codes.send(visit, { purpose: 'recovery.reset', phoneE164: record.phone });
       flow.citizen = { id: record.id, idHash, path };
       flow.resetCodeId = code.codeId;
-      audit(visit, idHash, 'recovery.start', 'code-sent', { path });
+      audit(visit, idHash, RECOVERY_START_ACTION, 'code-sent', { path });
       return { path, code };
     },
 
@@ -142,10 +159,14 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       if (mismatches.length > 0) {
         return { matched: false, mismatches, attemptsLeft: recordFailure(visit, citizen.idHash, 'document', { ...details, mismatches: mismatches.join(',') }) };
       }
-      const asked = questionsFor(record, settings.knowledgeQuestions);
-      const questions = asked.length > 0 ? asked : (['birthDate'] as const).slice();
+      const questions = questionsFor(record, settings.knowledgeQuestions);
       flow.document = { format: read.format, mrzHash, questions };
       audit(visit, citizen.idHash, 'recovery.document', 'matched', details);
+      if (questions.length === 0) {
+        // Nothing on record that the document does not already prove: the clerk's check stands alone.
+        flow.knowledgePassed = true;
+        audit(visit, citizen.idHash, 'recovery.knowledge', 'nothing-to-ask');
+      }
       return { matched: true, questions };
     },
 
@@ -189,6 +210,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
           documentFormat: document.format,
           mrzHash: document.mrzHash,
           newPhone: newPhone.phone,
+          attendedBy: [...(flow.attendedBy ?? [])],
         });
         audit(visit, citizen.idHash, 'recovery.request', 'pending', { requestId: request.id, reference: request.reference, mrzHash: document.mrzHash });
         return request;
@@ -217,14 +239,14 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       if (newEmail.codeId !== codeId) throw new KioskError('recovery.outOfOrder');
       await ctx.codes.check(visit, codeId, code);
       ctx.db.transaction(() => {
-        requests.addEmail(submitted.requestId, newEmail.email);
+        requests.addEmail(submitted.requestId, newEmail.email, ctx.staff.current()?.staffId);
         audit(visit, submitted.idHash, 'recovery.new-email', 'added', { requestId: submitted.requestId, reference: submitted.reference });
       })();
       resetFlow(flow);
       return { reference: submitted.reference, maskedEmail: maskEmail(newEmail.email) };
     },
 
-    'recovery.pending': () => ({ requests: requests.pending() }),
+    'recovery.pending': () => ({ requests: requests.pending(signedInStaff()) }),
 
     'recovery.approve': ({ requestId }) => {
       requests.decide(requestId, { status: 'approved' }, signedInStaff());

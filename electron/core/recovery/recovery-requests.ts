@@ -20,6 +20,8 @@ export interface NewRecoveryRequest {
   documentFormat: 'TD1' | 'TD3';
   mrzHash: string;
   newPhone: string;
+  /** Staff signed in during any step of the flow: none of them may approve the request. */
+  attendedBy: readonly string[];
 }
 
 interface RequestRow {
@@ -43,6 +45,7 @@ export type RecoveryDecision = { status: 'approved' } | { status: 'rejected'; re
  * approval writes the `account.recovery.approved` event for the back office, in the same
  * transaction as the status and the audit row naming the clerk. Whatever is decided (or
  * expires at the end of the Kenyan day it was made), the new phone number and email are dropped.
+ * Four eyes: no staff member signed in while the request was made may approve it.
  */
 export class RecoveryRequests {
   constructor(
@@ -67,6 +70,7 @@ export class RecoveryRequests {
       const reference = newRecoveryReference();
       try {
         insert.run(id, reference, request.citizenId, request.idHash, request.visitId, request.documentFormat, request.mrzHash, request.newPhone, now.toISOString(), expiresAt);
+        for (const staffId of request.attendedBy) this.noteAttendedBy(id, staffId);
         return { id, reference, expiresAt };
       } catch (error) {
         // Another request already has this reference: draw again.
@@ -104,9 +108,19 @@ export class RecoveryRequests {
    * one); call inside the transaction that audits it. Refuses once the request is decided
    * or expired: the clerk decided on what was there.
    */
-  addEmail(requestId: string, email: string): void {
+  addEmail(requestId: string, email: string, attendedBy: string | undefined): void {
     this.requirePending(requestId);
     this.db.prepare("UPDATE recovery_requests SET new_email = ? WHERE id = ? AND status = 'pending'").run(email, requestId);
+    if (attendedBy !== undefined) this.noteAttendedBy(requestId, attendedBy);
+  }
+
+  /** Records that `staffId` was signed in while the request was made or added to. */
+  private noteAttendedBy(requestId: string, staffId: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO recovery_request_staff (request_id, staff_id) VALUES (?, ?)').run(requestId, staffId);
+  }
+
+  private attendedBy(requestId: string, staffId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM recovery_request_staff WHERE request_id = ? AND staff_id = ?').get(requestId, staffId) !== undefined;
   }
 
   /** Refuses with `recovery.requestDecided` unless the request is still waiting for a clerk. */
@@ -117,8 +131,11 @@ export class RecoveryRequests {
     if (row.status !== 'pending') throw new KioskError('recovery.requestDecided');
   }
 
-  /** Pending requests, oldest first, with the record the clerk compares the document to. */
-  pending(): PendingRecovery[] {
+  /**
+   * Pending requests, oldest first, with the record the clerk compares the document to,
+   * each saying whether `staff` took part in making it (and so may not approve it).
+   */
+  pending(staff: SignedInStaff): PendingRecovery[] {
     this.expireStale();
     const rows = this.db
       .prepare<[], RequestRow>(`SELECT * FROM recovery_requests WHERE status = 'pending' ORDER BY created_at, reference`)
@@ -139,18 +156,28 @@ export class RecoveryRequests {
           documentNumberOnRecord: row.document_format === 'TD1' ? record.idSerial : record.passportNumber,
           maskedNewPhone: maskPhone(row.new_phone),
           maskedNewEmail: row.new_email === null ? null : maskEmail(row.new_email),
+          attendedByYou: this.attendedBy(row.id, staff.staffId),
         },
       ];
     });
   }
 
-  /** Approves or rejects a pending request, on behalf of the signed-in clerk. */
+  /**
+   * Approves or rejects a pending request, on behalf of the signed-in clerk. A staff member
+   * who was signed in while it was made may reject it but not approve it: that refusal is
+   * audited and changes nothing else.
+   */
   decide(requestId: string, decision: RecoveryDecision, staff: SignedInStaff): void {
     this.expireStale();
-    this.db.transaction(() => {
+    // The refusal's audit row must commit, so the transaction returns it rather than throwing.
+    const decided = this.db.transaction(() => {
       const row = this.db.prepare<[string], RequestRow>('SELECT * FROM recovery_requests WHERE id = ?').get(requestId);
       if (!row) throw new KioskError('recovery.requestUnknown');
       if (row.status !== 'pending' || row.new_phone === null) throw new KioskError('recovery.requestDecided');
+      if (decision.status === 'approved' && this.attendedBy(row.id, staff.staffId)) {
+        this.audit.append({ action: 'recovery.decision', outcome: 'refused-own-request', actor: `staff:${staff.staffId}`, subject: row.id_hash, details: { requestId: row.id, reference: row.reference } });
+        return false;
+      }
       const record = this.citizens.byId(row.citizen_id);
       if (!record) throw new KioskError('recovery.requestUnknown');
       const now = this.clock.now().toISOString();
@@ -179,6 +206,8 @@ export class RecoveryRequests {
         subject: row.id_hash,
         details: { requestId: row.id, reference: row.reference, mrzHash: row.mrz_hash, reason },
       });
+      return true;
     })();
+    if (!decided) throw new KioskError('recovery.ownRequest');
   }
 }
