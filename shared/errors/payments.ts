@@ -5,6 +5,10 @@ export const paymentErrors = {
     en: 'We could not find a bill with that reference. Please check it and try again.',
     sw: 'Hatukupata bili yenye nambari hiyo. Tafadhali iangalie na ujaribu tena.',
   },
+  'payment.fineNeedsProof': {
+    en: 'To pay a fine, confirm your account with the code sent to your phone, or type the reference printed on the ticket.',
+    sw: 'Ili kulipa faini, thibitisha akaunti yako kwa msimbo uliotumwa kwenye simu yako, au andika nambari ya kumbukumbu iliyochapishwa kwenye tiketi.',
+  },
   'payment.fineNotPayable': {
     en: 'This fine cannot be paid here: it is already paid or was cancelled.',
     sw: 'Faini hii haiwezi kulipwa hapa: imeshalipwa au imefutwa.',

@@ -10,6 +10,10 @@ import { verifyReceiptQr } from '../../electron/core/payments/receipts/receipt-s
 import { paymentKiosk, type PaymentKiosk } from '../support/payment-kiosk';
 import { CLERK, seedStaff } from '../support/staff-seed';
 import { tableCounts } from '../support/temp-kiosk';
+import { verifyVisitAs } from '../support/verify-visit';
+
+const JANE = '12345678';
+const MOHAMED = '29876543';
 
 let pk: PaymentKiosk;
 let terminal: CardTerminalSimulator;
@@ -34,6 +38,7 @@ afterEach(() => pk.close());
 
 describe('bills', () => {
   it('a fine found by lookup and the same fine typed by reference are one bill; fees come from the catalogue table', async () => {
+    await verifyVisitAs(pk.kiosk.core, JANE);
     const byId = await call<BillView>('payments.billForFine', { fineId: fineId('NTSA-F-10000001') });
     const typed = await call<BillView>('payments.billByReference', { reference: ' ntsa f 10000001 ' });
     expect(typed).toEqual(byId);
@@ -50,12 +55,38 @@ describe('bills', () => {
   });
 
   it('refuses paid and cancelled fines, unknown references and bad plates, writing nothing', async () => {
+    await verifyVisitAs(pk.kiosk.core, MOHAMED);
     const before = tableCounts(pk.kiosk.core);
     expect(await refusal('payments.billForFine', { fineId: fineId('NTSA-F-10000005') })).toBe('payment.fineNotPayable');
     expect(await refusal('payments.billForFine', { fineId: fineId('NTSA-F-10000007') })).toBe('payment.fineNotPayable');
     expect(await refusal('payments.billByReference', { reference: 'KB-NOTABILL' })).toBe('payment.billNotFound');
     expect(await refusal('payments.billForVehicleSearch', { plate: 'KIO 123A' })).toBe('payment.badPlate');
     expect(tableCounts(pk.kiosk.core)).toEqual(before);
+  });
+
+  it('a sweep of fine numbers from an unverified visit is refused, the same for every number, writing nothing', async () => {
+    const { max } = pk.kiosk.core.context.db.prepare('SELECT max(id) AS max FROM fines').get() as { max: number };
+    const before = tableCounts(pk.kiosk.core);
+    for (let id = 1; id <= max + 3; id++) {
+      const refused = await pk.kiosk.core.invoke('payments.billForFine', { fineId: id });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'payment.fineNeedsProof', message: { en: expect.stringContaining('reference printed on the ticket'), sw: expect.stringContaining('tiketi') } } });
+    }
+    // No bill, no audit row, no outbox event: a probe leaves nothing behind.
+    expect(tableCounts(pk.kiosk.core)).toEqual(before);
+  });
+
+  it('a verified visit opens its own fines by number, and nobody else’s; the ticket’s reference works for anyone', async () => {
+    await verifyVisitAs(pk.kiosk.core, JANE);
+    const before = tableCounts(pk.kiosk.core);
+    // Mohamed's unpaid fine, and a number no fine has: the same refusal, nothing written.
+    expect(await refusal('payments.billForFine', { fineId: fineId('NTSA-F-10000006') })).toBe('payment.fineNeedsProof');
+    expect(await refusal('payments.billForFine', { fineId: 99_999_999 })).toBe('payment.fineNeedsProof');
+    expect(tableCounts(pk.kiosk.core)).toEqual(before);
+    expect(await call<BillView>('payments.billForFine', { fineId: fineId('NTSA-F-10000002') })).toMatchObject({ reference: 'NTSA-F-10000002', kind: 'fine' });
+    // A new visit, unverified, with Mohamed's ticket in hand: the printed reference opens the fine.
+    await call('visit.start', { locale: 'en' });
+    expect(await refusal('payments.billForFine', { fineId: fineId('NTSA-F-10000006') })).toBe('payment.fineNeedsProof');
+    expect(await call<BillView>('payments.billByReference', { reference: 'NTSA-F-10000006' })).toMatchObject({ reference: 'NTSA-F-10000006', kind: 'fine', status: 'unpaid' });
   });
 });
 
@@ -79,6 +110,7 @@ describe('card', () => {
 
 describe('cash, only with a clerk signed in', () => {
   it('is refused to the public and to a clerk without an open shift; with a shift it records the clerk, the shift and the change', async () => {
+    await verifyVisitAs(pk.kiosk.core, JANE);
     const bill = await call<BillView>('payments.billForFine', { fineId: fineId('NTSA-F-10000002') });
     expect(await refusal('payments.payByCash', { billId: bill.id, idempotencyKey: randomUUID(), tendered: 2000 })).toBe('call.forbidden');
     await seedStaff(pk.kiosk.core);

@@ -3,6 +3,7 @@ import type { paymentCalls } from '../../../shared/contract/payments';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { HandlersFor } from '../handlers';
+import { visitVerification } from '../verification/visit-verification';
 import type { BillStore } from './bills/bill-store';
 import type { PaymentReceipts } from './payment-receipts';
 import type { PaymentService } from './payment-service';
@@ -47,7 +48,12 @@ export function paymentsHandlers(ctx: CoreContext, feature: PaymentsFeature, pho
   return {
     'payments.fees': () => ({ renewal1y: offer('DL_RENEW_1Y'), renewal3y: offer('DL_RENEW_3Y'), vehicleSearch: offer('VEHICLE_SEARCH') }),
     'payments.billForFine': ({ fineId }) => {
-      ctx.visits.require();
+      const visit = ctx.visits.require();
+      // Fine numbers run in sequence: only a visit that proved it is the fine's citizen opens one
+      // by its number. Anyone else types the reference on the ticket (payments.billByReference).
+      // One answer for someone else's fine and for no fine at all, and nothing written for either.
+      const verified = visitVerification(visit);
+      if (!verified || !bills.isFineOf(fineId, verified.citizenId)) throw new KioskError('payment.fineNeedsProof');
       return billView(bills.forFine(fineId), store);
     },
     'payments.billForRenewal': ({ years, licenceId }) => {

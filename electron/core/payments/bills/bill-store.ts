@@ -66,6 +66,11 @@ export class BillStore {
     throw new KioskError('payment.billNotFound', { field: 'reference' });
   }
 
+  /** True when the replica's fine `fineId` is one of the citizen `citizenId`'s. */
+  isFineOf(fineId: number, citizenId: number): boolean {
+    return this.ctx.db.prepare<[number, number], { id: number }>('SELECT id FROM fines WHERE id = ? AND citizen_id = ?').get(fineId, citizenId) !== undefined;
+  }
+
   /** The one bill of a fine: made on first asking, the same bill afterwards (paid or not). */
   forFine(fineId: number): Bill {
     return this.ctx.db.transaction(() => {
