@@ -9,6 +9,7 @@ import { createLogger } from '../core/logger';
 import { startPaymentSimulators } from '../core/simulators/payment-simulators';
 import { startDemoHub } from './demo-hub';
 import { startHost } from './host-server';
+import { LAUNCH_TOKEN_TTL_MS } from './launch-tokens';
 import { loadHostSettings } from './host-settings';
 import { showSimulatedMessages } from './simulated-handset';
 
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     database: { type: 'string' },
     'data-dir': { type: 'string' },
     open: { type: 'boolean', default: false },
+    /** Another build of the renderer to serve (default: out/renderer). */
+    'renderer-dir': { type: 'string' },
     /** Demo: also run the reference hub and fill the replica from it over the sync protocol. */
     'with-hub': { type: 'boolean', default: false },
   },
@@ -50,24 +53,26 @@ const core = createKioskCore({
   backups: { dir: path.join(dataDir, 'backups') },
 });
 showSimulatedMessages(core, (line) => console.log(line));
-const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
+const rendererDir = path.resolve(values['renderer-dir'] ?? path.join(import.meta.dirname, '../../out/renderer'));
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.error('The renderer is not built: run `npm run build` first (npm run kiosk:web does it for you).');
   process.exit(2);
 }
 const host = await startHost({ core, rendererDir, port, log });
-console.log(`Kiosk ready. Open this address (it carries this launch's secret):\n  ${host.launchUrl}`);
-
-if (values.open) {
-  const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) console.error(`--open: no Chromium at ${chromium}; install it (apt-get install chromium) or open the address by hand.`);
-  else {
-    const profile = mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
-    spawn(chromium, ['--kiosk', `--app=${host.launchUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-sync', '--disable-background-networking'], {
-      stdio: 'ignore',
-      detached: true,
-    }).unref();
-  }
+// The API secret is never printed nor put on Chromium's command line, which every local user
+// can read: the address carries a one-time token that the first page to open it spends.
+const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (values.open && existsSync(chromium)) {
+  console.log(`Kiosk ready at ${host.origin}; opening it in Chromium.`);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
+  spawn(chromium, ['--kiosk', `--app=${host.newLaunchUrl()}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-sync', '--disable-background-networking'], {
+    stdio: 'ignore',
+    detached: true,
+  }).unref();
+} else {
+  if (values.open) console.error(`--open: no Chromium at ${chromium}; install it (apt-get install chromium) or open the address below by hand.`);
+  const minutes = LAUNCH_TOKEN_TTL_MS / 60_000;
+  console.log(`Kiosk ready. Open this address within ${minutes} minutes; it works once, for the first page that opens it:\n  ${host.newLaunchUrl()}`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

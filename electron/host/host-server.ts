@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyError, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { errorPayload } from '../../shared/errors';
 import type { KioskCore } from '../core/kiosk-core';
 import type { Logger } from '../core/logger';
-import { isTrustedApiRequest } from './request-guard';
+import { LaunchTokens } from './launch-tokens';
+import { isFromOwnPage, isTrustedApiRequest, type HostIdentity } from './request-guard';
 import { SECURITY_HEADERS } from './security-headers';
 
 export interface HostOptions {
@@ -19,14 +21,20 @@ export interface HostOptions {
 
 export interface RunningHost {
   origin: string;
-  /** Open this: the fragment carries the per-launch secret to the page and never to a server. */
-  launchUrl: string;
+  /**
+   * A fresh address to open the kiosk page at. Its fragment carries a one-time launch token
+   * (never sent to a server by the browser), which the page trades for the API secret; each
+   * call mints a new token, valid once for a few minutes.
+   */
+  newLaunchUrl(): string;
+  /** The API secret, for callers in this process only (tests); never printed. */
   secret: string;
   close(): Promise<void>;
 }
 
 const LOOPBACK = '127.0.0.1';
 const EVENT_KEEPALIVE_MS = 15_000;
+const LaunchRequest = z.object({ token: z.string().min(1).max(200) }).strict();
 
 /**
  * The browser host: the built renderer and the contract over HTTP on loopback, for Chromium
@@ -45,18 +53,15 @@ export async function startHost({ core, rendererDir, port = 0, log }: HostOption
     frameworkErrors: (_error, _request, reply: FastifyReply) => reply.code(400).send({ ok: false, error: errorPayload('request.invalid') }),
   });
   const indexHtml = await readFile(path.join(rendererDir, 'index.html'), 'utf8');
-  let expected = { origin: '', host: '', secret };
+  let identity: HostIdentity = { origin: '', host: '' };
+  const launchTokens = new LaunchTokens();
+  const refuse = (request: FastifyRequest, reply: FastifyReply) => {
+    log.warn({ route: request.routeOptions.url, method: request.method }, 'untrusted API request refused');
+    return reply.code(403).send({ ok: false, error: errorPayload('host.forbidden') });
+  };
 
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
-  });
-
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
-    if (!isTrustedApiRequest(request.method, request.headers, expected)) {
-      log.warn({ route: request.routeOptions.url, method: request.method }, 'untrusted API request refused');
-      return reply.code(403).send({ ok: false, error: errorPayload('host.forbidden') });
-    }
   });
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
@@ -65,20 +70,42 @@ export async function startHost({ core, rendererDir, port = 0, log }: HostOption
     return reply.code(status).send({ ok: false, error: errorPayload(status < 500 ? 'request.invalid' : 'internal') });
   });
 
-  app.post<{ Params: { name: string } }>('/api/call/:name', async (request) => core.invoke(request.params.name, request.body));
-
-  app.get('/api/events', (request, reply) => {
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    const unsubscribe = core.subscribe((name, payload) => {
-      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+  // The guards are hooks of the scopes the routes live in, so they run for every request the
+  // router sends to these routes, however its address was spelled (percent-escapes, slashes,
+  // case): a test on the raw URL would see the spelling, the router sees the route.
+  await app.register(async (launch: FastifyInstance) => {
+    launch.addHook('onRequest', async (request, reply) => {
+      if (!isFromOwnPage(request.method, request.headers, identity)) return refuse(request, reply);
     });
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), EVENT_KEEPALIVE_MS);
-    request.raw.on('close', () => {
-      clearInterval(keepalive);
-      unsubscribe();
+    // The page trades the one-time token from its address for the secret, kept in its memory.
+    launch.post('/api/launch', async (request, reply) => {
+      const parsed = LaunchRequest.safeParse(request.body);
+      if (!parsed.success || !launchTokens.spend(parsed.data.token)) return refuse(request, reply);
+      return { ok: true, value: { secret } };
+    });
+  });
+
+  await app.register(async (api: FastifyInstance) => {
+    api.addHook('onRequest', async (request, reply) => {
+      if (!isTrustedApiRequest(request.method, request.headers, { ...identity, secret })) return refuse(request, reply);
+    });
+
+    api.post<{ Params: { name: string } }>('/api/call/:name', async (request) => core.invoke(request.params.name, request.body));
+
+    // No HEAD twin: the page never asks for one, and a stream has no head to give alone.
+    api.get('/api/events', { exposeHeadRoute: false }, (request, reply) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      const unsubscribe = core.subscribe((name, payload) => {
+        res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      });
+      const keepalive = setInterval(() => res.write(': keepalive\n\n'), EVENT_KEEPALIVE_MS);
+      request.raw.on('close', () => {
+        clearInterval(keepalive);
+        unsubscribe();
+      });
     });
   });
 
@@ -91,11 +118,11 @@ export async function startHost({ core, rendererDir, port = 0, log }: HostOption
   const address = app.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   const origin = `http://${LOOPBACK}:${boundPort}`;
-  expected = { origin, host: `${LOOPBACK}:${boundPort}`, secret };
+  identity = { origin, host: `${LOOPBACK}:${boundPort}` };
 
   return {
     origin,
-    launchUrl: `${origin}/#secret=${secret}`,
+    newLaunchUrl: () => `${origin}/#launch=${launchTokens.mint()}`,
     secret,
     close: () => app.close(),
   };

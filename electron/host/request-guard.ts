@@ -3,6 +3,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 export const SECRET_HEADER = 'x-kiosk-secret';
 
+/** Who this host is: its own page's origin and the Host header that reaches it. */
+export interface HostIdentity {
+  origin: string;
+  host: string;
+}
+
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -10,22 +16,26 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * Decides whether an API request comes from the page this host served. Other local pages
- * fail the Origin check (and cannot read the secret); other local processes can forge an
- * Origin but do not know the secret, which only ever travels in the launch URL's fragment
- * (never sent to or served by this host). The Host check defeats DNS rebinding.
+ * Whether a request could come from the page this host served. Other local pages fail the
+ * Origin and Sec-Fetch-Site checks; the Host check defeats DNS rebinding. Other local
+ * processes can forge all three, which is why the API also needs the secret.
  */
-export function isTrustedApiRequest(
-  method: string,
-  headers: IncomingHttpHeaders,
-  expected: { origin: string; host: string; secret: string },
-): boolean {
+export function isFromOwnPage(method: string, headers: IncomingHttpHeaders, expected: HostIdentity): boolean {
   if (headers.host !== expected.host) return false;
   const origin = headers.origin;
-  if (method !== 'GET' && origin !== expected.origin) return false;
-  if (method === 'GET' && origin !== undefined && origin !== expected.origin) return false;
+  if (method !== 'GET' && method !== 'HEAD' && origin !== expected.origin) return false;
+  if (origin !== undefined && origin !== expected.origin) return false;
   const fetchSite = headers['sec-fetch-site'];
-  if (fetchSite !== undefined && fetchSite !== 'same-origin') return false;
+  return fetchSite === undefined || fetchSite === 'same-origin';
+}
+
+/**
+ * Decides whether an API request comes from the page this host served: from its own page,
+ * carrying the per-launch secret, which only that page holds (it traded a one-time launch
+ * token for it; the secret itself is never printed, put on a command line or served).
+ */
+export function isTrustedApiRequest(method: string, headers: IncomingHttpHeaders, expected: HostIdentity & { secret: string }): boolean {
+  if (!isFromOwnPage(method, headers, expected)) return false;
   const secret = headers[SECRET_HEADER];
   return typeof secret === 'string' && sameSecret(secret, expected.secret);
 }

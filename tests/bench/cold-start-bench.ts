@@ -26,8 +26,8 @@ export async function runColdStartBench(databaseFile: string, rendererDir: strin
   const rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
-    await timeToButton(browser, host.launchUrl); // warm the browser process itself, not the page
-    const kiosk = await medianOf(RUNS, () => timeToButton(browser, host.launchUrl));
+    await timeToButton(browser, host.newLaunchUrl()); // warm the browser process itself, not the page
+    const kiosk = await medianOf(RUNS, () => timeToButton(browser, host.newLaunchUrl()));
     const bare = await medianOf(RUNS, () => timeToButton(browser, rawUrl));
     return [
       {

@@ -136,7 +136,7 @@ async function tapToPaint(databaseFile: string, rendererDir: string, n: string):
     const keys = sampleKeys(core.context.db, 'idNumber', BROWSER_SAMPLES + 5);
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(host.launchUrl);
+    await page.goto(host.newLaunchUrl());
     await page.getByTestId('touch-to-start').tap();
     await page.getByTestId('language-en').tap();
     await page.getByTestId('service-find').tap();

@@ -77,7 +77,7 @@ const spoken = (page: Page) => page.evaluate(() => (window as unknown as { __sai
 test('speech guidance reads each step aloud, in the language shown, only when turned on', async ({ page, kiosk }) => {
   await recordSpeech(page);
   await page.clock.install();
-  await page.goto(kiosk.launchUrl);
+  await page.goto(kiosk.newLaunchUrl());
   await page.getByTestId('touch-to-start').tap();
   await page.getByTestId('nav-back').waitFor({ state: 'visible' });
   await page.clock.runFor(1_000);

@@ -75,18 +75,18 @@ export class AttendedMode implements StaffPresence {
       throw new KioskError('staff.signInFailed');
     }
     const actor = `staff:${row.id}`;
-    const lockedUntil = row.locked_until ? Date.parse(row.locked_until) : 0;
-    if (lockedUntil > clock.now().getTime()) {
-      audit.append({ action: 'staff.signIn', outcome: 'locked', actor });
-      throw this.lockedError(lockedUntil);
-    }
+    // Counted before the slow compare, in one write transaction: parallel attempts queue here.
+    const attempt = db
+      .transaction(() => {
+        const reserved = accounts.reserveAttempt(row.id, settings.maxFailedPins, settings.lockoutMinutes * 60_000);
+        if ('refusedUntil' in reserved) audit.append({ action: 'staff.signIn', outcome: 'locked', actor });
+        return reserved;
+      })
+      .immediate();
+    if ('refusedUntil' in attempt) throw this.lockedError(attempt.refusedUntil.getTime());
     if (!(await verifyPin(request.pin, row.pin_hash))) {
-      const lockedNow = db.transaction(() => {
-        const until = accounts.recordFailure(row.id, settings.maxFailedPins, settings.lockoutMinutes * 60_000);
-        audit.append({ action: 'staff.signIn', outcome: until ? 'locked-out' : 'wrong-pin', actor });
-        return until;
-      })();
-      throw lockedNow ? this.lockedError(lockedNow.getTime()) : new KioskError('staff.signInFailed');
+      db.transaction(() => audit.append({ action: 'staff.signIn', outcome: attempt.locksUntil ? 'locked-out' : 'wrong-pin', actor }))();
+      throw attempt.locksUntil ? this.lockedError(attempt.locksUntil.getTime()) : new KioskError('staff.signInFailed');
     }
     if (this.signedIn) this.end('replaced');
     db.transaction(() => {

@@ -18,6 +18,12 @@ export interface StaffRow {
   active: number;
 }
 
+/**
+ * A PIN attempt as counted before its hash is compared: refused outright while a lock is in
+ * force, or counted, with the lock already set when this attempt was the last one allowed.
+ */
+export type PinAttempt = { refusedUntil: Date } | { locksUntil: Date | undefined };
+
 export interface NewStaff {
   staffId: string;
   name: string;
@@ -39,8 +45,7 @@ export class StaffAccounts {
   private readonly byIdStmt;
   private readonly byBadgeStmt;
   private readonly insertStmt;
-  private readonly failureStmt;
-  private readonly lockStmt;
+  private readonly attemptStmt;
   private readonly successStmt;
   private readonly supervisorsStmt;
 
@@ -52,10 +57,7 @@ export class StaffAccounts {
       `INSERT INTO staff (id, name, role, pin_hash, badge_hash, created_at, created_by)
        VALUES (@id, @name, @role, @pinHash, @badgeHash, @createdAt, @createdBy)`,
     );
-    this.failureStmt = db.prepare<[string], { failed_attempts: number }>(
-      'UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
-    );
-    this.lockStmt = db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = ? WHERE id = ?');
+    this.attemptStmt = db.prepare<[number, string | null, string]>('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?');
     this.successStmt = db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
     this.supervisorsStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM staff WHERE role = 'supervisor' AND active = 1");
   }
@@ -94,13 +96,25 @@ export class StaffAccounts {
     })();
   }
 
-  /** Counts a wrong PIN; returns the lock's end when this one crossed the limit. */
-  recordFailure(staffId: string, maxFailed: number, lockoutMs: number): Date | undefined {
-    const attempts = this.failureStmt.get(staffId)?.failed_attempts ?? 0;
-    if (attempts < maxFailed) return undefined;
-    const until = new Date(this.deps.clock.now().getTime() + lockoutMs);
-    this.lockStmt.run(until.toISOString(), staffId);
-    return until;
+  /**
+   * Counts a PIN attempt before its hash is compared, in one transaction (the caller's or its
+   * own), so attempts that arrive together cannot all pass a check made before the slow hash:
+   * the attempt that reaches the limit sets the lock there and then (the right PIN in it lifts
+   * the lock again), and while a lock is in force nothing is compared at all. A lock that has
+   * run out starts a new window.
+   */
+  reserveAttempt(staffId: string, maxFailed: number, lockoutMs: number): PinAttempt {
+    return this.deps.db.transaction((): PinAttempt => {
+      const row = this.byIdStmt.get(staffId);
+      if (!row) throw new Error('reserving a PIN attempt for a missing account');
+      const now = this.deps.clock.now().getTime();
+      const lockedUntil = row.locked_until ? Date.parse(row.locked_until) : undefined;
+      if (lockedUntil !== undefined && lockedUntil > now) return { refusedUntil: new Date(lockedUntil) };
+      const attempts = (lockedUntil === undefined ? row.failed_attempts : 0) + 1;
+      const locksUntil = attempts >= maxFailed ? new Date(now + lockoutMs) : undefined;
+      this.attemptStmt.run(attempts, locksUntil?.toISOString() ?? null, staffId);
+      return { locksUntil };
+    })();
   }
 
   recordSuccess(staffId: string): void {

@@ -5,16 +5,29 @@ const SECRET_HEADER = 'x-kiosk-secret';
 const RECONNECT_MS = 2_000;
 
 /**
- * The per-launch secret arrives in the launch URL's fragment (never sent to a server).
- * Kept for this tab only, so a reload still works, and removed from the address.
+ * The launch address carries a one-time token in its fragment (never sent to a server; the
+ * secret itself is never put where other local users could read it, like Chromium's command
+ * line). The page trades the token for the API secret at once, keeps the secret for this tab
+ * only, so a reload after a crash still works, and takes the token out of the address.
  */
-export function takeLaunchSecret(): string | null {
-  const match = /(?:^#|&)secret=([\w-]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(SECRET_KEY, match[1]);
+export async function takeLaunchSecret(): Promise<string | null> {
+  const token = /(?:^#|&)launch=([\w-]+)/.exec(window.location.hash)?.[1];
+  if (token) {
     history.replaceState(null, '', window.location.pathname);
+    const secret = await tradeLaunchToken(token);
+    if (secret) sessionStorage.setItem(SECRET_KEY, secret);
   }
   return sessionStorage.getItem(SECRET_KEY);
+}
+
+async function tradeLaunchToken(token: string): Promise<string | null> {
+  try {
+    const response = await fetch('/api/launch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const answer = (await response.json()) as { ok: boolean; value?: { secret?: unknown } };
+    return answer.ok && typeof answer.value?.secret === 'string' ? answer.value.secret : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Server-sent events read through fetch, because EventSource cannot send the secret header. */

@@ -5,13 +5,13 @@ import type { KioskErrorPayload } from '../../../shared/result';
 import { httpTransport, takeLaunchSecret } from './http-transport';
 
 /** The Electron preload's `window.kiosk`, or the browser host's HTTP bridge to the same contract. */
-function connect(): KioskApi | null {
+async function connect(): Promise<KioskApi | null> {
   if (window.kiosk) return window.kiosk;
-  const secret = takeLaunchSecret();
+  const secret = await takeLaunchSecret();
   return secret ? buildKioskApi(httpTransport(secret)) : null;
 }
 
-export const kiosk = connect();
+export const kiosk = await connect();
 
 /** A refusal from the core, carrying its bilingual message to the screen. */
 export class KioskCallError extends Error {

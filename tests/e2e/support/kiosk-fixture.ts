@@ -13,7 +13,8 @@ import { seedStaffInFile } from '../../support/staff-seed';
 export interface KioskUnderTest {
   core: KioskCore;
   origin: string;
-  launchUrl: string;
+  /** A fresh launch address each time: its token opens the page once. */
+  newLaunchUrl(): string;
   logFile: string;
 }
 
@@ -38,7 +39,7 @@ export const test = base.extend<{ kioskSettings: Record<string, unknown>; kioskS
     const log = createLogger({ file: logFile });
     const core = createKioskCore({ databaseFile, settings: kioskSettings, log, version: 'e2e' });
     const host = await startHost({ core, rendererDir, log });
-    await use({ core, origin: host.origin, launchUrl: host.launchUrl, logFile });
+    await use({ core, origin: host.origin, newLaunchUrl: host.newLaunchUrl, logFile });
     await host.close();
     core.close();
     log.flush();
@@ -47,7 +48,7 @@ export const test = base.extend<{ kioskSettings: Record<string, unknown>; kioskS
   /** The kiosk page, opened through its launch URL, with a fake clock for idle timing. */
   kioskPage: async ({ page, kiosk }, use) => {
     await page.clock.install();
-    await page.goto(kiosk.launchUrl);
+    await page.goto(kiosk.newLaunchUrl());
     await page.getByTestId('touch-to-start').waitFor();
     await use(page);
   },
