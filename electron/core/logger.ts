@@ -1,4 +1,6 @@
+import { chmodSync, existsSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
+import { OWNER_ONLY_FILE } from './db/owner-only';
 import { REDACTED, redactLogEntry } from './logger-redaction';
 
 export type { Logger };
@@ -9,7 +11,9 @@ export type { Logger };
  * line of defence for fields and text that must never appear even by mistake.
  */
 export function createLogger(options: { level?: string; file?: string } = {}): Logger {
-  const destination = options.file ? pino.destination({ dest: options.file, mkdir: true, sync: false }) : undefined;
+  // A log file is the kiosk's user's alone (0600), whoever made it first.
+  if (options.file && existsSync(options.file)) chmodSync(options.file, OWNER_ONLY_FILE);
+  const destination = options.file ? pino.destination({ dest: options.file, mkdir: true, sync: false, mode: OWNER_ONLY_FILE }) : undefined;
   return pino(
     {
       level: options.level ?? 'info',

@@ -6,9 +6,10 @@ import { staffTables } from './004-staff';
 import { paymentTables } from './005-payments';
 import { recoveryTables } from './006-recovery';
 import { recoveryEmail } from './007-recovery-email';
+import { auditHeadAck } from './008-audit-head-ack';
 
 /**
  * In order; append only. Synced replica tables change additively (new columns, new
  * tables), never by dropping, so an older hub or kiosk still understands the data.
  */
-export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables, staffTables, paymentTables, recoveryTables, recoveryEmail];
+export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables, staffTables, paymentTables, recoveryTables, recoveryEmail, auditHeadAck];
