@@ -89,7 +89,8 @@ export type UploadResponse = z.output<typeof uploadResponseSchema>;
  * hub holds different events under these numbers (e.g. the kiosk's database was replaced);
  * only an administrator can settle that. `audit-head-conflict`: the hub holds a head at a
  * later row (`auditHead`), or another hash at the same row: the kiosk's audit log went back
- * or was rewritten, and the hub keeps nothing of the upload.
+ * or was rewritten, and the hub keeps nothing of the upload (`appliedThrough` is 0 then:
+ * the events were not looked at).
  */
 export const uploadConflictSchema = z.object({
   error: z.enum(['gap', 'history-mismatch', 'audit-head-conflict']),
