@@ -16,6 +16,11 @@ export async function rotateKioskToken(store: HubStore, kioskId: string): Promis
   return token;
 }
 
+/** Takes a kiosk out of service (stolen, retired): its token stops working at once. */
+export async function disableKiosk(store: HubStore, kioskId: string, now = new Date()): Promise<void> {
+  if (!(await store.disableKiosk(kioskId, now.toISOString()))) throw new Error(`no kiosk ${kioskId}`);
+}
+
 /** After restoring a backup or purging deletions: every kiosk rebuilds its replica. */
 export async function resetHistory(store: HubStore): Promise<void> {
   await store.resetHistory(randomUUID());

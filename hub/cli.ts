@@ -4,13 +4,15 @@
  * The admin API's token comes from the environment (HUB_ADMIN_TOKEN), never the command line.
  */
 import { parseArgs } from 'node:util';
-import { addKiosk, resetHistory, rotateKioskToken } from './admin-commands';
+import { createLogger } from '../electron/core/logger';
+import { addKiosk, disableKiosk, resetHistory, rotateKioskToken } from './admin-commands';
 import { createHubServer } from './hub-server';
 import { SqliteHubStore } from './store/sqlite/sqlite-hub-store';
 
-const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [--db hub.sqlite]
+const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [--db hub.sqlite] [--log hub.log]
        npm run hub -- admin add-kiosk <kiosk-id>      prints the kiosk's token, once
        npm run hub -- admin rotate-token <kiosk-id>   prints a new token; the old one stops working
+       npm run hub -- admin disable-kiosk <kiosk-id>  the kiosk's token stops working
        npm run hub -- admin reset-history             every kiosk refetches its replica
        npm run hub -- admin seed [--citizens N] [--seed N]   loads demo data into an empty hub
 Environment: HUB_ADMIN_TOKEN enables GET /admin/v1/kiosks and the other admin routes.`;
@@ -21,6 +23,8 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
     db: { type: 'string', default: 'hub.sqlite' },
+    /** Logs to this file (readable by the hub's user alone) instead of stdout. */
+    log: { type: 'string' },
     citizens: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -45,6 +49,10 @@ async function admin(store: SqliteHubStore, command: string | undefined, kioskId
     case 'rotate-token':
       console.log(await rotateKioskToken(store, needKiosk()));
       return;
+    case 'disable-kiosk':
+      await disableKiosk(store, needKiosk());
+      console.log(`Kiosk ${needKiosk()} disabled: its token no longer works.`);
+      return;
     case 'reset-history':
       await resetHistory(store);
       console.log('History reset: every kiosk will refetch its replica.');
@@ -60,7 +68,7 @@ async function admin(store: SqliteHubStore, command: string | undefined, kioskId
 }
 
 async function serve(store: SqliteHubStore): Promise<void> {
-  const app = createHubServer({ store, adminToken: process.env.HUB_ADMIN_TOKEN, logger: true });
+  const app = createHubServer({ store, adminToken: process.env.HUB_ADMIN_TOKEN, log: createLogger({ file: values.log }) });
   const address = await app.listen({ port: wholeNumber('port', values.port), host: values.host });
   console.log(`Hub serving the kiosk sync protocol at ${address} (database ${values.db})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

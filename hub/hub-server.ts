@@ -1,5 +1,8 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { silentLogger, type Logger } from '../electron/core/logger';
+import { EVENT_PAYLOAD_BYTES_MAX } from '../electron/core/sync/protocol';
 import { adminRoutes } from './routes/admin-routes';
+import { auditHeadsRoute } from './routes/audit-heads-route';
 import { darajaCallbackRoute } from './routes/daraja-callback-route';
 import { downloadRoute } from './routes/download-route';
 import { heartbeatRoute } from './routes/heartbeat-route';
@@ -16,21 +19,54 @@ export interface HubServerOptions {
   maxPayloadBytes?: number;
   defaultPageRows?: number;
   now?: () => Date;
-  logger?: boolean;
+  /** Where the hub logs (the core's redacting logger); none by default. */
+  log?: Logger;
 }
+
+/**
+ * Every body but the routes' own larger limits (the kiosk's upload batch, the back office's
+ * replica edits) is small: a heartbeat, 200 CheckoutRequestIDs.
+ */
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/** A refusal names a stable code, never the validator's wording, a field, or the path asked for. */
+const REFUSAL_CODES: Record<number, string> = { 400: 'invalid-request', 401: 'unauthorized', 404: 'not-found', 413: 'too-large', 415: 'unsupported-media-type' };
+const refusal = (status: number) => ({ error: REFUSAL_CODES[status] ?? 'refused' });
 
 /** The reference back office: the kiosk sync protocol (see electron/core/sync/protocol.ts) and Daraja's callbacks. */
 export function createHubServer(options: HubServerOptions): FastifyInstance {
   const { store } = options;
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 * 1024 });
+  const logger: FastifyBaseLogger = options.log ?? silentLogger;
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Addresses the router cannot take (bad escapes, over-long): Fastify's own answer quotes them.
+    frameworkErrors: (_error, _request, reply: FastifyReply) => reply.code(400).send(refusal(400)),
+  });
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(refusal(404)));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'hub error');
+    // Fastify's message for a bad body can quote the body: only its code goes to the log.
+    else request.log.warn({ route: request.routeOptions.url, status, code: error.code }, 'request refused');
+    return reply.code(status).send(status === 500 ? { error: 'internal' } : refusal(status));
+  });
 
   void app.register(async (sync) => {
     requireKioskToken(sync, store);
-    uploadRoute(sync, store, { maxPayloadBytes: options.maxPayloadBytes ?? 256 * 1024, now });
+    // However a kiosk route words its 400, the answer is its code alone.
+    sync.addHook('preSerialization', async (_request, reply, payload: unknown) => {
+      if (reply.statusCode !== 400 || typeof payload !== 'object' || payload === null) return payload;
+      const { error } = payload as { error?: unknown };
+      return { error: typeof error === 'string' ? error : 'invalid-request' };
+    });
+    uploadRoute(sync, store, { maxPayloadBytes: Math.min(options.maxPayloadBytes ?? EVENT_PAYLOAD_BYTES_MAX, EVENT_PAYLOAD_BYTES_MAX), now });
     downloadRoute(sync, store, { defaultPageRows: options.defaultPageRows ?? 25_000 });
     heartbeatRoute(sync, store, { now });
     mpesaCallbacksRoute(sync, store);
+    auditHeadsRoute(sync, store);
   });
   darajaCallbackRoute(app, store, { now });
   const { adminToken } = options;

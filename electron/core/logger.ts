@@ -1,4 +1,7 @@
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import pino, { type Logger } from 'pino';
+import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from './db/owner-only';
 import { REDACTED, redactLogEntry } from './logger-redaction';
 
 export type { Logger };
@@ -9,7 +12,12 @@ export type { Logger };
  * line of defence for fields and text that must never appear even by mistake.
  */
 export function createLogger(options: { level?: string; file?: string } = {}): Logger {
-  const destination = options.file ? pino.destination({ dest: options.file, mkdir: true, sync: false }) : undefined;
+  // A log file is its user's alone (0600), whoever made it first; a folder made for it, too.
+  if (options.file) {
+    mkdirSync(path.dirname(options.file), { recursive: true, mode: OWNER_ONLY_DIR });
+    if (existsSync(options.file)) chmodSync(options.file, OWNER_ONLY_FILE);
+  }
+  const destination = options.file ? pino.destination({ dest: options.file, sync: false, mode: OWNER_ONLY_FILE }) : undefined;
   return pino(
     {
       level: options.level ?? 'info',

@@ -64,6 +64,9 @@ export async function startHost({ core, rendererDir, port = 0, log }: HostOption
     reply.headers(SECURITY_HEADERS);
   });
 
+  // Fastify's own 404 names the method and path it was given.
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ ok: false, error: errorPayload('request.invalid') }));
+
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) log.error({ err: error }, 'host error');

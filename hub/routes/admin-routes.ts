@@ -4,6 +4,10 @@ import { cellSchema } from '../../electron/core/sync/protocol';
 import { REPLICA_TABLES } from '../../electron/core/sync/replica-tables';
 import { bearerToken, sameToken } from '../kiosk-tokens';
 import type { HubStore } from '../store/hub-store';
+import { refuseInvalid } from './refuse-invalid';
+
+/** Back-office edits of the replica can be large; only the admin token reaches this route. */
+const REPLICA_EDITS_BODY_LIMIT = 64 * 1024 * 1024;
 
 const tableName = z.enum(REPLICA_TABLES.map((t) => t.name) as [string, ...string[]]);
 const replicaEditsSchema = z.object({
@@ -34,17 +38,19 @@ export function adminRoutes(scope: FastifyInstance, store: HubStore, adminToken:
 
   scope.get<{ Params: { id: string } }>('/admin/v1/kiosks/:id/events', async (request, reply) => {
     const query = eventsQuerySchema.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'invalid-query' });
+    if (!query.success) return refuseInvalid(request, reply, 'invalid-query', query.error);
     return { events: await store.listEvents(request.params.id, query.data.after, query.data.limit) };
   });
 
-  scope.post('/admin/v1/replica', async (request, reply) => {
+  scope.post('/admin/v1/replica', { bodyLimit: REPLICA_EDITS_BODY_LIMIT }, async (request, reply) => {
     const body = replicaEditsSchema.safeParse(request.body);
-    if (!body.success) return reply.code(400).send({ error: 'invalid-edits', detail: body.error.issues[0]?.message });
+    if (!body.success) return refuseInvalid(request, reply, 'invalid-edits', body.error);
     try {
       await store.writeReplica(body.data.edits);
     } catch (error) {
-      return reply.code(422).send({ error: 'edit-refused', detail: error instanceof Error ? error.message : String(error) });
+      // The database's reason names tables and columns, not values: the log keeps it, the answer does not.
+      request.log.warn({ route: request.routeOptions.url, reason: error instanceof Error ? error.message : String(error) }, 'replica edit refused');
+      return reply.code(422).send({ error: 'edit-refused' });
     }
     return reply.code(204).send();
   });

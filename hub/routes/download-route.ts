@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { downloadQuerySchema, SYNC_PATHS, type DownloadResponse } from '../../electron/core/sync/protocol';
 import { decodeCursor, encodeCursor } from '../history-cursor';
 import type { HubStore } from '../store/hub-store';
+import { refuseInvalid } from './refuse-invalid';
 
 const MUST_REFETCH: DownloadResponse = { mustRefetch: true };
 
 export function downloadRoute(scope: FastifyInstance, store: HubStore, options: { defaultPageRows: number }): void {
   scope.get(SYNC_PATHS.download, async (request, reply) => {
     const query = downloadQuerySchema.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'invalid-query', detail: query.error.issues[0]?.message });
+    if (!query.success) return refuseInvalid(request, reply, 'invalid-query', query.error);
     const { cursor, limit = options.defaultPageRows } = query.data;
     const from = cursor === undefined ? { epoch: undefined, position: 0 } : decodeCursor(cursor);
     if (from === undefined) return MUST_REFETCH;

@@ -1,4 +1,4 @@
-import type { Cell, Heartbeat, TableChanges, UploadedEvent } from '../../electron/core/sync/protocol';
+import type { Cell, Heartbeat, TableChanges, UploadedEvent, WireAuditHead } from '../../electron/core/sync/protocol';
 import type { ReplicaTableName } from '../../electron/core/sync/replica-tables';
 
 /** An uploaded event after the hub judged it: stored as accepted, or as rejected with why. */
@@ -46,6 +46,14 @@ export interface KioskSummary {
   heartbeat: (Heartbeat & { receivedAt: string }) | null;
 }
 
+/** A kiosk's audit head as the hub keeps it. */
+export interface KeptAuditHead extends WireAuditHead {
+  receivedAt: string;
+}
+
+/** `conflict`: the hub holds a head at a later row, or another hash at this row (`latest`). */
+export type AuditHeadOutcome = { kind: 'kept' } | { kind: 'conflict'; latest: WireAuditHead };
+
 export interface SeedSummary {
   rows: number;
   ms: number;
@@ -61,7 +69,10 @@ export interface HubStore {
   addKiosk(kioskId: string, tokenHash: string, at: string): Promise<boolean>;
   /** False when there is no such kiosk. */
   replaceKioskToken(kioskId: string, tokenHash: string): Promise<boolean>;
+  /** The kiosk a token belongs to, unless that kiosk is disabled. */
   kioskForToken(tokenHash: string): Promise<string | undefined>;
+  /** False when there is no such kiosk. Its token stops working at once. */
+  disableKiosk(kioskId: string, at: string): Promise<boolean>;
 
   /** Stores a batch in order: skips what is already there, refuses a gap, all or nothing. */
   applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome>;
@@ -75,6 +86,11 @@ export interface HubStore {
   seedDemo(options: { citizens: number; seed: number }): Promise<SeedSummary>;
 
   recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void>;
+
+  /** Keeps a kiosk's audit head unless the kiosk already sent one at a later row or another hash at this row. */
+  recordAuditHead(kioskId: string, head: WireAuditHead, receivedAt: string): Promise<AuditHeadOutcome>;
+  /** The kiosk's heads after a row number, oldest first. */
+  listAuditHeads(kioskId: string, afterRowId: number, limit: number): Promise<KeptAuditHead[]>;
 
   /** Keeps a Daraja STK callback; false when one for that CheckoutRequestID is already kept. */
   keepMpesaCallback(checkoutRequestId: string, body: unknown, receivedAt: string): Promise<boolean>;

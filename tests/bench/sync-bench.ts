@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { HubAcknowledgedHead } from '../../electron/core/audit/hub-acknowledged-head';
 import { manualClock, systemClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { Outbox } from '../../electron/core/outbox/outbox';
@@ -120,7 +121,12 @@ async function timeOutboxDrain(file: string, client: HubClient): Promise<{ secon
     db.transaction(() => {
       for (let i = 0; i < DRAIN_EVENTS; i++) outbox.enqueue('bench.event', { n: i, amount: 1000, reference: `REF-${i}` });
     })();
-    const step = uploadStep(new OutboxQueue(db, clock), client, { maxEvents: defaults.uploadBatchEvents, maxBytes: defaults.uploadBatchBytes });
+    const step = uploadStep(
+      new OutboxQueue(db, clock),
+      client,
+      { maxEvents: defaults.uploadBatchEvents, maxBytes: defaults.uploadBatchBytes },
+      { db, acknowledged: new HubAcknowledgedHead(db, clock) },
+    );
     const signal = new AbortController().signal;
     const started = performance.now();
     while ((await step(signal)) !== 'idle');

@@ -10,8 +10,8 @@ export interface HubProcess {
 }
 
 /** `hub/cli.ts serve` in its own process, as deployed: it reads and sends while the kiosk writes. */
-export async function startHubProcess(databaseFile: string): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), 'serve', '--port', '0', '--db', databaseFile], {
+export async function startHubProcess(databaseFile: string, moreArgs: string[] = []): Promise<HubProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), 'serve', '--port', '0', '--db', databaseFile, ...moreArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -127,7 +127,7 @@ describe('audit hash chain', () => {
   it('npm run audit -- verify: exit 0 when intact, 1 naming the first broken row', () => {
     const root = path.resolve(import.meta.dirname, '../..');
     const run = (file: string) =>
-      spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/core/audit/audit-cli.ts', 'verify', '--database', file], {
+      spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/core/audit-cli.ts', 'verify', '--database', file], {
         cwd: root,
         encoding: 'utf8',
       });

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import {
+  auditHeadsResponseSchema,
   downloadResponseSchema,
   mpesaCallbacksResponseSchema,
   SYNC_PATHS,
   uploadConflictSchema,
   uploadResponseSchema,
+  type AuditHeadsResponse,
   type DownloadResponse,
   type Heartbeat,
   type UploadConflict,
@@ -46,6 +48,17 @@ export class HubClient {
   /** The callbacks the hub kept for these pushes, as Safaricom posted them. */
   async mpesaCallbacks(checkoutRequestIds: string[], signal: AbortSignal): Promise<unknown[]> {
     return parse(mpesaCallbacksResponseSchema, await this.exchange('POST', SYNC_PATHS.mpesaCallbacks, { checkoutRequestIds }, signal)).callbacks;
+  }
+
+  /** Every audit head the hub holds for this kiosk, by row, page after page. */
+  async auditHeads(signal: AbortSignal): Promise<AuditHeadsResponse['heads']> {
+    const heads: AuditHeadsResponse['heads'] = [];
+    for (;;) {
+      const query = new URLSearchParams({ after: String(heads.at(-1)?.id ?? 0) });
+      const page = parse(auditHeadsResponseSchema, await this.exchange('GET', `${SYNC_PATHS.auditHeads}?${query}`, undefined, signal));
+      heads.push(...page.heads);
+      if (!page.hasMore || page.heads.length === 0) return heads;
+    }
   }
 
   async heartbeat(heartbeat: Heartbeat, signal: AbortSignal): Promise<void> {

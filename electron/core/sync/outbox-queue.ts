@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import type { UploadedEvent, UploadResponse } from './protocol';
+import { EVENT_ENVELOPE_BYTES, type UploadedEvent, type UploadResponse } from './protocol';
 
 export interface QueueFigures {
   eventsWaiting: number;
@@ -15,9 +15,6 @@ interface PendingRow {
   payload: string;
   created_at: string;
 }
-
-/** Rough size of an event's envelope beside its payload, for the batch byte budget. */
-const ENVELOPE_BYTES = 200;
 
 /**
  * The uploader's view of the outbox table: pending events in sequence order, and the
@@ -47,12 +44,12 @@ export class OutboxQueue {
     this.rejectedStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox WHERE state = 'rejected'");
   }
 
-  /** The oldest pending events, at least one, at most `maxEvents` and about `maxBytes`. */
+  /** The oldest pending events, at least one, at most `maxEvents` and `maxBytes` on the wire (or one event alone). */
   nextBatch(maxEvents: number, maxBytes: number): UploadedEvent[] {
     const batch: UploadedEvent[] = [];
     let bytes = 0;
     for (const row of this.pendingStmt.all(maxEvents)) {
-      bytes += row.payload.length + ENVELOPE_BYTES;
+      bytes += Buffer.byteLength(row.payload) + EVENT_ENVELOPE_BYTES;
       if (batch.length > 0 && bytes > maxBytes) break;
       batch.push({ seq: row.seq, id: row.id, type: row.type, payload: JSON.parse(row.payload) as unknown, createdAt: row.created_at });
     }

@@ -10,6 +10,7 @@ export const SYNC_PATHS = {
   download: '/sync/v1/download',
   heartbeat: '/sync/v1/heartbeat',
   mpesaCallbacks: '/sync/v1/mpesa-callbacks',
+  auditHeads: '/sync/v1/audit-heads',
 } as const;
 
 /**
@@ -29,26 +30,56 @@ export const uploadedEventSchema = z.object({
 });
 export type UploadedEvent = z.output<typeof uploadedEventSchema>;
 
+/** Most events in one upload; the kiosk's `sync.uploadBatchEvents` cannot exceed it. */
+export const UPLOAD_BATCH_EVENTS_MAX = 10_000;
+/** The kiosk's byte budget for one batch (`sync.uploadBatchBytes`) cannot exceed this. */
+export const UPLOAD_BATCH_BYTES_MAX = 4 * 1024 * 1024;
+/** The hub stores an event whose payload is larger as rejected (the batch still goes through). */
+export const EVENT_PAYLOAD_BYTES_MAX = 256 * 1024;
+/** An event's JSON around its payload: seq, id and type (≤ 100 each), createdAt, keys, a comma. */
+export const EVENT_ENVELOPE_BYTES = 512;
+/** The batch's own JSON: `{"events":[…]}` and the audit head. */
+const BATCH_ENVELOPE_BYTES = 1024;
+/**
+ * The largest upload body a kiosk sends: a batch fills at most its byte budget, or is one
+ * event alone, which the hub keeps only up to EVENT_PAYLOAD_BYTES_MAX.
+ * 4 MiB + 1 KiB = 4,195,328 bytes; the hub refuses a larger body with 413.
+ */
+export const UPLOAD_BODY_LIMIT_BYTES = Math.max(UPLOAD_BATCH_BYTES_MAX, EVENT_PAYLOAD_BYTES_MAX + EVENT_ENVELOPE_BYTES) + BATCH_ENVELOPE_BYTES;
+
+/**
+ * The newest row of the kiosk's audit log: its number and hash. The hub keeps every head a
+ * kiosk sends, so a row the hub has seen a head past cannot be rewritten unnoticed, even
+ * with the whole chain recomputed after it.
+ */
+export const auditHeadSchema = z.object({
+  id: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type WireAuditHead = z.output<typeof auditHeadSchema>;
+
 /**
  * The batch envelope checks only the sequence numbers: the hub judges each event on its
  * own, so one malformed event is rejected with a reason instead of refusing the batch and
- * wedging the queue behind it.
+ * wedging the queue behind it. A batch may be empty when it carries only a new audit head.
+ * `auditHead` is optional: a kiosk from before it was added still uploads.
  */
 export const uploadRequestSchema = z.object({
-  events: z
-    .array(z.looseObject({ seq: z.number().int().positive() }))
-    .min(1)
-    .max(10_000),
+  events: z.array(z.looseObject({ seq: z.number().int().positive() })).max(UPLOAD_BATCH_EVENTS_MAX),
+  auditHead: auditHeadSchema.optional(),
 });
-export type UploadRequest = { events: UploadedEvent[] };
+export type UploadRequest = { events: UploadedEvent[]; auditHead?: WireAuditHead };
 
 /**
  * 200: everything up to `appliedThrough` is stored at the hub (this batch's events and any
  * before). `rejected` lists the events of this batch the hub stored as refused, and why.
+ * `auditHead` echoes the head the hub now holds from this upload: only an echoed head counts
+ * as acknowledged (a hub that does not know the field leaves it out).
  */
 export const uploadResponseSchema = z.object({
   appliedThrough: z.number().int().nonnegative(),
   rejected: z.array(z.object({ seq: z.number().int().positive(), reason: z.string() })),
+  auditHead: auditHeadSchema.optional(),
 });
 export type UploadResponse = z.output<typeof uploadResponseSchema>;
 
@@ -56,13 +87,29 @@ export type UploadResponse = z.output<typeof uploadResponseSchema>;
  * 409: nothing of the batch was applied. `gap`: the batch does not follow the hub's last
  * applied event, so the kiosk resends from `appliedThrough + 1`. `history-mismatch`: the
  * hub holds different events under these numbers (e.g. the kiosk's database was replaced);
- * only an administrator can settle that.
+ * only an administrator can settle that. `audit-head-conflict`: the hub holds a head at a
+ * later row (`auditHead`), or another hash at the same row: the kiosk's audit log went back
+ * or was rewritten, and the hub keeps nothing of the upload (`appliedThrough` is 0 then:
+ * the events were not looked at).
  */
 export const uploadConflictSchema = z.object({
-  error: z.enum(['gap', 'history-mismatch']),
+  error: z.enum(['gap', 'history-mismatch', 'audit-head-conflict']),
   appliedThrough: z.number().int().nonnegative(),
+  auditHead: auditHeadSchema.optional(),
 });
 export type UploadConflict = z.output<typeof uploadConflictSchema>;
+
+/** `GET /sync/v1/audit-heads?after=<row>`: the heads the hub holds for the asking kiosk, by row. */
+export const AUDIT_HEADS_PAGE_MAX = 1000;
+export const auditHeadsQuerySchema = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().positive().max(AUDIT_HEADS_PAGE_MAX).default(AUDIT_HEADS_PAGE_MAX),
+});
+export const auditHeadsResponseSchema = z.object({
+  heads: z.array(auditHeadSchema.extend({ receivedAt: z.iso.datetime({ offset: true }) })),
+  hasMore: z.boolean(),
+});
+export type AuditHeadsResponse = z.output<typeof auditHeadsResponseSchema>;
 
 export const downloadQuerySchema = z.object({
   /** Absent on the first pull: everything from the start of the hub's history. */

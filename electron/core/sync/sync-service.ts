@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../../../shared/contract/sync';
+import { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { Logger } from '../logger';
@@ -58,7 +59,12 @@ export class SyncService {
         onFailure: (failure) => this.failed(name, failure),
       });
     this.loops = {
-      upload: loop('upload', uploadStep(this.queue, client, { maxEvents: settings.uploadBatchEvents, maxBytes: settings.uploadBatchBytes }), settings.uploadIntervalSeconds),
+      upload: loop('upload', uploadStep(
+          this.queue,
+          client,
+          { maxEvents: settings.uploadBatchEvents, maxBytes: settings.uploadBatchBytes },
+          { db, acknowledged: new HubAcknowledgedHead(db, clock) },
+        ), settings.uploadIntervalSeconds),
       download: loop('download', downloadStep(new ReplicaStore(db, clock), client, settings.downloadPageRows), settings.downloadIntervalSeconds),
       heartbeat: loop(
         'heartbeat',

@@ -1,29 +1,55 @@
+import { auditHead } from '../audit/audit-chain';
+import type { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
+import type { Db } from '../db/open';
 import type { HubClient } from './hub-client';
 import type { OutboxQueue } from './outbox-queue';
+import type { UploadConflict } from './protocol';
 import { SyncFailure } from './sync-failure';
 import type { SyncStep } from './sync-loop';
+
+/** The kiosk's audit head as it stands, and the last one the hub acknowledged. */
+export interface AuditHeadSource {
+  db: Db;
+  acknowledged: HubAcknowledgedHead;
+}
 
 /**
  * One upload round: the oldest pending batch to the hub, its verdicts back into the outbox.
  * A rejected event is settled like any other, so it never holds back the ones after it.
+ * Every upload carries the audit log's head, and a new head goes up even with no event
+ * waiting, so the hub holds the log's state as soon as possible; the head the hub echoes is
+ * recorded as acknowledged.
  */
-export function uploadStep(queue: OutboxQueue, client: HubClient, limits: { maxEvents: number; maxBytes: number }): SyncStep {
+export function uploadStep(queue: OutboxQueue, client: HubClient, limits: { maxEvents: number; maxBytes: number }, audit: AuditHeadSource): SyncStep {
   return async (signal) => {
     const batch = queue.nextBatch(limits.maxEvents, limits.maxBytes);
-    if (batch.length === 0) return 'idle';
-    const answer = await client.upload({ events: batch }, signal);
+    const head = auditHead(audit.db) ?? undefined;
+    const acked = audit.acknowledged.get()?.head;
+    const headIsNew = head !== undefined && (head.id !== acked?.id || head.hash !== acked.hash);
+    if (batch.length === 0 && !headIsNew) return 'idle';
+    const answer = await client.upload({ events: batch, ...(head ? { auditHead: head } : {}) }, signal);
     if (!('error' in answer)) {
       queue.settle(batch, answer);
-      return 'more';
+      if (answer.auditHead && head && answer.auditHead.id === head.id && answer.auditHead.hash === head.hash) audit.acknowledged.record(head);
+      // A hub that does not echo heads must not be sent the same head again at once.
+      return batch.length > 0 ? 'more' : 'done';
     }
     if (answer.error === 'gap' && queue.resendAfter(answer.appliedThrough) > 0) return 'more';
-    // A gap with nothing to resend: an older event has not committed yet, or is lost.
-    const first = batch[0]?.seq ?? 0;
-    throw new SyncFailure(
-      answer.error === 'gap' ? 'unavailable' : 'refused',
-      answer.error === 'gap'
-        ? `the hub has events only through ${answer.appliedThrough} and this kiosk's next is ${first}`
-        : `the hub holds different events under this kiosk's numbers (through ${answer.appliedThrough}): ask an administrator`,
-    );
+    throw refusal(answer, batch[0]?.seq ?? 0, head?.id ?? 0);
   };
+}
+
+function refusal(answer: UploadConflict, firstSeq: number, headId: number): SyncFailure {
+  switch (answer.error) {
+    // A gap with nothing to resend: an older event has not committed yet, or is lost.
+    case 'gap':
+      return new SyncFailure('unavailable', `the hub has events only through ${answer.appliedThrough} and this kiosk's next is ${firstSeq}`);
+    case 'history-mismatch':
+      return new SyncFailure('refused', `the hub holds different events under this kiosk's numbers (through ${answer.appliedThrough}): ask an administrator`);
+    case 'audit-head-conflict':
+      return new SyncFailure(
+        'refused',
+        `the hub holds this kiosk's audit log up to row ${answer.auditHead?.id ?? '?'}, which this log (head row ${headId}) does not match: it went back or was rewritten; run npm run audit -- verify and ask an administrator`,
+      );
+  }
 }

@@ -18,11 +18,13 @@ export class KioskRegistry {
   private readonly byTokenStmt;
   private readonly heartbeatStmt;
   private readonly listStmt;
+  private readonly disableStmt;
 
   constructor(db: Db) {
     this.addStmt = db.prepare('INSERT OR IGNORE INTO kiosks (id, token_hash, created_at) VALUES (?, ?, ?)');
     this.tokenStmt = db.prepare('UPDATE kiosks SET token_hash = ? WHERE id = ?');
-    this.byTokenStmt = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ?');
+    this.byTokenStmt = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ? AND disabled_at IS NULL');
+    this.disableStmt = db.prepare('UPDATE kiosks SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?');
     this.heartbeatStmt = db.prepare('UPDATE kiosks SET heartbeat = ?, heartbeat_at = ? WHERE id = ?');
     this.listStmt = db.prepare<[], KioskRow>(
       `SELECT k.id, k.created_at, k.applied_through, k.heartbeat, k.heartbeat_at,
@@ -37,6 +39,10 @@ export class KioskRegistry {
 
   replaceToken(kioskId: string, tokenHash: string): boolean {
     return this.tokenStmt.run(tokenHash, kioskId).changes === 1;
+  }
+
+  disable(kioskId: string, at: string): boolean {
+    return this.disableStmt.run(at, kioskId).changes === 1;
   }
 
   forToken(tokenHash: string): string | undefined {

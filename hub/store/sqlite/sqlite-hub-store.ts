@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../electron/core/db/open';
 import type { Heartbeat } from '../../../electron/core/sync/protocol';
-import type { ApplyOutcome, ChangeSlice, HubStore, JudgedEvent, KioskSummary, ReplicaEdit, SeedSummary, StoredEvent } from '../hub-store';
+import type { WireAuditHead } from '../../../electron/core/sync/protocol';
+import type { ApplyOutcome, AuditHeadOutcome, ChangeSlice, HubStore, JudgedEvent, KeptAuditHead, KioskSummary, ReplicaEdit, SeedSummary, StoredEvent } from '../hub-store';
+import { AuditHeadLedger } from './audit-head-ledger';
 import { EventLedger } from './event-ledger';
 import { KioskRegistry } from './kiosk-registry';
 import { MpesaCallbackBox } from './mpesa-callback-box';
@@ -18,6 +20,7 @@ export class SqliteHubStore implements HubStore {
   private readonly events: EventLedger;
   private readonly history: ReplicaHistory;
   private readonly callbacks: MpesaCallbackBox;
+  private readonly auditHeads: AuditHeadLedger;
 
   constructor(file: string) {
     this.db = openHubDatabase(file);
@@ -25,6 +28,7 @@ export class SqliteHubStore implements HubStore {
     this.events = new EventLedger(this.db);
     this.history = new ReplicaHistory(this.db, randomUUID);
     this.callbacks = new MpesaCallbackBox(this.db);
+    this.auditHeads = new AuditHeadLedger(this.db);
   }
 
   async addKiosk(kioskId: string, tokenHash: string, at: string): Promise<boolean> {
@@ -37,6 +41,10 @@ export class SqliteHubStore implements HubStore {
 
   async kioskForToken(tokenHash: string): Promise<string | undefined> {
     return this.kiosks.forToken(tokenHash);
+  }
+
+  async disableKiosk(kioskId: string, at: string): Promise<boolean> {
+    return this.kiosks.disable(kioskId, at);
   }
 
   async applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome> {
@@ -65,6 +73,14 @@ export class SqliteHubStore implements HubStore {
 
   async recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void> {
     this.kiosks.recordHeartbeat(kioskId, heartbeat, receivedAt);
+  }
+
+  async recordAuditHead(kioskId: string, head: WireAuditHead, receivedAt: string): Promise<AuditHeadOutcome> {
+    return this.auditHeads.record(kioskId, head, receivedAt);
+  }
+
+  async listAuditHeads(kioskId: string, afterRowId: number, limit: number): Promise<KeptAuditHead[]> {
+    return this.auditHeads.list(kioskId, afterRowId, limit);
   }
 
   async keepMpesaCallback(checkoutRequestId: string, body: unknown, receivedAt: string): Promise<boolean> {
