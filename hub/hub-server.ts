@@ -21,6 +21,10 @@ export interface HubServerOptions {
   now?: () => Date;
   /** Where the hub logs (the core's redacting logger); none by default. */
   log?: Logger;
+  /** Posts one address may make to the open Daraja callback route per minute. */
+  callbacksPerMinute?: number;
+  /** How old a successful callback must be before it counts as money nobody claimed. */
+  unclaimedAfterMinutes?: number;
 }
 
 /**
@@ -68,8 +72,8 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
     mpesaCallbacksRoute(sync, store);
     auditHeadsRoute(sync, store);
   });
-  darajaCallbackRoute(app, store, { now });
+  void app.register(async (open) => darajaCallbackRoute(open, store, { now, ...(options.callbacksPerMinute !== undefined && { callbacksPerMinute: options.callbacksPerMinute }) }));
   const { adminToken } = options;
-  if (adminToken) void app.register(async (admin) => adminRoutes(admin, store, adminToken));
+  if (adminToken) void app.register(async (admin) => adminRoutes(admin, store, adminToken, { now, unclaimedAfterMinutes: options.unclaimedAfterMinutes ?? 15 }));
   return app;
 }

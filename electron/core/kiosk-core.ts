@@ -48,8 +48,8 @@ export interface KioskCore {
   subscribe(listener: <E extends EventName>(name: E, payload: EventPayload<E>) => void): () => void;
   close(): void;
   readonly context: CoreContext;
-  /** A Daraja STK callback forwarded by the back office: settles its payment (once). */
-  acceptMpesaCallback(body: unknown): CallbackDisposition;
+  /** A Daraja STK callback forwarded by the back office, with the attempt reference its address named: settles its payment (once) when Daraja agrees. */
+  acceptMpesaCallback(body: unknown, attemptReference?: string): Promise<CallbackDisposition>;
   /** Resolves when no payment is being polled or charged in the background. */
   paymentsIdle(): Promise<void>;
 }
@@ -92,7 +92,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     settings: settings.sync,
     onStatus: (status) => events.emit('sync.status', status),
     // Read only once sync starts, below, when the payments exist.
-    mpesaCallbacks: { awaited: () => payments.service.awaitedCheckoutIds(), accept: (body) => void payments.service.acceptMpesaCallback(body) },
+    mpesaCallbacks: {
+      awaited: () => payments.service.awaitedMpesa(),
+      accept: (body, attemptReference) => payments.service.acceptMpesaCallback(body, attemptReference ?? undefined),
+      noRecordsFor: (references) => payments.service.noRecordsFor(references),
+    },
   });
 
   const payments = createPayments(context, options.databaseFile, options.payments);
@@ -114,7 +118,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   return {
     invoke: dispatch,
     subscribe: (listener) => events.subscribe(listener),
-    acceptMpesaCallback: (body) => payments.service.acceptMpesaCallback(body),
+    acceptMpesaCallback: (body, attemptReference) => payments.service.acceptMpesaCallback(body, attemptReference),
     paymentsIdle: () => payments.service.idle(),
     close() {
       stopBackups();

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
 import { createKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
+import { settingsOrDemo } from '../core/settings/demo-settings';
 import { startPaymentSimulators } from '../core/simulators/payment-simulators';
 import { startDemoHub } from './demo-hub';
 import { startHost } from './host-server';
@@ -32,7 +33,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const { settings: stored, dataDir } = loadHostSettings(values['data-dir']);
+const { settings: written, dataDir } = loadHostSettings(values['data-dir']);
+// Nothing written yet: the demo, with its payment simulators named.
+const { settings: stored, demo } = settingsOrDemo(written);
+if (demo) console.log('No settings written: running the demo (simulated M-Pesa and card terminal).');
 const databaseFile = values.database ?? path.join(dataDir, 'kiosk.sqlite');
 const hub = values['with-hub'] ? await startDemoHub(dataDir, 10_000) : undefined;
 if (hub) console.log(`Reference hub serving at ${hub.url}`);

@@ -3,6 +3,7 @@ import { app, ipcMain, powerSaveBlocker, session } from 'electron';
 import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
 import { createKioskCore } from '../core/kiosk-core';
 import { createLogger } from '../core/logger';
+import { settingsOrDemo } from '../core/settings/demo-settings';
 import { startPaymentSimulators } from '../core/simulators/payment-simulators';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { registerKioskIpc } from './ipc';
@@ -19,9 +20,9 @@ void app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
   const databaseFile = path.join(dataDir, 'kiosk.sqlite');
   ensureDemoDatabase(databaseFile);
-  const settings = loadShellSettings();
+  // Nothing written yet: the demo, with its simulators named (as in the browser host).
+  const { settings } = settingsOrDemo(loadShellSettings());
   const log = createLogger({ file: path.join(dataDir, 'logs', 'kiosk.log') });
-  // The demo default, as in the browser host: M-Pesa against the Daraja simulator.
   const paymentSimulators = await startPaymentSimulators(settings, log);
   const core = createKioskCore({
     databaseFile,

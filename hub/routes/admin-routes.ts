@@ -28,13 +28,19 @@ const eventsQuerySchema = z.object({
  * The supervisor console's data and the back office's way in, behind the hub's admin token.
  * Without a configured token the admin API does not exist.
  */
-export function adminRoutes(scope: FastifyInstance, store: HubStore, adminToken: string): void {
+export function adminRoutes(scope: FastifyInstance, store: HubStore, adminToken: string, options: { now: () => Date; unclaimedAfterMinutes: number }): void {
   scope.addHook('onRequest', async (request, reply) => {
     const token = bearerToken(request.headers.authorization);
     if (token === undefined || !sameToken(token, adminToken)) return reply.code(401).send({ error: 'unauthorized' });
   });
 
   scope.get('/admin/v1/kiosks', async () => ({ kiosks: await store.listKiosks() }));
+
+  /** Money M-Pesa took that no kiosk's payment claims (after a grace for the kiosk to upload it): to match or refund. */
+  scope.get('/admin/v1/mpesa/unclaimed', async () => {
+    const before = new Date(options.now().getTime() - options.unclaimedAfterMinutes * 60_000).toISOString();
+    return { unclaimed: await store.unclaimedMpesaPayments(before) };
+  });
 
   scope.get<{ Params: { id: string } }>('/admin/v1/kiosks/:id/events', async (request, reply) => {
     const query = eventsQuerySchema.safeParse(request.query);

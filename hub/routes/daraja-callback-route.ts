@@ -1,22 +1,55 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { stkCallbackSchema } from '../../electron/core/payments/mpesa/stk-callback';
+import { parseStkCallback } from '../../electron/core/payments/mpesa/stk-callback';
 import { MPESA_CALLBACK_PATH } from '../../electron/core/sync/protocol';
 import type { HubStore } from '../store/hub-store';
 
 /** A callback is a few hundred bytes; anything near this is not one. */
 const CALLBACK_BODY_LIMIT = 16 * 1024;
+/** Kiosk attempt references: what a tag in the callback's address may be. */
+const TAG = /^[A-Z0-9]{4,12}$/;
+
+export interface DarajaCallbackOptions {
+  now: () => Date;
+  /** Posts one source address may make per minute: Safaricom's few senders carry a whole fleet's callbacks, so it is generous. */
+  callbacksPerMinute?: number;
+}
 
 /**
- * Safaricom's side: the URL given as CallBackURL in every push. Open, as Daraja sends no
- * credentials (a deployment admits Safaricom's published addresses at its proxy). Answers
- * as Daraja integrations do, and a repeat is accepted and kept once.
+ * Safaricom's side: the URL given as CallBackURL in every push, with the kiosk's attempt
+ * reference as a last path segment. Open, as Daraja sends no credentials (a deployment also
+ * admits only Safaricom's published addresses at its proxy), and rate-limited per source
+ * address. Anyone can post here, so the hub believes nothing: it keeps every distinct body
+ * for the kiosk that owns the push, which checks it against its payment and Daraja's query.
  */
-export function darajaCallbackRoute(app: FastifyInstance, store: HubStore, options: { now: () => Date }): void {
-  app.post(MPESA_CALLBACK_PATH, { bodyLimit: CALLBACK_BODY_LIMIT }, async (request, reply) => {
-    // The kiosk's own reading of the envelope; the body is kept exactly as it came.
-    const callback = stkCallbackSchema.safeParse(request.body);
-    if (!callback.success) return reply.code(400).send({ ResultCode: 1, ResultDesc: 'Rejected: not an STK callback' });
-    await store.keepMpesaCallback(callback.data.Body.stkCallback.CheckoutRequestID, request.body, options.now().toISOString());
-    return { ResultCode: 0, ResultDesc: 'Accepted' };
+export async function darajaCallbackRoute(app: FastifyInstance, store: HubStore, options: DarajaCallbackOptions): Promise<void> {
+  await app.register(async (open) => {
+    await open.register(rateLimit, { max: options.callbacksPerMinute ?? 600, timeWindow: 60_000 });
+    const keep = async (body: unknown, tag: string | undefined) => {
+      if (tag !== undefined && !TAG.test(tag)) return false;
+      let callback;
+      try {
+        callback = parseStkCallback(body);
+      } catch {
+        return false;
+      }
+      const { outcome } = callback;
+      await store.keepMpesaCallback({
+        checkoutRequestId: callback.checkoutRequestId,
+        attemptReference: tag ?? null,
+        body,
+        resultCode: outcome.state === 'failed' ? outcome.resultCode : 0,
+        receiptNumber: outcome.state === 'paid' ? outcome.receipt.receiptNumber : null,
+        amount: outcome.state === 'paid' ? (outcome.receipt.amount ?? null) : null,
+        receivedAt: options.now().toISOString(),
+      });
+      return true;
+    };
+    const answer = async (kept: boolean, reply: { code(status: number): { send(body: unknown): unknown } }) =>
+      kept ? { ResultCode: 0, ResultDesc: 'Accepted' } : reply.code(400).send({ ResultCode: 1, ResultDesc: 'Rejected: not an STK callback' });
+    open.post(MPESA_CALLBACK_PATH, { bodyLimit: CALLBACK_BODY_LIMIT }, async (request, reply) => answer(await keep(request.body, undefined), reply));
+    open.post<{ Params: { tag: string } }>(`${MPESA_CALLBACK_PATH}/:tag`, { bodyLimit: CALLBACK_BODY_LIMIT }, async (request, reply) =>
+      answer(await keep(request.body, request.params.tag), reply),
+    );
   });
 }

@@ -54,6 +54,39 @@ export interface KeptAuditHead extends WireAuditHead {
 /** `conflict`: the hub holds a head at a later row, or another hash at this row (`latest`). */
 export type AuditHeadOutcome = { kind: 'kept' } | { kind: 'conflict'; latest: WireAuditHead };
 
+/** A Daraja STK callback as posted, with what the hub reads from it to reconcile. */
+export interface NewMpesaCallback {
+  checkoutRequestId: string;
+  /** The attempt reference the callback's address carried (the kiosk's tag), if any. */
+  attemptReference: string | null;
+  body: unknown;
+  resultCode: number;
+  receiptNumber: string | null;
+  amount: number | null;
+  receivedAt: string;
+}
+
+export interface MpesaCallbackQuestion {
+  checkoutRequestIds: readonly string[];
+  attemptReferences: readonly string[];
+}
+
+export interface KeptMpesaCallback {
+  attemptReference: string | null;
+  body: unknown;
+}
+
+/** A successful M-Pesa payment no kiosk's uploaded payment claims: money to match or refund. */
+export interface UnclaimedMpesaPayment {
+  receiptNumber: string;
+  amount: number | null;
+  checkoutRequestId: string;
+  attemptReference: string | null;
+  /** The kiosk that asked for this push, if any did. */
+  kioskId: string | null;
+  receivedAt: string;
+}
+
 export interface SeedSummary {
   rows: number;
   ms: number;
@@ -92,10 +125,15 @@ export interface HubStore {
   /** The kiosk's heads after a row number, oldest first. */
   listAuditHeads(kioskId: string, afterRowId: number, limit: number): Promise<KeptAuditHead[]>;
 
-  /** Keeps a Daraja STK callback; false when one for that CheckoutRequestID is already kept. */
-  keepMpesaCallback(checkoutRequestId: string, body: unknown, receivedAt: string): Promise<boolean>;
-  /** The kept callbacks among these CheckoutRequestIDs, as Safaricom posted them. */
-  findMpesaCallbacks(checkoutRequestIds: readonly string[]): Promise<unknown[]>;
+  /** Keeps a Daraja STK callback; false when that very body was already kept for its push. */
+  keepMpesaCallback(callback: NewMpesaCallback): Promise<boolean>;
+  /**
+   * Every callback kept for these pushes and attempts that belong to this kiosk. A push or
+   * attempt nobody asked for yet becomes this kiosk's; one owned by another kiosk answers nothing.
+   */
+  findMpesaCallbacks(kioskId: string, asked: MpesaCallbackQuestion): Promise<KeptMpesaCallback[]>;
+  /** Successful callbacks received before `receivedBefore` whose receipt no uploaded payment claims. */
+  unclaimedMpesaPayments(receivedBefore: string): Promise<UnclaimedMpesaPayment[]>;
   listKiosks(): Promise<KioskSummary[]>;
 
   close(): Promise<void>;

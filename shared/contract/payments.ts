@@ -8,7 +8,10 @@ const id = z.string().min(1).max(64);
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
 
 export const paymentMethodSchema = z.enum(['mpesa', 'card', 'cash']);
-export const paymentStateSchema = z.enum(['created', 'prompted', 'paid', 'failed', 'cancelled', 'expired', 'refund_due']);
+/** The methods a provider takes (cash needs only a clerk). */
+export const providerMethodSchema = z.enum(['mpesa', 'card']);
+export type ProviderMethod = z.output<typeof providerMethodSchema>;
+export const paymentStateSchema = z.enum(['created', 'prompted', 'in_doubt', 'paid', 'failed', 'cancelled', 'expired', 'refund_due']);
 export type PaymentState = z.output<typeof paymentStateSchema>;
 
 export const billViewSchema = z.object({
@@ -22,6 +25,8 @@ export const billViewSchema = z.object({
   /** The attempt still waiting for its result, if any: a new one cannot start meanwhile. */
   paymentInProgressId: z.string().nullable(),
   paidPaymentId: z.string().nullable(),
+  /** The methods this kiosk offers: those whose provider is configured. */
+  methods: z.array(providerMethodSchema),
 });
 export type BillView = z.output<typeof billViewSchema>;
 

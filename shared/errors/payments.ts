@@ -57,6 +57,10 @@ export const paymentErrors = {
     en: 'The receipt printer is not working. Your payment is recorded; please ask at the counter for a printed receipt.',
     sw: 'Printa ya risiti haifanyi kazi. Malipo yako yamehifadhiwa; tafadhali uliza kaunta upate risiti iliyochapishwa.',
   },
+  'payment.cardUnavailable': {
+    en: 'Card payments are not available on this kiosk. Please pay another way or ask at the counter.',
+    sw: 'Malipo ya kadi hayapatikani kwenye kioski hiki. Tafadhali lipa kwa njia nyingine au uliza kaunta.',
+  },
   'payment.mpesaUnavailable': {
     en: 'M-Pesa payments are not available on this kiosk just now. Please pay another way or ask at the counter.',
     sw: 'Malipo ya M-Pesa hayapatikani kwenye kioski hiki kwa sasa. Tafadhali lipa kwa njia nyingine au uliza kaunta.',

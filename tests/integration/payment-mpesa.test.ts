@@ -137,8 +137,8 @@ describe('M-Pesa through the Daraja simulator over real HTTP', () => {
 
   it('a callback for a push the kiosk does not know is kept for the back office to reconcile', async () => {
     const body = { Body: { stkCallback: { MerchantRequestID: '1-2-3', CheckoutRequestID: 'ws_CO_UNKNOWN', ResultCode: 0, ResultDesc: 'ok', CallbackMetadata: { Item: [{ Name: 'MpesaReceiptNumber', Value: 'QZZ0000001' }] } } } };
-    expect(pk.kiosk.core.acceptMpesaCallback(body)).toBe('unmatched');
-    expect(pk.kiosk.core.acceptMpesaCallback({ nonsense: true })).toBe('malformed');
+    expect(await pk.kiosk.core.acceptMpesaCallback(body)).toBe('unmatched');
+    expect(await pk.kiosk.core.acceptMpesaCallback({ nonsense: true })).toBe('malformed');
     expect(count("SELECT count(*) AS n FROM outbox WHERE type = 'mpesa.callback-unmatched' AND payload LIKE '%QZZ0000001%'")).toBe(1);
   });
 });

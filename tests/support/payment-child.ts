@@ -1,14 +1,19 @@
 /**
- * A kiosk that starts one M-Pesa payment, for the crash test to kill:
- * `node --import tsx tests/support/payment-child.ts <database> <settings-json> <phone>`.
- * Prints the payment as JSON once the push has been answered, then lives until killed.
+ * A kiosk that starts one payment, for the crash tests to kill:
+ * `node --import tsx tests/support/payment-child.ts <database> <settings-json> mpesa <phone> | card | resume`.
+ * Prints the bill as JSON once it exists (before the payment starts), then lives until killed.
  */
 import { randomUUID } from 'node:crypto';
 import { createKioskCore } from '../../electron/core/kiosk-core';
 
-const [databaseFile, settingsJson, phone] = process.argv.slice(2);
-if (!databaseFile || !settingsJson || !phone) throw new Error('usage: payment-child.ts <database> <settings-json> <phone>');
+const [databaseFile, settingsJson, method, phone] = process.argv.slice(2);
+if (!databaseFile || !settingsJson || !['mpesa', 'card', 'resume'].includes(method ?? '')) throw new Error('usage: payment-child.ts <database> <settings-json> mpesa <phone> | card | resume');
 const core = createKioskCore({ databaseFile, settings: JSON.parse(settingsJson) as unknown, version: 'crash-test' });
+// `resume`: a kiosk that only starts (and resumes what it finds), to be killed again.
+if (method === 'resume') {
+  console.log('{}');
+  await new Promise(() => undefined);
+}
 
 async function call(name: string, payload: unknown): Promise<{ id: string }> {
   const result = await core.invoke(name, payload);
@@ -18,5 +23,6 @@ async function call(name: string, payload: unknown): Promise<{ id: string }> {
 
 await call('visit.start', { locale: 'en' });
 const bill = await call('payments.billForRenewal', { years: 3 });
-const payment = await call('payments.payByMpesa', { billId: bill.id, idempotencyKey: randomUUID(), phone });
-console.log(JSON.stringify(payment));
+console.log(JSON.stringify(bill));
+if (method === 'mpesa') await call('payments.payByMpesa', { billId: bill.id, idempotencyKey: randomUUID(), phone });
+else await call('payments.payByCard', { billId: bill.id, idempotencyKey: randomUUID() });

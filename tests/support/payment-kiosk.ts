@@ -19,9 +19,9 @@ export const FAST_POLLING = { firstQueryMs: 150, backoffFactor: 1.5, maxQueryGap
 export async function startCallbackForwarder(target: () => KioskCore | undefined) {
   const dispositions: CallbackDisposition[] = [];
   const app = Fastify();
-  app.post('/mpesa/stk-callback', async (request) => {
+  app.post<{ Params: { tag?: string } }>('/mpesa/stk-callback/:tag?', async (request) => {
     const core = target();
-    if (core) dispositions.push(core.acceptMpesaCallback(request.body));
+    if (core) dispositions.push(await core.acceptMpesaCallback(request.body, request.params.tag));
     return { ResultCode: 0, ResultDesc: 'Accepted' };
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,3 +1,4 @@
+import { DEMO_SETTINGS, settingsOrDemo } from '../../electron/core/settings/demo-settings';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -13,7 +14,25 @@ it('the shipped example of a deployment’s settings is valid and names the real
   expect(settings.sync.hubUrl).toMatch(/^https:\/\//);
 });
 
-it('an empty configuration is the demo: every provider simulated, sync off', () => {
+it('an empty configuration offers no payment provider (none is simulated by omission); messages simulated, sync off', () => {
   const settings = parseKioskSettings({});
-  expect([settings.mpesa.simulator, settings.sms.provider, settings.email.provider, settings.sync.hubUrl]).toEqual([true, 'simulator', 'simulator', '']);
+  expect([settings.mpesa.simulator, settings.mpesa.baseUrl, settings.card.simulator, settings.card.terminalUrl]).toEqual([false, undefined, false, undefined]);
+  expect([settings.sms.provider, settings.email.provider, settings.sync.hubUrl]).toEqual(['simulator', 'simulator', '']);
+});
+
+it('the shells run the demo preset only when nothing was written, and it names its simulators', () => {
+  expect(settingsOrDemo({})).toEqual({ settings: DEMO_SETTINGS, demo: true });
+  expect(settingsOrDemo(undefined).demo).toBe(true);
+  const written = { sync: { hubUrl: 'https://hub.example' } };
+  expect(settingsOrDemo(written)).toEqual({ settings: written, demo: false });
+  const demo = parseKioskSettings(DEMO_SETTINGS);
+  expect([demo.mpesa.simulator, demo.card.simulator]).toEqual([true, true]);
+});
+
+it('refuses real money beside a simulator, and a provider named twice', () => {
+  expect(() => parseKioskSettings({ mpesa: { baseUrl: 'https://api.safaricom.co.ke' }, card: { simulator: true } })).toThrow(/card terminal simulator/);
+  expect(() => parseKioskSettings({ mpesa: { simulator: true, baseUrl: 'https://sandbox.safaricom.co.ke' } })).toThrow(/either simulator or baseUrl/);
+  expect(() => parseKioskSettings({ card: { simulator: true, terminalUrl: 'http://127.0.0.1:9' } })).toThrow(/either simulator or terminalUrl/);
+  // The sandbox takes no real money: it may run beside the card simulator (a training kiosk).
+  expect(parseKioskSettings({ mpesa: { baseUrl: 'https://sandbox.safaricom.co.ke' }, card: { simulator: true } }).card.simulator).toBe(true);
 });

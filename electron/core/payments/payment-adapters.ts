@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Clock } from '../clock';
 import type { KioskSettings } from '../settings/kiosk-settings';
 import type { CardTerminal } from './card/card-terminal';
+import { CardTerminalLink } from './card/card-terminal-link';
 import { CardTerminalSimulator } from './card/card-terminal-simulator';
 import { DarajaClient } from './mpesa/daraja-client';
 import type { MpesaGateway } from './mpesa/mpesa-gateway';
@@ -16,24 +17,28 @@ export interface PaymentAdapterOptions {
   readonly printer?: ReceiptPrinter;
 }
 
+/** Undefined means the method is not offered: not on screen, and refused if asked for. */
 export interface PaymentAdapters {
-  /** Undefined when the settings want the simulator but no shell started one: M-Pesa is then refused clearly. */
   readonly mpesa: MpesaGateway | undefined;
-  readonly card: CardTerminal;
+  readonly card: CardTerminal | undefined;
   readonly printer: ReceiptPrinter;
 }
 
 /**
- * The providers the payment service talks to. `mpesa.simulator` (the default) pays against
- * the Daraja simulator the shell started; otherwise the real Daraja at `mpesa.baseUrl` with
- * the deployment's credentials. The card terminal and the printer are simulators until a
- * vendor's adapter exists; the printer writes `.escpos` files into the data folder.
+ * The providers the payment service talks to, only those the settings name: M-Pesa at
+ * `mpesa.baseUrl` (Daraja) or against the Daraja simulator the shell started when
+ * `mpesa.simulator` is on; the card terminal at `card.terminalUrl`, or the in-process
+ * simulator when `card.simulator` is on. The printer writes `.escpos` files into the data
+ * folder until a printer transport is chosen.
  */
 export function paymentAdapters(settings: KioskSettings, dataDir: string, clock: Clock, options: PaymentAdapterOptions = {}): PaymentAdapters {
   const baseUrl = settings.mpesa.simulator ? options.darajaSimulatorUrl : settings.mpesa.baseUrl;
+  const { card } = settings;
   return {
     mpesa: baseUrl === undefined ? undefined : new DarajaClient({ ...settings.mpesa, baseUrl, clock }),
-    card: options.cardTerminal ?? new CardTerminalSimulator(),
+    card:
+      options.cardTerminal ??
+      (card.terminalUrl ? new CardTerminalLink(card.terminalUrl, card.chargeTimeoutMs) : card.simulator ? new CardTerminalSimulator({ delayMs: card.simulatorDelayMs }) : undefined),
     printer: options.printer ?? new FilePrinter(path.resolve(dataDir, settings.printer.folder)),
   };
 }

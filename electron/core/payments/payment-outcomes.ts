@@ -22,7 +22,7 @@ const BY_REASON: Readonly<Record<string, Outcome>> = {
     { en: 'Wait a minute and try again, or pay another way.', sw: 'Subiri dakika moja ujaribu tena, au lipa kwa njia nyingine.' },
     60,
   ),
-  'push-timeout': outcome(
+  'push-no-answer': outcome(
     'mpesa.push-timeout',
     { en: 'M-Pesa did not answer in time. If a request appears on your phone, do not enter your PIN.', sw: 'M-Pesa haikujibu kwa wakati. Ombi likionekana kwenye simu yako, usiweke PIN yako.' },
     TRY_AGAIN_OR_OTHER,
@@ -38,7 +38,12 @@ const BY_REASON: Readonly<Record<string, Outcome>> = {
   ),
   interrupted: outcome(
     'payment.interrupted',
-    { en: 'The kiosk restarted before this payment began. You have not been charged.', sw: 'Kioski kilizimika kabla malipo haya kuanza. Hujatozwa chochote.' },
+    { en: 'The kiosk restarted before this payment reached the provider. You have not been charged.', sw: 'Kioski kilizimika kabla malipo haya kumfikia mtoa huduma. Hujatozwa chochote.' },
+    TRY_AGAIN_OR_OTHER,
+  ),
+  'no-provider-record': outcome(
+    'payment.no-provider-record',
+    { en: 'This payment did not go through: M-Pesa has no record of it. You have not been charged.', sw: 'Malipo haya hayakufanikiwa: M-Pesa haina rekodi yake. Hujatozwa chochote.' },
     TRY_AGAIN_OR_OTHER,
   ),
   'card-declined': outcome('card.declined', { en: 'The card was declined.', sw: 'Kadi imekataliwa.' }, { en: 'Try another card, or pay another way.', sw: 'Jaribu kadi nyingine, au lipa kwa njia nyingine.' }),
@@ -50,9 +55,24 @@ const BY_REASON: Readonly<Record<string, Outcome>> = {
   'card-cancelled': outcome('card.cancelled', { en: 'The payment was cancelled at the card terminal.', sw: 'Malipo yameghairiwa kwenye mashine ya kadi.' }, TRY_AGAIN_OR_OTHER),
 };
 
-/** Why a payment did not go through and what to do next; null while waiting or when paid. */
+/** Why a payment did not go through, or why it is on hold, and what to do next; null while waiting or when paid. */
 export function paymentOutcome(payment: PaymentRow): Outcome | null {
   if (payment.state === 'created' || payment.state === 'prompted' || payment.state === 'paid') return null;
+  if (payment.state === 'in_doubt') {
+    return {
+      code: 'payment.in-doubt',
+      message: {
+        en: 'We are checking whether this payment went through. Do not pay this bill again.',
+        sw: 'Tunahakikisha kama malipo haya yamefanikiwa. Usilipe bili hii tena.',
+      },
+      nextStep: {
+        en: 'The bill is on hold for a few minutes until we know. If money left your account, keep the message: it will be matched to this bill. Ask at the counter if you need help.',
+        sw: 'Bili imesimamishwa kwa dakika chache hadi tujue. Kama pesa zimetoka kwenye akaunti yako, hifadhi ujumbe: zitaunganishwa na bili hii. Uliza kaunta ukihitaji msaada.',
+      },
+      retryable: false,
+      retryAfterSeconds: 0,
+    };
+  }
   if (payment.state === 'refund_due') {
     return {
       code: 'payment.refund-due',

@@ -1,14 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ProviderMethod } from '../../../shared/contract/payments';
 import { maskPhone } from '../../../shared/identifiers/mask';
 import { parseKenyanMobile } from '../../../shared/identifiers/phone';
+import { newAttemptReference } from './attempt-reference';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { SignedInStaff } from '../staff-presence';
 import type { Visit } from '../visits/visits';
 import type { Bill, BillStore } from './bills/bill-store';
-import type { CardTerminal } from './card/card-terminal';
+import type { CardChargeResult, CardTerminal } from './card/card-terminal';
 import { eventFromStkOutcome } from './mpesa-events';
-import { MpesaError } from './mpesa/mpesa-errors';
+import { MpesaError, pushMayHaveArrived } from './mpesa/mpesa-errors';
+import type { StkCallbackResult } from './mpesa/stk-callback';
+import type { StkOutcome } from './mpesa/stk-outcome';
 import type { MpesaGateway } from './mpesa/mpesa-gateway';
 import type { PaymentSettings } from '../settings/payment-settings';
 import { isUnsettled, type PaymentEvent } from './payment-state';
@@ -18,24 +22,28 @@ import { pollStk } from './stk-poller';
 /** A provider's word on a payment: a final or interim answer, none yet, or no way to know. */
 export type ProviderAnswer = { event: PaymentEvent; details?: TransitionDetails } | 'pending' | 'unknown';
 
-/** What became of a forwarded M-Pesa callback. */
-export type CallbackDisposition = 'settled' | 'repeat' | 'ignored' | 'unmatched' | 'malformed';
+/**
+ * What became of a forwarded M-Pesa callback: `mismatched` disagrees with the payment it
+ * names (amount, payer, push) or with Daraja's own answer and raised an alert; `deferred`
+ * could not be confirmed with Daraja yet and is read again at the next round.
+ */
+export type CallbackDisposition = 'settled' | 'repeat' | 'ignored' | 'unmatched' | 'malformed' | 'mismatched' | 'deferred';
+
+/** Why a callback was not believed. */
+type CallbackDoubt = 'other-push' | 'amount' | 'payer' | 'no-receipt-details' | 'contradicted-by-query';
 
 export interface PaymentServiceDeps {
   readonly ctx: CoreContext;
   readonly bills: BillStore;
   readonly store: PaymentStore;
   readonly mpesa: MpesaGateway | undefined;
-  readonly card: CardTerminal;
+  readonly card: CardTerminal | undefined;
   readonly settings: PaymentSettings;
   /** The phones typed in a visit, masked, by payment id (a visit slot: forgotten with the visit). */
   readonly maskedPhones: (visit: Visit) => Map<string, string>;
   /** A payment changed state (the handlers turn this into the `payments.updated` event). */
   readonly onChange: (payment: PaymentRow) => void;
 }
-
-/** The text on the customer's M-Pesa prompt and statement (≤ 13 characters). */
-const MPESA_DESCRIPTION = 'NTSA payment';
 
 /**
  * Takes payments by M-Pesa, card and cash. Each attempt is a persisted state machine
@@ -45,6 +53,13 @@ const MPESA_DESCRIPTION = 'NTSA payment';
 export class PaymentService {
   private readonly closing = new AbortController();
   private readonly running = new Set<Promise<unknown>>();
+  /** Payments in doubt being watched, so a resume or a second doubt does not start a second watch. */
+  private readonly watchedDoubts = new Set<string>();
+  /**
+   * When the back office last answered a record search for an attempt and held nothing for
+   * it, by attempt reference. Memory is enough: after a restart the next round asks again.
+   */
+  private readonly searchedWithoutRecord = new Map<string, number>();
 
   constructor(private readonly deps: PaymentServiceDeps) {}
 
@@ -58,20 +73,23 @@ export class PaymentService {
     const gateway = this.deps.mpesa;
     if (!gateway) throw new KioskError('payment.mpesaUnavailable');
     const { payment, repeated } = this.deps.store.create({
-      billId, idempotencyKey, method: 'mpesa', amount: bill.total, visitId: visit.id, phoneHash: this.deps.ctx.hashIdentifier('phone', phone.value),
+      billId, idempotencyKey, method: 'mpesa', amount: bill.total, visitId: visit.id, phoneHash: this.deps.ctx.hashIdentifier('phone', phone.value), attemptReference: newAttemptReference(),
     });
     if (repeated) return payment;
     // Before the push, so that every update of this payment shows whose phone was asked.
     this.deps.maskedPhones(visit).set(payment.id, maskPhone(phone.value));
+    // The attempt's own reference, recorded before the push, names it at Safaricom: on the
+    // prompt, in the statement, and in the callback's address (see MpesaGateway).
+    const reference = payment.attempt_reference as string;
     let event: PaymentEvent;
     try {
-      const accepted = await gateway.push({ amount: bill.total, phone: phone.value, accountReference: bill.reference, description: MPESA_DESCRIPTION });
+      const accepted = await gateway.push({ amount: bill.total, phone: phone.value, accountReference: reference, description: reference, callbackTag: reference });
       event = { type: 'prompted', checkoutRequestId: accepted.checkoutRequestId };
     } catch (error) {
       if (!(error instanceof MpesaError)) throw error;
       this.deps.ctx.log.warn({ kind: error.kind, err: error }, 'stk push failed');
-      // After a time-out the prompt may still arrive, and without its CheckoutRequestID it cannot be queried.
-      event = error.kind === 'timeout' ? { type: 'abandoned', as: 'expired', reason: 'push-timeout' } : { type: 'abandoned', as: 'failed', reason: 'provider-unavailable' };
+      // A push that may have reached Daraja may still take money: its bill waits for the record.
+      event = pushMayHaveArrived(error) ? { type: 'doubted', reason: 'push-no-answer' } : { type: 'abandoned', as: 'failed', reason: 'provider-unavailable' };
     }
     const applied = this.apply(payment.id, event);
     if (applied.payment.state === 'prompted') this.watchStk(applied.payment);
@@ -79,12 +97,14 @@ export class PaymentService {
   }
 
   async payByCard(visit: Visit, billId: string, idempotencyKey: string): Promise<PaymentRow> {
+    // A repeat never charges again: the first charge is under way, in doubt, or done.
     const earlier = this.deps.store.byIdempotencyKey(idempotencyKey, billId, 'card');
-    if (earlier && !isUnsettled(earlier.state)) return earlier;
+    if (earlier) return earlier;
+    if (!this.deps.card) throw new KioskError('payment.cardUnavailable');
     const bill = this.payableBill(billId);
-    const { payment, repeated } = this.deps.store.create({ billId, idempotencyKey, method: 'card', amount: bill.total, visitId: visit.id });
-    if (repeated && !isUnsettled(payment.state)) return payment;
-    return this.chargeCard(payment, bill.reference);
+    const { payment, repeated } = this.deps.store.create({ billId, idempotencyKey, method: 'card', amount: bill.total, visitId: visit.id, attemptReference: newAttemptReference() });
+    if (repeated) return payment;
+    return this.chargeCard(this.deps.card, payment);
   }
 
   /** Cash taken by the clerk signed in: recorded as paid at once, in one transaction, with who took it. */
@@ -106,69 +126,101 @@ export class PaymentService {
   }
 
   /**
-   * A Daraja STK callback as the back office forwards it. Either source (this or a query)
-   * may come first, repeat or arrive late; the state machine settles the payment once.
+   * A Daraja STK callback as the back office forwards it, with the attempt reference its
+   * address carried (absent on callbacks to the bare address). A callback is a claim, not
+   * proof — anyone can post to the back office's public address — so it is believed only
+   * when it fits the payment (the same push, amount and payer) and Daraja's own STK query
+   * agrees; one that disagrees settles nothing and raises an alert. Either source (this or
+   * a query) may come first, repeat or arrive late; the state machine settles the payment once.
    */
-  acceptMpesaCallback(body: unknown): CallbackDisposition {
+  async acceptMpesaCallback(body: unknown, attemptReference?: string): Promise<CallbackDisposition> {
     const gateway = this.deps.mpesa;
     if (!gateway) return 'ignored';
-    let callback;
+    let callback: StkCallbackResult;
     try {
       callback = gateway.parseStkCallback(body);
     } catch (error) {
       if (error instanceof MpesaError) return 'malformed';
       throw error;
     }
-    const payment = this.deps.store.byCheckoutRequestId(callback.checkoutRequestId);
-    if (!payment) {
-      // Money may have moved for a push the kiosk cannot match (e.g. one whose answer it never got): the back office reconciles.
-      this.deps.ctx.db.transaction(() => {
-        this.deps.ctx.audit.append({ action: 'payment.callback-unmatched', outcome: 'ignored', actor: 'system', details: { resultCode: callback.outcome.state === 'failed' ? callback.outcome.resultCode : 0 } });
-        this.deps.ctx.outbox.enqueue('mpesa.callback-unmatched', {
-          checkoutRequestId: callback.checkoutRequestId,
-          merchantRequestId: callback.merchantRequestId,
-          receiptNumber: callback.outcome.state === 'paid' ? callback.outcome.receipt.receiptNumber : null,
-        });
-      })();
-      return 'unmatched';
+    const payment =
+      this.deps.store.byCheckoutRequestId(callback.checkoutRequestId) ?? (attemptReference ? this.deps.store.byAttemptReference(attemptReference) : undefined);
+    if (!payment || payment.method !== 'mpesa') return this.unmatchedCallback(callback);
+    const { outcome } = callback;
+    if (outcome.state === 'paid' && payment.provider_reference === outcome.receipt.receiptNumber) return 'repeat';
+    const doubt = this.callbackDoesNotFit(payment, callback);
+    if (doubt) return this.rejectCallback(payment, callback, doubt);
+    let answer: StkOutcome;
+    try {
+      answer = await gateway.query(callback.checkoutRequestId);
+    } catch (error) {
+      if (!(error instanceof MpesaError)) throw error;
+      return 'deferred';
     }
-    const event = eventFromStkOutcome(callback.outcome);
+    // Daraja knows this push: a payment in doubt learns it here, and can be queried from now on.
+    if (payment.checkout_request_id === null) this.apply(payment.id, { type: 'prompted', checkoutRequestId: callback.checkoutRequestId });
+    if (answer.state === 'pending') return 'deferred';
+    const daraja = answer.state === 'failed' ? 'failed' : 'paid';
+    const claimed = outcome.state === 'failed' ? 'failed' : 'paid';
+    if (daraja !== claimed) return this.rejectCallback(payment, callback, 'contradicted-by-query');
+    // Daraja agrees. Its query never carries the receipt number; the callback does.
+    const event = eventFromStkOutcome(outcome.state === 'paid' ? outcome : answer);
     if (!event) return 'ignored';
     const { decision } = this.apply(payment.id, event);
     if (decision.kind === 'ignore') return decision.why === 'repeat' ? 'repeat' : 'ignored';
     return 'settled';
   }
 
-  /** The pushes whose result or receipt is still to come, for fetching their forwarded callbacks. */
-  awaitedCheckoutIds(): string[] {
-    return this.deps.store
-      .unsettled()
-      .flatMap((payment) => (payment.method === 'mpesa' && payment.checkout_request_id ? [payment.checkout_request_id] : []));
+  /** The pushes whose result or receipt is still to come, and the attempts in doubt, for the back office's record search. */
+  awaitedMpesa(): { checkoutRequestIds: string[]; attemptReferences: string[] } {
+    const unsettled = this.deps.store.unsettled().filter((payment) => payment.method === 'mpesa');
+    return {
+      checkoutRequestIds: unsettled.flatMap((payment) => (payment.checkout_request_id ? [payment.checkout_request_id] : [])),
+      attemptReferences: unsettled.flatMap((payment) => (payment.state === 'in_doubt' && payment.attempt_reference ? [payment.attempt_reference] : [])),
+    };
   }
 
   /**
-   * After a restart: every payment left unsettled is finished. M-Pesa prompts are queried
-   * again; a card charge is asked again with its idempotency key (the terminal answers the
-   * first charge, never charges twice); an M-Pesa attempt that never got its prompt's
-   * answer cannot be queried and is closed as expired.
+   * The back office answered a record search for these attempts and held no callback for
+   * them. An attempt in doubt whose window has passed is then closed as not paid: M-Pesa's
+   * prompt is long dead, and no money moved that anyone has heard of.
+   */
+  noRecordsFor(attemptReferences: readonly string[]): void {
+    const now = this.deps.ctx.clock.now().getTime();
+    for (const reference of attemptReferences) {
+      this.searchedWithoutRecord.set(reference, now);
+      const payment = this.deps.store.byAttemptReference(reference);
+      if (payment?.state === 'in_doubt' && this.doubtWindowPassed(payment, now)) {
+        this.apply(payment.id, { type: 'abandoned', as: 'expired', reason: 'no-provider-record' });
+      }
+    }
+  }
+
+  /**
+   * After a restart: every payment left unsettled is finished, never sent again. M-Pesa
+   * prompts are queried again until their deadline, counted from the push. A request that
+   * was on its way when the kiosk stopped (recorded, answer not) may have reached the
+   * provider: it is in doubt, and waits for the provider's record — the card terminal's
+   * last transaction, or M-Pesa's callback at the back office — never for a second charge.
    */
   resume(): void {
     for (const payment of this.deps.store.unsettled()) {
       this.deps.ctx.log.info({ paymentId: payment.id, method: payment.method, state: payment.state }, 'resuming payment');
-      if (payment.method === 'mpesa' && payment.checkout_request_id) this.watchStk(payment);
-      else if (payment.method === 'card') {
-        const bill = this.deps.bills.byId(payment.bill_id);
-        if (bill) this.track(this.chargeCard(payment, bill.reference));
-      } else this.apply(payment.id, { type: 'abandoned', as: payment.method === 'mpesa' ? 'expired' : 'failed', reason: 'interrupted' });
+      if (payment.method === 'cash') {
+        this.apply(payment.id, { type: 'abandoned', as: 'failed', reason: 'interrupted' });
+        continue;
+      }
+      const current = payment.state === 'created' ? this.apply(payment.id, { type: 'doubted', reason: 'interrupted' }).payment : payment;
+      if (current.state === 'prompted') this.watchStk(current);
+      else this.watchDoubt(current);
     }
   }
 
   /**
    * What the provider says now about an unsettled payment, for a clerk's override: an
-   * M-Pesa STK query, or the card terminal asked again with the attempt's idempotency key
-   * (it answers the first charge, never charges twice; no answer within `cardWaitMs` is
-   * 'unknown'). Undefined means no answer yet ('pending'); a push whose prompt was never
-   * answered cannot be queried and is 'unknown'. Refuses when the provider cannot be reached.
+   * M-Pesa STK query, or the card terminal's last transaction (a charge it never got was
+   * never taken; no answer within `cardWaitMs` is 'unknown'). 'pending' means no answer
+   * yet; a push whose prompt was never answered cannot be queried and is 'unknown'. Refuses when the provider cannot be reached.
    */
   async askProvider(payment: PaymentRow, cardWaitMs: number): Promise<ProviderAnswer> {
     if (payment.method === 'mpesa') {
@@ -182,18 +234,22 @@ export class PaymentService {
         throw new KioskError('overrides.providerUnreachable');
       }
     }
-    const bill = this.deps.bills.byId(payment.bill_id);
-    if (payment.method !== 'card' || !bill) return 'unknown';
-    const charge = this.deps.card.charge({ amount: payment.amount, reference: bill.reference, idempotencyKey: payment.idempotency_key });
-    const result = await Promise.race([charge, sleep(cardWaitMs, undefined, { ref: false })]);
-    if (!result) return 'unknown';
-    if (result.approved) return { event: { type: 'receipt', providerReference: result.approvalCode }, details: { cardMaskedPan: result.maskedPan } };
-    return { event: { type: 'declined', as: result.reason === 'cancelled' ? 'cancelled' : 'failed', resultCode: null, reason: `card-${result.reason}` } };
+    const card = this.deps.card;
+    if (payment.method !== 'card' || !card) return 'unknown';
+    const last = await Promise.race([card.lastTransaction().catch(() => undefined), sleep(cardWaitMs, undefined, { ref: false })]);
+    if (last === undefined) return 'unknown';
+    if (last === null || last.reference !== payment.attempt_reference) return { event: { type: 'abandoned', as: 'failed', reason: 'interrupted' } };
+    return last.status === 'done' ? cardAnswer(last.result) : 'pending';
   }
 
   /** A change a clerk's override made, under the same state machine, recorded as theirs. */
   applyOverride(paymentId: string, answer: { event: PaymentEvent; details?: TransitionDetails }, actor: string): Applied {
     return this.apply(paymentId, answer.event, { ...answer.details, actor });
+  }
+
+  /** What this kiosk can take money by: a method without a configured provider is not offered. */
+  offeredMethods(): ProviderMethod[] {
+    return [...(this.deps.mpesa ? (['mpesa'] as const) : []), ...(this.deps.card ? (['card'] as const) : [])];
   }
 
   /** Resolves when no polling or charge is under way (tests, shutdown). */
@@ -212,20 +268,59 @@ export class PaymentService {
     return bill;
   }
 
-  private async chargeCard(payment: PaymentRow, reference: string): Promise<PaymentRow> {
-    const result = await this.deps.card.charge({ amount: payment.amount, reference, idempotencyKey: payment.idempotency_key });
-    if (result.approved) return this.apply(payment.id, { type: 'receipt', providerReference: result.approvalCode }, { cardMaskedPan: result.maskedPan }).payment;
-    const as = result.reason === 'cancelled' ? 'cancelled' : result.reason === 'timeout' ? 'expired' : 'failed';
-    return this.apply(payment.id, { type: 'declined', as, resultCode: null, reason: `card-${result.reason}` }).payment;
+  /** One charge at the terminal. An answer lost on the way (the link dropped, no answer in time) leaves the payment in doubt. */
+  private async chargeCard(card: CardTerminal, payment: PaymentRow): Promise<PaymentRow> {
+    let result: CardChargeResult;
+    try {
+      result = await card.charge({ amount: payment.amount, reference: payment.attempt_reference ?? payment.id, idempotencyKey: payment.idempotency_key });
+    } catch (error) {
+      this.deps.ctx.log.warn({ err: error, paymentId: payment.id }, 'card charge got no answer');
+      const doubted = this.apply(payment.id, { type: 'doubted', reason: 'card-no-answer' }).payment;
+      this.watchDoubt(doubted);
+      return doubted;
+    }
+    const answer = cardAnswer(result);
+    return this.apply(payment.id, answer.event, answer.details).payment;
+  }
+
+  /**
+   * Asks the provider again until it says how a payment in doubt ended: the card terminal's
+   * last transaction, or M-Pesa's STK query once the push is known. An M-Pesa attempt whose
+   * push is unknown cannot be asked: the back office's record search settles it (sync).
+   */
+  private watchDoubt(payment: PaymentRow): void {
+    const askable = payment.method === 'card' ? this.deps.card !== undefined : payment.checkout_request_id !== null;
+    if (!askable || this.watchedDoubts.has(payment.id)) return;
+    this.watchedDoubts.add(payment.id);
+    const watch = async () => {
+      for (;;) {
+        const answer = await this.askProvider(payment, this.deps.settings.doubtRecheckMs).catch(() => 'unknown' as const);
+        if (typeof answer === 'object') {
+          this.apply(payment.id, answer.event, answer.details);
+          return;
+        }
+        try {
+          await sleep(this.deps.settings.doubtRecheckMs, undefined, { signal: this.closing.signal });
+        } catch {
+          return;
+        }
+        if (!isUnsettled(this.deps.store.get(payment.id)?.state ?? 'failed')) return;
+      }
+    };
+    this.track(watch().finally(() => this.watchedDoubts.delete(payment.id)));
   }
 
   private watchStk(payment: PaymentRow): void {
     const gateway = this.deps.mpesa;
     const checkoutRequestId = payment.checkout_request_id;
     if (!gateway || !checkoutRequestId) return;
+    // Counted from the push, on the core's clock: a restart neither extends nor resets it.
+    const sentAt = Date.parse(payment.sent_at ?? payment.created_at);
+    const remainingMs = sentAt + this.deps.settings.resultLimitSeconds * 1000 - this.deps.ctx.clock.now().getTime();
     const watch = pollStk(gateway, this.deps.settings, this.deps.ctx.log, {
       checkoutRequestId,
       signal: this.closing.signal,
+      deadline: Date.now() + Math.max(0, remainingMs),
       onOutcome: (outcome) => {
         const event = eventFromStkOutcome(outcome);
         const current = event ? this.apply(payment.id, event).payment : this.deps.store.get(payment.id);
@@ -234,11 +329,69 @@ export class PaymentService {
     }).then((ended) => {
       const current = this.deps.store.get(payment.id);
       // A payment M-Pesa confirmed is never given up on: its receipt is still to come.
-      if (ended === 'limit' && current && isUnsettled(current.state) && current.confirmed_at === null) {
-        this.apply(payment.id, { type: 'abandoned', as: 'expired', reason: 'no-result' });
-      }
+      if (!current || current.state !== 'prompted' || current.confirmed_at !== null) return;
+      // Daraja kept saying "no result" past the prompt's life: the prompt expired unanswered.
+      if (ended === 'limit') this.apply(payment.id, { type: 'abandoned', as: 'expired', reason: 'no-result' });
+      // Daraja could not be asked at all: the citizen may have paid; keep asking, and wait for the record.
+      if (ended === 'unreachable') this.watchDoubt(this.apply(payment.id, { type: 'doubted', reason: 'no-answer' }).payment);
     });
     this.track(watch);
+  }
+
+  private doubtWindowPassed(payment: PaymentRow, now: number): boolean {
+    const searchedAt = this.searchedWithoutRecord.get(payment.attempt_reference ?? '');
+    const windowEnd = Date.parse(payment.sent_at ?? payment.created_at) + this.deps.settings.doubtWindowSeconds * 1000;
+    // The search must itself come after the window: a callback may reach the back office late.
+    return now >= windowEnd && searchedAt !== undefined && searchedAt >= windowEnd;
+  }
+
+  /** A callback is believed only for its own push, for the amount asked, from the phone asked. */
+  private callbackDoesNotFit(payment: PaymentRow, callback: StkCallbackResult): CallbackDoubt | undefined {
+    if (payment.checkout_request_id !== null && payment.checkout_request_id !== callback.checkoutRequestId) return 'other-push';
+    if (callback.outcome.state !== 'paid') return undefined;
+    const { amount, phone } = callback.outcome.receipt;
+    if (amount === undefined || phone === undefined) return 'no-receipt-details';
+    if (amount !== payment.amount) return 'amount';
+    // M-Pesa writes the payer as an MSISDN (2547…), without the plus.
+    const payer = parseKenyanMobile(/^254\d{9}$/.test(phone) ? `+${phone}` : phone);
+    if (!payer.ok || payment.phone_hash === null || this.deps.ctx.hashIdentifier('phone', payer.value) !== payment.phone_hash) return 'payer';
+    return undefined;
+  }
+
+  /** Kept, never acted on: an alert for the back office (outbox) and the supervisor's day screen (audit). */
+  private rejectCallback(payment: PaymentRow, callback: StkCallbackResult, why: CallbackDoubt): CallbackDisposition {
+    const { outcome } = callback;
+    this.deps.ctx.db.transaction(() => {
+      const details = {
+        paymentId: payment.id,
+        why,
+        resultCode: outcome.state === 'failed' ? outcome.resultCode : 0,
+        claimedAmount: outcome.state === 'paid' ? (outcome.receipt.amount ?? null) : null,
+        expectedAmount: payment.amount,
+      };
+      this.deps.ctx.audit.append({ action: 'payment.callback-rejected', outcome: 'alert', actor: 'system', visitId: payment.visit_id, details });
+      this.deps.ctx.outbox.enqueue('mpesa.callback-rejected', {
+        ...details,
+        checkoutRequestId: callback.checkoutRequestId,
+        receiptNumber: outcome.state === 'paid' ? outcome.receipt.receiptNumber : null,
+        at: this.deps.ctx.clock.now().toISOString(),
+      });
+    })();
+    this.deps.ctx.log.warn({ paymentId: payment.id, why }, 'M-Pesa callback rejected');
+    return 'mismatched';
+  }
+
+  /** Money may have moved for a push the kiosk cannot match: the back office reconciles. */
+  private unmatchedCallback(callback: StkCallbackResult): CallbackDisposition {
+    this.deps.ctx.db.transaction(() => {
+      this.deps.ctx.audit.append({ action: 'payment.callback-unmatched', outcome: 'ignored', actor: 'system', details: { resultCode: callback.outcome.state === 'failed' ? callback.outcome.resultCode : 0 } });
+      this.deps.ctx.outbox.enqueue('mpesa.callback-unmatched', {
+        checkoutRequestId: callback.checkoutRequestId,
+        merchantRequestId: callback.merchantRequestId,
+        receiptNumber: callback.outcome.state === 'paid' ? callback.outcome.receipt.receiptNumber : null,
+      });
+    })();
+    return 'unmatched';
   }
 
   private track(work: Promise<unknown>): void {
@@ -252,4 +405,11 @@ export class PaymentService {
     if (applied.decision.kind !== 'ignore') this.deps.onChange(applied.payment);
     return applied;
   }
+}
+
+/** The terminal's answer as a payment event. */
+function cardAnswer(result: CardChargeResult): { event: PaymentEvent; details?: TransitionDetails } {
+  if (result.approved) return { event: { type: 'receipt', providerReference: result.approvalCode }, details: { cardMaskedPan: result.maskedPan } };
+  const as = result.reason === 'cancelled' ? 'cancelled' : result.reason === 'timeout' ? 'expired' : 'failed';
+  return { event: { type: 'declined', as, resultCode: null, reason: `card-${result.reason}` } };
 }

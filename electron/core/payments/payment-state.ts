@@ -4,6 +4,8 @@ import type { PaymentState } from '../../../shared/contract/payments';
 export type PaymentEvent =
   /** The provider took the request: an M-Pesa prompt is on its way to the phone. */
   | { readonly type: 'prompted'; readonly checkoutRequestId: string }
+  /** The request may have reached the provider, but its answer was not recorded (a crash, a time-out). */
+  | { readonly type: 'doubted'; readonly reason: string }
   /** M-Pesa says the money moved but its receipt number has not come yet. */
   | { readonly type: 'confirmed' }
   /** Proof that money was taken: M-Pesa receipt number, card approval code, or the clerk who took the cash. */
@@ -26,7 +28,7 @@ export type Decision =
   /** Already known (a repeat), arrived after settlement, or contradicts what is recorded. */
   | { readonly kind: 'ignore'; readonly why: 'repeat' | 'settled' | 'conflict' };
 
-export const UNSETTLED: readonly PaymentState[] = ['created', 'prompted'];
+export const UNSETTLED: readonly PaymentState[] = ['created', 'prompted', 'in_doubt'];
 export const isUnsettled = (state: PaymentState) => UNSETTLED.includes(state);
 
 /**
@@ -34,6 +36,7 @@ export const isUnsettled = (state: PaymentState) => UNSETTLED.includes(state);
  * through the same rules:
  *
  *   created → prompted → paid | failed | cancelled | expired
+ *   created | prompted → in_doubt → prompted | paid | failed | cancelled | expired
  *
  * - A provider receipt always wins: money that moved is never lost. It makes the payment
  *   `paid`, from any state but paid — or `refund_due` when the bill was already paid by
@@ -41,6 +44,8 @@ export const isUnsettled = (state: PaymentState) => UNSETTLED.includes(state);
  * - Every other answer counts only while the payment is unsettled; repeats and late
  *   arrivals after settlement are ignored.
  * - A payment M-Pesa has confirmed is never given up on: it waits for its receipt.
+ * - `in_doubt` is unsettled: its bill stays blocked until a provider record settles it or
+ *   the provider's prompt lifetime passes with no record at all.
  */
 export function decide(current: PaymentSnapshot, event: PaymentEvent, billPaidByAnother: boolean): Decision {
   const { state } = current;
@@ -51,7 +56,12 @@ export function decide(current: PaymentSnapshot, event: PaymentEvent, billPaidBy
       }
       return { kind: 'transition', to: billPaidByAnother ? 'refund_due' : 'paid', event };
     case 'prompted':
-      return state === 'created' ? { kind: 'transition', to: 'prompted', event } : { kind: 'ignore', why: state === 'prompted' ? 'repeat' : 'settled' };
+      if (state === 'created' || state === 'in_doubt') return { kind: 'transition', to: 'prompted', event };
+      return { kind: 'ignore', why: state === 'prompted' ? 'repeat' : 'settled' };
+    case 'doubted':
+      if (state === 'in_doubt') return { kind: 'ignore', why: 'repeat' };
+      if (!isUnsettled(state)) return { kind: 'ignore', why: 'settled' };
+      return current.confirmed ? { kind: 'ignore', why: 'conflict' } : { kind: 'transition', to: 'in_doubt', event };
     case 'confirmed':
       if (!isUnsettled(state)) return { kind: 'ignore', why: 'settled' };
       return current.confirmed ? { kind: 'ignore', why: 'repeat' } : { kind: 'note-confirmed' };

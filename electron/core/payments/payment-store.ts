@@ -29,6 +29,8 @@ export interface PaymentRow {
   created_at: string;
   updated_at: string;
   settled_at: string | null;
+  attempt_reference: string | null;
+  sent_at: string | null;
 }
 
 export interface NewPayment {
@@ -38,6 +40,8 @@ export interface NewPayment {
   readonly amount: number;
   readonly visitId: string | null;
   readonly phoneHash?: string;
+  /** The attempt's own reference at the provider; its request leaves as soon as this row commits. */
+  readonly attemptReference?: string;
   readonly cash?: { staffId: string; shiftId: string | null; tendered: number };
 }
 
@@ -69,6 +73,10 @@ export class PaymentStore {
   }
 
   /** The attempt made earlier with this idempotency key, if any; the same key for another bill or method is refused. */
+  byAttemptReference(reference: string): PaymentRow | undefined {
+    return this.ctx.db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE attempt_reference = ?').get(reference);
+  }
+
   byIdempotencyKey(key: string, billId: string, method: PaymentMethod): PaymentRow | undefined {
     const earlier = this.ctx.db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE idempotency_key = ?').get(key);
     if (earlier && (earlier.bill_id !== billId || earlier.method !== method)) throw new KioskError('payment.keyReused');
@@ -76,7 +84,7 @@ export class PaymentStore {
   }
 
   inFlightFor(billId: string): PaymentRow | undefined {
-    return this.ctx.db.prepare<[string], PaymentRow>("SELECT * FROM payments WHERE bill_id = ? AND state IN ('created', 'prompted')").get(billId);
+    return this.ctx.db.prepare<[string], PaymentRow>("SELECT * FROM payments WHERE bill_id = ? AND state IN ('created', 'prompted', 'in_doubt')").get(billId);
   }
 
   paidFor(billId: string): PaymentRow | undefined {
@@ -84,7 +92,7 @@ export class PaymentStore {
   }
 
   unsettled(): PaymentRow[] {
-    return this.ctx.db.prepare<[], PaymentRow>("SELECT * FROM payments WHERE state IN ('created', 'prompted') ORDER BY created_at").all();
+    return this.ctx.db.prepare<[], PaymentRow>("SELECT * FROM payments WHERE state IN ('created', 'prompted', 'in_doubt') ORDER BY created_at").all();
   }
 
   /**
@@ -104,10 +112,14 @@ export class PaymentStore {
       const now = this.ctx.clock.now().toISOString();
       this.ctx.db
         .prepare(
-          `INSERT INTO payments (id, bill_id, idempotency_key, method, amount, state, visit_id, phone_hash, staff_id, shift_id, tendered, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO payments (id, bill_id, idempotency_key, method, amount, state, visit_id, phone_hash, staff_id, shift_id, tendered, attempt_reference, sent_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, input.billId, input.idempotencyKey, input.method, input.amount, input.visitId, input.phoneHash ?? null, input.cash?.staffId ?? null, input.cash?.shiftId ?? null, input.cash?.tendered ?? null, now, now);
+        .run(
+          id, input.billId, input.idempotencyKey, input.method, input.amount, input.visitId, input.phoneHash ?? null,
+          input.cash?.staffId ?? null, input.cash?.shiftId ?? null, input.cash?.tendered ?? null,
+          input.attemptReference ?? null, input.attemptReference ? now : null, now, now,
+        );
       const actor = input.cash ? `staff:${input.cash.staffId}` : 'citizen';
       this.ctx.audit.append({ action: 'payment.create', outcome: 'created', actor, visitId: input.visitId, subject: input.phoneHash ?? null, details: { paymentId: id, billId: input.billId, method: input.method, amount: input.amount } });
       this.ctx.outbox.enqueue('payment.created', { paymentId: id, billId: input.billId, method: input.method, amount: input.amount, at: now });
@@ -143,7 +155,7 @@ export class PaymentStore {
   }
 
   private write(current: PaymentRow, to: PaymentState, event: PaymentEvent, details: TransitionDetails, now: string): void {
-    const settled = to !== 'prompted';
+    const settled = to !== 'prompted' && to !== 'in_doubt';
     const fields: Record<string, string | number | null> = { state: to, updated_at: now, settled_at: settled ? now : null };
     if (event.type === 'prompted') fields.checkout_request_id = event.checkoutRequestId;
     if (event.type === 'receipt') {
@@ -153,7 +165,7 @@ export class PaymentStore {
       if (to === 'paid') fields.receipt_number = newReceiptNumber();
     }
     if (event.type === 'declined') fields.result_code = event.resultCode;
-    if (event.type === 'declined' || event.type === 'abandoned') fields.reason = event.reason;
+    if (event.type === 'declined' || event.type === 'abandoned' || event.type === 'doubted') fields.reason = event.reason;
     const assignments = Object.keys(fields).map((name) => `${name} = @${name}`).join(', ');
     this.ctx.db.prepare(`UPDATE payments SET ${assignments} WHERE id = @id`).run({ ...fields, id: current.id });
     if (to === 'paid') this.ctx.db.prepare("UPDATE bills SET status = 'paid', paid_at = ? WHERE id = ?").run(now, current.bill_id);
@@ -167,7 +179,8 @@ export class PaymentStore {
       details: { paymentId: current.id, billId: current.bill_id, from: current.state, method: current.method, amount: current.amount, ...('reason' in event && { reason: event.reason }), ...(event.type === 'declined' && { resultCode: event.resultCode }) },
     });
     const bill = this.ctx.db.prepare<[string], { reference: string; fine_id: number | null }>('SELECT reference, fine_id FROM bills WHERE id = ?').get(current.bill_id);
-    this.ctx.outbox.enqueue(`payment.${to}`, {
+    // Event names are dotted kebab-case (the hub's rule): `payment.in-doubt`, `payment.refund-due`.
+    this.ctx.outbox.enqueue(`payment.${to.replace('_', '-')}`, {
       paymentId: current.id,
       billId: current.bill_id,
       billReference: bill?.reference ?? null,

@@ -1,9 +1,9 @@
-import type { BillView, PaymentView } from '../../../shared/contract/payments';
+import type { BillView, PaymentView, ProviderMethod } from '../../../shared/contract/payments';
 import type { Bill } from './bills/bill-store';
 import { paymentOutcome } from './payment-outcomes';
 import type { PaymentRow, PaymentStore } from './payment-store';
 
-export function billView(bill: Bill, store: PaymentStore): BillView {
+export function billView(bill: Bill, store: PaymentStore, methods: readonly ProviderMethod[]): BillView {
   return {
     id: bill.id,
     reference: bill.reference,
@@ -13,6 +13,7 @@ export function billView(bill: Bill, store: PaymentStore): BillView {
     status: bill.status,
     paymentInProgressId: store.inFlightFor(bill.id)?.id ?? null,
     paidPaymentId: store.paidFor(bill.id)?.id ?? null,
+    methods: [...methods],
   };
 }
 

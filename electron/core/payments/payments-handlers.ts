@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { HandlersFor } from '../handlers';
 import { visitVerification } from '../verification/visit-verification';
-import type { BillStore } from './bills/bill-store';
+import type { Bill, BillStore } from './bills/bill-store';
 import type { PaymentReceipts } from './payment-receipts';
 import type { PaymentService } from './payment-service';
 import type { PaymentRow, PaymentStore } from './payment-store';
@@ -24,6 +24,8 @@ export function maskedPhones(ctx: CoreContext) {
 
 export function paymentsHandlers(ctx: CoreContext, feature: PaymentsFeature, phones: ReturnType<typeof maskedPhones>): HandlersFor<keyof typeof paymentCalls> {
   const { bills, store, service, receipts } = feature;
+  // Every bill says how it can be paid here: only methods with a provider configured.
+  const offered = (bill: Bill) => billView(bill, store, service.offeredMethods());
 
   const offer = (code: string) => {
     const fee = bills.fee(code);
@@ -54,26 +56,26 @@ export function paymentsHandlers(ctx: CoreContext, feature: PaymentsFeature, pho
       // One answer for someone else's fine and for no fine at all, and nothing written for either.
       const verified = visitVerification(visit);
       if (!verified || !bills.isFineOf(fineId, verified.citizenId)) throw new KioskError('payment.fineNeedsProof');
-      return billView(bills.forFine(fineId), store);
+      return offered(bills.forFine(fineId));
     },
     'payments.billForRenewal': ({ years, licenceId }) => {
       ctx.visits.require();
-      return billView(bills.forRenewal(years, licenceId), store);
+      return offered(bills.forRenewal(years, licenceId));
     },
     'payments.billForVehicleSearch': ({ plate }) => {
       const parsed = parsePlate(plate);
       if (!parsed.ok) throw new KioskError('payment.badPlate', { field: 'plate' });
       ctx.visits.require();
-      return billView(bills.forVehicleSearch(parsed.value), store);
+      return offered(bills.forVehicleSearch(parsed.value));
     },
     'payments.billByReference': ({ reference }) => {
       ctx.visits.require();
-      return billView(bills.byReference(reference), store);
+      return offered(bills.byReference(reference));
     },
     'payments.bill': ({ billId }) => {
       const bill = bills.byId(billId);
       if (!bill) throw new KioskError('payment.billNotFound');
-      return billView(bill, store);
+      return offered(bill);
     },
     'payments.payByMpesa': async ({ billId, idempotencyKey, phone }) => {
       return view(await service.payByMpesa(ctx.visits.require(), billId, idempotencyKey, phone));

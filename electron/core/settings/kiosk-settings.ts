@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { cardSettingsSchema } from './card-settings';
 import { emailSettingsSchema } from './email-settings';
 import { lookupSettingsSchema } from './lookup-settings';
-import { mpesaSettingsSchema } from './mpesa-settings';
+import { isRealMoneyDaraja, mpesaSettingsSchema } from './mpesa-settings';
 import { paymentSettingsSchema } from './payment-settings';
 import { printerSettingsSchema, receiptSettingsSchema } from './receipt-settings';
 import { recoverySettingsSchema } from './recovery-settings';
@@ -12,10 +13,12 @@ import { verificationSettingsSchema } from './verification-settings';
 
 /**
  * Everything a deployment may tune. Each shell stores these (electron-store in Electron,
- * conf in the browser host) and hands them to the core, which validates them here; every
- * value has a default so an empty configuration is a working demo kiosk.
+ * conf in the browser host) and hands them to the core, which validates them here. Every
+ * value has a default except the payment providers, which are named or not offered (the
+ * shells' demo preset names the simulators: see demo-settings.ts).
  */
-export const kioskSettingsSchema = z.object({
+export const kioskSettingsSchema = z
+  .object({
   idle: z
     .object({
       timeoutSeconds: z.number().int().min(10).max(3600).default(60),
@@ -23,6 +26,7 @@ export const kioskSettingsSchema = z.object({
     })
     .default({ timeoutSeconds: 60, warningSeconds: 20 }),
   mpesa: mpesaSettingsSchema,
+  card: cardSettingsSchema,
   payments: paymentSettingsSchema,
   printer: printerSettingsSchema,
   receipts: receiptSettingsSchema,
@@ -33,7 +37,12 @@ export const kioskSettingsSchema = z.object({
   lookup: lookupSettingsSchema,
   staff: staffSettingsSchema,
   recovery: recoverySettingsSchema,
-});
+})
+  // Real money and a simulator never share a kiosk: a simulated "approval" would be taken for money received.
+  .refine((settings) => !(isRealMoneyDaraja(settings.mpesa) && settings.card.simulator), {
+    message: 'real M-Pesa (api.safaricom.co.ke) cannot run beside the card terminal simulator',
+    path: ['card', 'simulator'],
+  });
 
 export type KioskSettings = z.output<typeof kioskSettingsSchema>;
 export type KioskSettingsInput = z.input<typeof kioskSettingsSchema>;

@@ -9,6 +9,8 @@ import {
   type AuditHeadsResponse,
   type DownloadResponse,
   type Heartbeat,
+  type MpesaCallbacksRequest,
+  type MpesaCallbacksResponse,
   type UploadConflict,
   type UploadRequest,
   type UploadResponse,
@@ -46,8 +48,8 @@ export class HubClient {
   }
 
   /** The callbacks the hub kept for these pushes, as Safaricom posted them. */
-  async mpesaCallbacks(checkoutRequestIds: string[], signal: AbortSignal): Promise<unknown[]> {
-    return parse(mpesaCallbacksResponseSchema, await this.exchange('POST', SYNC_PATHS.mpesaCallbacks, { checkoutRequestIds }, signal)).callbacks;
+  async mpesaCallbacks(asked: MpesaCallbacksRequest, signal: AbortSignal): Promise<MpesaCallbacksResponse['callbacks']> {
+    return parse(mpesaCallbacksResponseSchema, await this.exchange('POST', SYNC_PATHS.mpesaCallbacks, asked, signal)).callbacks;
   }
 
   /** Every audit head the hub holds for this kiosk, by row, page after page. */

@@ -158,16 +158,23 @@ export const heartbeatSchema = z.object({
 export type Heartbeat = z.output<typeof heartbeatSchema>;
 
 /**
- * The kiosk asks for the callbacks of its own unsettled pushes by CheckoutRequestID (an
- * unguessable id only the pushing kiosk holds), never for a feed of everyone's: a callback
- * carries the payer's phone number.
+ * The kiosk asks for the callbacks of its own unsettled pushes by CheckoutRequestID, and of
+ * its attempts in doubt (push sent, answer lost) by the attempt reference their callback
+ * address carried — both unguessable, never a feed of everyone's: a callback carries the
+ * payer's phone number. The first kiosk to ask for an id owns it; another kiosk asking for
+ * it gets nothing.
  */
 export const MPESA_CALLBACK_IDS_MAX = 200;
-export const mpesaCallbacksRequestSchema = z.object({
-  checkoutRequestIds: z.array(z.string().min(1).max(100)).min(1).max(MPESA_CALLBACK_IDS_MAX),
-});
-export type MpesaCallbacksRequest = z.output<typeof mpesaCallbacksRequestSchema>;
+export const mpesaCallbacksRequestSchema = z
+  .object({
+    checkoutRequestIds: z.array(z.string().min(1).max(100)).max(MPESA_CALLBACK_IDS_MAX).default([]),
+    attemptReferences: z.array(z.string().regex(/^[A-Z0-9]{4,12}$/)).max(MPESA_CALLBACK_IDS_MAX).default([]),
+  })
+  .refine((asked) => asked.checkoutRequestIds.length + asked.attemptReferences.length > 0, 'ask for at least one push');
+export type MpesaCallbacksRequest = z.input<typeof mpesaCallbacksRequestSchema>;
 
-/** Each body exactly as Safaricom posted it, once per CheckoutRequestID held at the hub. */
-export const mpesaCallbacksResponseSchema = z.object({ callbacks: z.array(z.unknown()) });
+/** Every body posted for those pushes, exactly as it came (a forged one too: the kiosk judges), with the attempt its address named. */
+export const mpesaCallbacksResponseSchema = z.object({
+  callbacks: z.array(z.object({ attemptReference: z.string().nullable(), body: z.unknown() })),
+});
 export type MpesaCallbacksResponse = z.output<typeof mpesaCallbacksResponseSchema>;

@@ -2,7 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../electron/core/db/open';
 import type { Heartbeat } from '../../../electron/core/sync/protocol';
 import type { WireAuditHead } from '../../../electron/core/sync/protocol';
-import type { ApplyOutcome, AuditHeadOutcome, ChangeSlice, HubStore, JudgedEvent, KeptAuditHead, KioskSummary, ReplicaEdit, SeedSummary, StoredEvent } from '../hub-store';
+import type {
+  ApplyOutcome,
+  AuditHeadOutcome,
+  ChangeSlice,
+  HubStore,
+  JudgedEvent,
+  KeptAuditHead,
+  KeptMpesaCallback,
+  KioskSummary,
+  MpesaCallbackQuestion,
+  NewMpesaCallback,
+  ReplicaEdit,
+  SeedSummary,
+  StoredEvent,
+  UnclaimedMpesaPayment,
+} from '../hub-store';
 import { AuditHeadLedger } from './audit-head-ledger';
 import { EventLedger } from './event-ledger';
 import { KioskRegistry } from './kiosk-registry';
@@ -83,12 +98,16 @@ export class SqliteHubStore implements HubStore {
     return this.auditHeads.list(kioskId, afterRowId, limit);
   }
 
-  async keepMpesaCallback(checkoutRequestId: string, body: unknown, receivedAt: string): Promise<boolean> {
-    return this.callbacks.keep(checkoutRequestId, body, receivedAt);
+  async keepMpesaCallback(callback: NewMpesaCallback): Promise<boolean> {
+    return this.callbacks.keep(callback);
   }
 
-  async findMpesaCallbacks(checkoutRequestIds: readonly string[]): Promise<unknown[]> {
-    return this.callbacks.find(checkoutRequestIds);
+  async findMpesaCallbacks(kioskId: string, asked: MpesaCallbackQuestion): Promise<KeptMpesaCallback[]> {
+    return this.callbacks.find(kioskId, asked);
+  }
+
+  async unclaimedMpesaPayments(receivedBefore: string): Promise<UnclaimedMpesaPayment[]> {
+    return this.callbacks.unclaimed(receivedBefore);
   }
 
   async listKiosks(): Promise<KioskSummary[]> {

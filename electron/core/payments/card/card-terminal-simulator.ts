@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { IdempotencyKeyReusedError, type CardChargeRequest, type CardChargeResult, type CardTerminal } from './card-terminal';
+import { IdempotencyKeyReusedError, type CardChargeRequest, type CardChargeResult, type CardTerminal, type CardTransaction } from './card-terminal';
 
 export type SimulatedCardOutcome = 'approve' | 'decline' | 'timeout' | 'cancel';
 
 export interface CardTerminalSimulatorOptions {
   /** Outcomes for the next charges, in order; once used up, the amount decides. */
   readonly script?: readonly SimulatedCardOutcome[];
-  /** How long the simulated card holder takes at the terminal. */
+  /** How long the simulated card holder takes at the terminal (a real one takes seconds). */
   readonly delayMs?: number;
 }
 
@@ -41,6 +41,7 @@ export class CardTerminalSimulator implements CardTerminal {
   private readonly delayMs: number;
   private readonly attempts = new Map<string, { amount: number; reference: string; result: Promise<CardChargeResult> }>();
   private readonly taken: SimulatedCharge[] = [];
+  private last: CardTransaction | null = null;
 
   constructor(options: CardTerminalSimulatorOptions = {}) {
     this.script = [...(options.script ?? [])];
@@ -56,9 +57,17 @@ export class CardTerminalSimulator implements CardTerminal {
       return earlier.result;
     }
     // Registered before the first await, so a concurrent repeat shares this very charge.
+    this.last = { reference: request.reference, amount: request.amount, status: 'in-progress' };
     const result = this.run(request, this.script.shift() ?? outcomeForAmount(request.amount));
     this.attempts.set(request.idempotencyKey, { amount: request.amount, reference: request.reference, result });
+    void result.then((done) => {
+      if (this.last?.reference === request.reference) this.last = { reference: request.reference, amount: request.amount, status: 'done', result: done };
+    });
     return result;
+  }
+
+  lastTransaction(): Promise<CardTransaction | null> {
+    return Promise.resolve(this.last);
   }
 
   /** Every charge that took money, once each. */

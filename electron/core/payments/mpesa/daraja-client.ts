@@ -70,7 +70,7 @@ export class DarajaClient implements MpesaGateway {
       PartyA: msisdn,
       PartyB: this.options.shortcode,
       PhoneNumber: msisdn,
-      CallBackURL: this.options.callbackUrl,
+      CallBackURL: request.callbackTag ? `${this.options.callbackUrl.replace(/\/+$/, '')}/${encodeURIComponent(request.callbackTag)}` : this.options.callbackUrl,
       AccountReference: accountReferenceField(request.accountReference),
       TransactionDesc: transactionDescField(request.description),
     };

@@ -35,7 +35,7 @@ export async function darajaRequest(
     return { status: response.status, body: parseJsonOrText(await response.text()) };
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') throw new MpesaTimeoutError(operation, timeoutMs);
-    throw new MpesaUnavailableError(operation, 'network', describeNetworkError(error));
+    throw new MpesaUnavailableError(operation, 'network', describeNetworkError(error), undefined, undefined, networkCauseCode(error));
   }
 }
 
@@ -69,6 +69,12 @@ export function errorFromAnswer(operation: MpesaOperation, answer: DarajaAnswer)
 
 export function unreadableAnswer(operation: MpesaOperation, answer: DarajaAnswer, issue: string): MpesaUnavailableError {
   return new MpesaUnavailableError(operation, 'unreadable-answer', issue, answer.status);
+}
+
+/** Node's code for why the connection failed (`ECONNREFUSED`, `ECONNRESET`, …), from fetch's cause. */
+function networkCauseCode(error: unknown): string | undefined {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
 function describeNetworkError(error: unknown): string {

@@ -29,10 +29,26 @@ export class MpesaUnavailableError extends MpesaError {
     detail: string,
     readonly httpStatus?: number,
     readonly errorCode?: string,
+    /** For network failures: Node's code for why (`ECONNREFUSED`, `ECONNRESET`, …). */
+    readonly networkCode?: string,
   ) {
     super(`M-Pesa ${operation} unavailable (${reason}): ${detail}`);
     this.name = 'MpesaUnavailableError';
   }
+}
+
+/** Connection failures that happen before a single byte of the request leaves the kiosk. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/**
+ * Whether a failed push may still have reached Daraja, and so may still put a prompt on the
+ * phone and take money: a time-out or a connection lost mid-exchange may; a refused
+ * connection, an unknown host or an answer from Daraja saying no may not.
+ */
+export function pushMayHaveArrived(error: MpesaError): boolean {
+  if (error.kind === 'timeout') return true;
+  if (error instanceof MpesaUnavailableError && error.reason === 'network') return !NEVER_SENT.has(error.networkCode ?? '');
+  return false;
 }
 
 /**

@@ -10,6 +10,12 @@ export interface StkPushRequest {
   readonly accountReference: string;
   /** Cleaned and cut to 13 characters. */
   readonly description: string;
+  /**
+   * Appended to the CallBackURL as one more path segment, so the back office files the
+   * callback under the attempt it answers even when the kiosk never learnt its
+   * CheckoutRequestID (killed, or timed out, between the push and its answer).
+   */
+  readonly callbackTag?: string;
 }
 
 /** Daraja took the push: a prompt is on its way. This is never "paid". */
