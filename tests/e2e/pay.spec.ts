@@ -15,7 +15,7 @@ const test = kioskTest.extend<{ daraja: DarajaSimulator }>({
     await simulator.close();
   },
   kioskSettings: async ({ daraja }, use) => {
-    await use({ mpesa: { simulator: false, baseUrl: daraja.url }, payments: { firstQueryMs: 300, maxQueryGapMs: 600 } });
+    await use({ mpesa: { baseUrl: daraja.url }, card: { simulator: true, simulatorDelayMs: 500 }, payments: { firstQueryMs: 300, maxQueryGapMs: 600 } });
   },
 });
 

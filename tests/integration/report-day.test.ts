@@ -34,6 +34,7 @@ const bill = (name: string, payload: unknown) => invoke<{ id: string; total: num
  */
 beforeAll(async () => {
   kiosk = tempKiosk({
+    settings: { card: { simulator: true, simulatorDelayMs: 0 } },
     prepare: (file) => {
       const db = openDatabase(file);
       seedDemoData(db, { citizens: 50, seed: 7 });

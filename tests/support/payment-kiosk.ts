@@ -47,7 +47,7 @@ export interface PaymentKiosk {
 
 /** A real core on a demo database, paying against a Daraja simulator over real HTTP, callbacks forwarded. */
 export async function paymentKiosk(
-  overrides: { mpesa?: Record<string, unknown>; payments?: Record<string, unknown> } = {},
+  overrides: { mpesa?: Record<string, unknown>; payments?: Record<string, unknown>; card?: Record<string, unknown> } = {},
   options: Partial<KioskCoreOptions> = {},
 ): Promise<PaymentKiosk> {
   const simulator = await startDarajaSimulator({ delays: FAST_SIMULATOR });
@@ -56,6 +56,8 @@ export async function paymentKiosk(
   const settings = {
     mpesa: { simulator: false, baseUrl: simulator.url, callbackUrl: forwarder.url, requestTimeoutMs: 2_000, ...overrides.mpesa },
     payments: { ...FAST_POLLING, ...overrides.payments },
+    // The in-process terminal simulator, answering at once (the crash test gives it seconds).
+    card: { simulator: true, simulatorDelayMs: 0, ...overrides.card },
   };
   const kiosk = tempKiosk({ prepare: seedPaymentDemo, settings, ...options });
   running.core = kiosk.core;
