@@ -14,6 +14,7 @@ const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [-
        npm run hub -- admin rotate-token <kiosk-id>   prints a new token; the old one stops working
        npm run hub -- admin disable-kiosk <kiosk-id>  the kiosk's token stops working
        npm run hub -- admin reset-history             every kiosk refetches its replica
+       npm run hub -- admin unclaimed                 M-Pesa money no kiosk's payment claims (to match or refund)
        npm run hub -- admin seed [--citizens N] [--seed N]   loads demo data into an empty hub
 Environment: HUB_ADMIN_TOKEN enables GET /admin/v1/kiosks and the other admin routes.`;
 
@@ -53,6 +54,15 @@ async function admin(store: SqliteHubStore, command: string | undefined, kioskId
       await disableKiosk(store, needKiosk());
       console.log(`Kiosk ${needKiosk()} disabled: its token no longer works.`);
       return;
+    case 'unclaimed': {
+      // Older than a quarter of an hour: a kiosk uploads its payment.paid well within that.
+      const rows = await store.unclaimedMpesaPayments(new Date(Date.now() - 15 * 60_000).toISOString());
+      if (rows.length === 0) console.log('No unclaimed M-Pesa money.');
+      for (const row of rows) {
+        console.log(`${row.receivedAt}  ${row.receiptNumber}  KES ${row.amount ?? '?'}  kiosk ${row.kioskId ?? 'unknown'}  attempt ${row.attemptReference ?? '-'}  ${row.checkoutRequestId}`);
+      }
+      return;
+    }
     case 'reset-history':
       await resetHistory(store);
       console.log('History reset: every kiosk will refetch its replica.');

@@ -42,6 +42,16 @@ export const reportOverrideSchema = z.object({
 });
 export type ReportOverride = z.output<typeof reportOverrideSchema>;
 
+/** An M-Pesa callback that disagreed with its payment or with Daraja: kept, never acted on. */
+export const paymentAlertSchema = z.object({
+  at: z.string(),
+  paymentId: z.string(),
+  why: z.enum(['other-push', 'amount', 'payer', 'no-receipt-details', 'contradicted-by-query']),
+  claimedAmount: z.number().nullable(),
+  expectedAmount: z.number(),
+});
+export type PaymentAlert = z.output<typeof paymentAlertSchema>;
+
 export const dayReportSchema = z.object({
   businessDate: businessDateSchema,
   kioskId: z.string(),
@@ -56,6 +66,8 @@ export const dayReportSchema = z.object({
   recoveries: z.array(z.object({ outcome: z.string(), count: z.number().int() })),
   lookups: z.number().int(),
   overrides: z.array(reportOverrideSchema),
+  /** Callbacks refused as forged or mistaken: for the back office to look into. */
+  paymentAlerts: z.array(paymentAlertSchema),
   sync: z.object({
     enabled: z.boolean(),
     online: z.boolean(),

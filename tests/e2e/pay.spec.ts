@@ -140,3 +140,32 @@ test('cash in attended mode: the clerk types what was handed over and the change
   const row = kiosk.core.context.db.prepare('SELECT staff_id, tendered, change_given, state FROM payments').get();
   expect(row).toEqual({ staff_id: CLERK.staffId, tendered: 2000, change_given: 550, state: 'paid' });
 });
+
+test.describe('a kiosk with only a card terminal configured', () => {
+  test.use({ kioskSettings: { card: { simulator: true, simulatorDelayMs: 0 } } });
+
+  test('offers card and never M-Pesa, whose provider is not configured', async ({ kioskPage: page }) => {
+    await startAtPay(page);
+    await billByReference(page, 'NTSA F 10000001');
+    await page.getByTestId('pay-reference-next').tap();
+    await expect(page.getByTestId('bill-total')).toHaveText('KES 1,000');
+    await expect(page.getByTestId('pay-method-card')).toBeVisible();
+    await expect(page.getByTestId('pay-method-mpesa')).toHaveCount(0);
+    await checkScreen(page, 'pay-card-only-bill');
+  });
+});
+
+test.describe('a kiosk with no payment provider configured', () => {
+  test.use({ kioskSettings: {} });
+
+  test('offers no way to pay and says where to pay instead', async ({ kioskPage: page }) => {
+    await startAtPay(page);
+    await billByReference(page, 'NTSA F 10000001');
+    await page.getByTestId('pay-reference-next').tap();
+    await expect(page.getByTestId('bill-total')).toHaveText('KES 1,000');
+    await expect(page.getByTestId('pay-no-methods')).toContainText('pay at the counter');
+    await expect(page.getByTestId('pay-method-card')).toHaveCount(0);
+    await expect(page.getByTestId('pay-method-mpesa')).toHaveCount(0);
+    await checkScreen(page, 'pay-no-methods-bill');
+  });
+});

@@ -171,12 +171,13 @@ export class PaymentService {
     return 'settled';
   }
 
-  /** The pushes whose result or receipt is still to come, and the attempts in doubt, for the back office's record search. */
+  /** The pushes whose result or receipt is still to come, and their attempts, for the back office's record search. */
   awaitedMpesa(): { checkoutRequestIds: string[]; attemptReferences: string[] } {
     const unsettled = this.deps.store.unsettled().filter((payment) => payment.method === 'mpesa');
     return {
       checkoutRequestIds: unsettled.flatMap((payment) => (payment.checkout_request_id ? [payment.checkout_request_id] : [])),
-      attemptReferences: unsettled.flatMap((payment) => (payment.state === 'in_doubt' && payment.attempt_reference ? [payment.attempt_reference] : [])),
+      // Every attempt's reference too, so the hub binds it to this kiosk before anyone else can ask.
+      attemptReferences: unsettled.flatMap((payment) => (payment.attempt_reference ? [payment.attempt_reference] : [])),
     };
   }
 

@@ -57,6 +57,7 @@ export function buildDayReport(sources: DayReportSources, businessDate: string, 
     recoveries: queries.recoveries(window),
     lookups: queries.lookups(window),
     overrides: queries.overrides(window),
+    paymentAlerts: queries.paymentAlerts(window),
     sync: {
       enabled: sync.enabled,
       online: sync.online,

@@ -1,5 +1,5 @@
 import { overrideKindSchema } from '../../../shared/contract/overrides';
-import type { ReportOverride, ReportPayment } from '../../../shared/contract/reports';
+import { paymentAlertSchema, type PaymentAlert, type ReportOverride, type ReportPayment } from '../../../shared/contract/reports';
 import type { Db } from '../db/open';
 import { SEARCH_ACTION } from '../lookup/lookup-limits';
 import type { MpesaPaymentRecord } from './reconciliation';
@@ -20,6 +20,7 @@ export class ReportQueries {
   private readonly recoveriesStmt;
   private readonly lookupsStmt;
   private readonly overridesStmt;
+  private readonly alertsStmt;
   private readonly closedStmt;
 
   constructor(db: Db) {
@@ -49,6 +50,9 @@ export class ReportQueries {
     const overrideActions = overrideKindSchema.options.map((kind) => `'override.${kind}'`).join(', ');
     this.overridesStmt = db.prepare<Window, { at: string; actor: string; action: string; outcome: string; details: string }>(
       `SELECT at, actor, action, outcome, details FROM audit_log WHERE action IN (${overrideActions}) AND at >= @from AND at < @to ORDER BY id`,
+    );
+    this.alertsStmt = db.prepare<Window, { at: string; details: string }>(
+      `SELECT at, details FROM audit_log WHERE action = 'payment.callback-rejected' AND at >= @from AND at < @to ORDER BY id`,
     );
     this.closedStmt = db.prepare<[string], { closedAt: string; closedBy: string; contentHash: string }>(
       'SELECT closed_at AS closedAt, closed_by AS closedBy, content_hash AS contentHash FROM day_closes WHERE business_date = ?',
@@ -89,6 +93,10 @@ export class ReportQueries {
         outcome: row.outcome,
       };
     });
+  }
+
+  paymentAlerts(window: Window): PaymentAlert[] {
+    return this.alertsStmt.all(window).map((row) => paymentAlertSchema.parse({ at: row.at, ...(JSON.parse(row.details) as object) }));
   }
 
   closed(date: string) {
