@@ -30,7 +30,11 @@ it('the shells run the demo preset only when nothing was written, and it names i
 });
 
 it('refuses real money beside a simulator, and a provider named twice', () => {
-  expect(() => parseKioskSettings({ mpesa: { baseUrl: 'https://api.safaricom.co.ke' }, card: { simulator: true } })).toThrow(/card terminal simulator/);
+  const realMoney = { mpesa: { baseUrl: 'https://api.safaricom.co.ke' }, sms: (example as { sms: unknown }).sms, email: (example as { email: unknown }).email };
+  expect(parseKioskSettings(realMoney).mpesa.baseUrl).toBe('https://api.safaricom.co.ke');
+  expect(() => parseKioskSettings({ ...realMoney, card: { simulator: true } })).toThrow(/beside a simulator: card.simulator/);
+  expect(() => parseKioskSettings({ ...realMoney, sms: { provider: 'simulator' } })).toThrow(/beside a simulator: sms.provider/);
+  expect(() => parseKioskSettings({ ...realMoney, email: undefined })).toThrow(/beside a simulator: email.provider/);
   expect(() => parseKioskSettings({ mpesa: { simulator: true, baseUrl: 'https://sandbox.safaricom.co.ke' } })).toThrow(/either simulator or baseUrl/);
   expect(() => parseKioskSettings({ card: { simulator: true, terminalUrl: 'http://127.0.0.1:9' } })).toThrow(/either simulator or terminalUrl/);
   // The sandbox takes no real money: it may run beside the card simulator (a training kiosk).

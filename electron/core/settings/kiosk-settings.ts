@@ -38,10 +38,18 @@ export const kioskSettingsSchema = z
   staff: staffSettingsSchema,
   recovery: recoverySettingsSchema,
 })
-  // Real money and a simulator never share a kiosk: a simulated "approval" would be taken for money received.
-  .refine((settings) => !(isRealMoneyDaraja(settings.mpesa) && settings.card.simulator), {
-    message: 'real M-Pesa (api.safaricom.co.ke) cannot run beside the card terminal simulator',
-    path: ['card', 'simulator'],
+  // Real money and a simulator never share a kiosk: a simulated "approval" would be taken for
+  // money received, and a simulated SMS would leave a paying citizen without their code.
+  .superRefine((settings, context) => {
+    if (!isRealMoneyDaraja(settings.mpesa)) return;
+    const simulated = [
+      settings.card.simulator && ['card', 'simulator'],
+      settings.sms.provider === 'simulator' && ['sms', 'provider'],
+      settings.email.provider === 'simulator' && ['email', 'provider'],
+    ].filter((path): path is string[] => path !== false);
+    for (const path of simulated) {
+      context.addIssue({ code: 'custom', path, message: `real M-Pesa (api.safaricom.co.ke) cannot run beside a simulator: ${path.join('.')}` });
+    }
   });
 
 export type KioskSettings = z.output<typeof kioskSettingsSchema>;
