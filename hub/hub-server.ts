@@ -68,7 +68,7 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
     });
     uploadRoute(sync, store, { maxPayloadBytes: Math.min(options.maxPayloadBytes ?? EVENT_PAYLOAD_BYTES_MAX, EVENT_PAYLOAD_BYTES_MAX), now });
     downloadRoute(sync, store, { defaultPageRows: options.defaultPageRows ?? 25_000 });
-    heartbeatRoute(sync, store, { now });
+    heartbeatRoute(sync, store, { now, unclaimedAfterMinutes: options.unclaimedAfterMinutes ?? 15 });
     mpesaCallbacksRoute(sync, store);
     auditHeadsRoute(sync, store);
   });

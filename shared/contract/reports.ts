@@ -52,6 +52,10 @@ export const paymentAlertSchema = z.object({
 });
 export type PaymentAlert = z.output<typeof paymentAlertSchema>;
 
+/** M-Pesa money the back office holds for this kiosk's pushes that no payment of it claims. */
+export const unclaimedMpesaSchema = z.object({ receiptNumber: z.string(), amount: z.number().nullable(), receivedAt: z.string() });
+export type UnclaimedMpesa = z.output<typeof unclaimedMpesaSchema>;
+
 export const dayReportSchema = z.object({
   businessDate: businessDateSchema,
   kioskId: z.string(),
@@ -68,6 +72,8 @@ export const dayReportSchema = z.object({
   overrides: z.array(reportOverrideSchema),
   /** Callbacks refused as forged or mistaken: for the back office to look into. */
   paymentAlerts: z.array(paymentAlertSchema),
+  /** As the hub last reported it (with the heartbeat); empty without a hub. */
+  unclaimedMpesa: z.array(unclaimedMpesaSchema),
   sync: z.object({
     enabled: z.boolean(),
     online: z.boolean(),

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BillView, PaymentView } from '../../shared/contract/payments';
 import { startDarajaSimulator, type DarajaSimulator } from '../../electron/core/simulators/daraja/daraja-simulator';
 import { MPESA_CALLBACK_PATH, SYNC_PATHS } from '../../electron/core/sync/protocol';
+import { lastUnclaimedMpesa } from '../../electron/core/sync/unclaimed-mpesa';
 import { FAST_POLLING, seedPaymentDemo } from '../support/payment-kiosk';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { fastSyncSettings, startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';
@@ -127,8 +128,8 @@ describe('forged M-Pesa callbacks', () => {
     }
   });
 
-  it('money M-Pesa took that no payment claims is listed for the back office; a claimed receipt is not', async () => {
-    const { payment } = await pay();
+  it('money M-Pesa took that no payment claims is listed for the back office, and the kiosk’s own on its day screen; a claimed receipt is not', async () => {
+    const { payment, checkoutRequestId } = await pay();
     await expect.poll(() => stateOf(payment.id), { timeout: 10_000, interval: 50 }).toBe('paid');
     const receipt = one<{ provider_reference: string }>('SELECT provider_reference FROM payments WHERE id = ?', payment.id).provider_reference;
     // A push nobody's payment knows (e.g. a kiosk that lost the attempt entirely).
@@ -141,5 +142,9 @@ describe('forged M-Pesa callbacks', () => {
     await expect.poll(unclaimed, { timeout: 10_000, interval: 100 }).toEqual(['QORPHAN001']);
     expect(receipt).not.toBe('QORPHAN001');
     expect((await fetch(`${hub.url}/admin/v1/mpesa/unclaimed`)).status).toBe(401);
+    // A second charge M-Pesa reports for this kiosk's own push, after its payment settled: the kiosk's day screen shows it.
+    await post(MPESA_CALLBACK_PATH, callback(checkoutRequestId, 0, { Amount: 1450, MpesaReceiptNumber: 'QSECOND001', PhoneNumber: PAYS_MSISDN }));
+    await expect.poll(() => lastUnclaimedMpesa(kiosk.core.context.local).map((row) => row.receiptNumber), { timeout: 15_000, interval: 100 }).toEqual(['QSECOND001']);
+    expect(await unclaimed()).toEqual(['QORPHAN001', 'QSECOND001']);
   });
 });

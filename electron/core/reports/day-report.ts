@@ -1,4 +1,4 @@
-import type { DayReport, ReportPayment } from '../../../shared/contract/reports';
+import type { DayReport, ReportPayment, UnclaimedMpesa } from '../../../shared/contract/reports';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { auditHead, type AuditChainCheck } from '../audit/audit-chain';
 import type { Db } from '../db/open';
@@ -15,6 +15,8 @@ export interface DayReportSources {
   syncStatus: () => SyncStatus;
   /** The audit chain's check: a whole walk, or only what was added since the last one. */
   auditChain: () => AuditChainCheck;
+  /** M-Pesa money the hub last reported that no payment of this kiosk claims. */
+  unclaimedMpesa: () => UnclaimedMpesa[];
 }
 
 function totalsBy<K extends 'service' | 'method'>(payments: readonly ReportPayment[], key: K) {
@@ -58,6 +60,7 @@ export function buildDayReport(sources: DayReportSources, businessDate: string, 
     lookups: queries.lookups(window),
     overrides: queries.overrides(window),
     paymentAlerts: queries.paymentAlerts(window),
+    unclaimedMpesa: sources.unclaimedMpesa(),
     sync: {
       enabled: sync.enabled,
       online: sync.online,

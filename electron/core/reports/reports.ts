@@ -4,6 +4,7 @@ import { verifyAuditChain, type VerifiedPrefix } from '../audit/audit-chain';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import { businessDate } from '../shifts/business-day';
+import { lastUnclaimedMpesa } from '../sync/unclaimed-mpesa';
 import type { ShiftStore } from '../shifts/shift-store';
 import type { SignedInStaff } from '../staff-presence';
 import { buildDayReport } from './day-report';
@@ -13,7 +14,7 @@ import { reportPdf } from './report-pdf';
 import { ReportQueries } from './report-queries';
 import { reportXlsx } from './report-xlsx';
 
-type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox'>;
+type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox' | 'local'>;
 
 const FILE_TYPES: Record<ReportFormat, { mimeType: string; make: (report: DayReport, seal: ReportSeal) => Buffer | Promise<Buffer> }> = {
   csv: { mimeType: 'text/csv; charset=utf-8', make: reportCsv },
@@ -104,7 +105,11 @@ export class Reports {
       this.verifiedAudit = check.intact && check.head ? { head: check.head, rows: check.rows } : undefined;
       return check;
     };
-    return buildDayReport({ ...this.deps, queries: this.queries, shifts: this.shifts, syncStatus: this.syncStatus, auditChain }, day, now);
+    return buildDayReport(
+      { ...this.deps, queries: this.queries, shifts: this.shifts, syncStatus: this.syncStatus, auditChain, unclaimedMpesa: () => lastUnclaimedMpesa(this.deps.local) },
+      day,
+      now,
+    );
   }
 
   private seal(report: DayReport): ReportSeal {

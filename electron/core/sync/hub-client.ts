@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   auditHeadsResponseSchema,
   downloadResponseSchema,
+  heartbeatAnswerSchema,
   mpesaCallbacksResponseSchema,
   SYNC_PATHS,
   uploadConflictSchema,
@@ -9,6 +10,7 @@ import {
   type AuditHeadsResponse,
   type DownloadResponse,
   type Heartbeat,
+  type UnclaimedMpesa,
   type MpesaCallbacksRequest,
   type MpesaCallbacksResponse,
   type UploadConflict,
@@ -63,8 +65,10 @@ export class HubClient {
     }
   }
 
-  async heartbeat(heartbeat: Heartbeat, signal: AbortSignal): Promise<void> {
-    await this.exchange('POST', SYNC_PATHS.heartbeat, heartbeat, signal);
+  /** The kiosk's unclaimed M-Pesa money the hub reports back (none from an older hub). */
+  async heartbeat(heartbeat: Heartbeat, signal: AbortSignal): Promise<UnclaimedMpesa[]> {
+    const reply = await this.exchange('POST', SYNC_PATHS.heartbeat, heartbeat, signal);
+    return reply.status === 204 ? [] : parse(heartbeatAnswerSchema, reply).unclaimedMpesa;
   }
 
   private async exchange(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal, expected: number[] = []): Promise<Reply> {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { unclaimedMpesaSchema, type UnclaimedMpesa } from '../../../shared/contract/reports';
+
+export { unclaimedMpesaSchema, type UnclaimedMpesa };
 
 /**
  * The kiosk ↔ hub wire format, version 1, in one place. The kiosk is the protocol's client
@@ -156,6 +159,12 @@ export const heartbeatSchema = z.object({
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type Heartbeat = z.output<typeof heartbeatSchema>;
+
+/**
+ * 200 to a heartbeat: M-Pesa money the hub holds for this kiosk's pushes that none of its
+ * uploaded payments claims (to match or refund at the counter). An older hub answers 204.
+ */
+export const heartbeatAnswerSchema = z.object({ unclaimedMpesa: z.array(unclaimedMpesaSchema) });
 
 /**
  * The kiosk asks for the callbacks of its own unsettled pushes by CheckoutRequestID, and of

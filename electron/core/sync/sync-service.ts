@@ -11,6 +11,7 @@ import { mpesaCallbackStep, type MpesaCallbackInbox } from './mpesa-callback-fet
 import { OutboxQueue } from './outbox-queue';
 import { ReplicaStore } from './replica-store';
 import type { SyncFailure } from './sync-failure';
+import { rememberUnclaimedMpesa } from './unclaimed-mpesa';
 import { SyncLoop, type StepProgress, type SyncStep } from './sync-loop';
 import type { SyncSettings } from '../settings/sync-settings';
 import { uploadStep } from './uploader';
@@ -71,7 +72,8 @@ export class SyncService {
         async (signal) => {
           const status = this.status();
           const { eventsWaiting, oldestWaitingAgeSeconds, rejectedCount } = status;
-          await client.heartbeat({ version: options.version, eventsWaiting, oldestWaitingAgeSeconds, rejectedCount, lastSyncAt: status.lastSuccessfulSyncAt }, signal);
+          const unclaimed = await client.heartbeat({ version: options.version, eventsWaiting, oldestWaitingAgeSeconds, rejectedCount, lastSyncAt: status.lastSuccessfulSyncAt }, signal);
+          rememberUnclaimedMpesa(options.local, unclaimed);
           return 'done';
         },
         settings.heartbeatIntervalSeconds,
