@@ -7,9 +7,10 @@ import { paymentTables } from './005-payments';
 import { recoveryTables } from './006-recovery';
 import { recoveryEmail } from './007-recovery-email';
 import { recoveryStaff } from './008-recovery-staff';
+import { replicaKiswahili } from './009-replica-kiswahili';
 
 /**
  * In order; append only. Synced replica tables change additively (new columns, new
  * tables), never by dropping, so an older hub or kiosk still understands the data.
  */
-export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables, staffTables, paymentTables, recoveryTables, recoveryEmail, recoveryStaff];
+export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables, staffTables, paymentTables, recoveryTables, recoveryEmail, recoveryStaff, replicaKiswahili];
