@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFENCES } from '../../electron/core/demo/ntsa-records';
+import { OFFENCES, type OffenceName } from '../../electron/core/demo/ntsa-records';
 import { codeEmail } from '../../electron/core/verification/email-text';
 import { codeSmsText, type CodePurpose } from '../../electron/core/verification/sms-text';
 import { errorCatalog } from '../../shared/errors';
@@ -125,7 +125,7 @@ describe('one Kiswahili voice', () => {
   });
 
   it('has a Kiswahili name for every offence the catalogue knows', () => {
-    const untranslated = Object.values(OFFENCES).filter((offence) => !offence.sw.trim() || offence.sw === offence.en);
+    const untranslated = Object.values<OffenceName>(OFFENCES).filter((offence) => !offence.sw.trim() || offence.sw === offence.en);
     expect(untranslated).toEqual([]);
   });
 });
