@@ -57,6 +57,9 @@ const core = createKioskCore({
   backups: { dir: path.join(dataDir, 'backups') },
 });
 showSimulatedMessages(core, (line) => console.log(line));
+// Where to look afterwards: the printer simulator writes beside the database (payment-adapters.ts).
+const receiptsFolder = path.resolve(path.dirname(databaseFile), core.context.settings.printer.folder);
+console.log(`Data folder: ${dataDir}\nDatabase: ${databaseFile}\nPrinted receipts (ESC/POS files): ${receiptsFolder}`);
 const rendererDir = path.resolve(values['renderer-dir'] ?? path.join(import.meta.dirname, '../../out/renderer'));
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.error('The renderer is not built: run `npm run build` first (npm run kiosk:web does it for you).');

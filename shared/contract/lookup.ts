@@ -69,7 +69,15 @@ export const accountDetailsSchema = z.object({
     }),
   ),
   unpaidFines: z.array(
-    z.object({ id: z.number().int(), reference: z.string(), offence: z.string(), amount: z.number().int(), issuedOn: z.string(), plate: z.string().nullable() }),
+    z.object({
+      id: z.number().int(),
+      reference: z.string(),
+      /** The offence in both languages; the Kiswahili is the English where the back office gave none. */
+      offence: z.object({ en: z.string(), sw: z.string() }),
+      amount: z.number().int(),
+      issuedOn: z.string(),
+      plate: z.string().nullable(),
+    }),
   ),
   unpaidTotal: z.number().int().nonnegative(),
 });

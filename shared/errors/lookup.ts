@@ -16,7 +16,7 @@ export const lookupErrors = {
   },
   'lookup.noPhone': {
     en: 'This account has no phone number we can send a code to. Please ask at the counter, with your ID card.',
-    sw: 'Akaunti hii haina namba ya simu tunayoweza kutuma namba ya uthibitisho. Tafadhali uliza kaunta, ukiwa na kitambulisho chako.',
+    sw: 'Akaunti hii haina nambari ya simu tunayoweza kutuma nambari ya uthibitisho. Tafadhali uliza kaunta, ukiwa na kitambulisho chako.',
   },
   'lookup.notVerified': {
     en: 'Please confirm it is you before we show your details.',
@@ -24,7 +24,7 @@ export const lookupErrors = {
   },
   'verification.tooManyCodes': {
     en: 'We have already sent {max} codes during this visit. Please ask at the counter for help.',
-    sw: 'Tayari tumetuma namba {max} za uthibitisho katika ziara hii. Tafadhali uliza kaunta kwa msaada.',
+    sw: 'Tayari tumetuma nambari {max} za uthibitisho katika ziara hii. Tafadhali uliza kaunta kwa msaada.',
   },
   'verification.smsFailed': {
     en: 'We could not send the SMS just now. Nothing was changed. Please try again in a minute, or ask at the counter.',
@@ -32,15 +32,15 @@ export const lookupErrors = {
   },
   'verification.wrongCode': {
     en: 'That code is not right. You have {triesLeft} more tries.',
-    sw: 'Namba hiyo si sahihi. Umebakiza majaribio {triesLeft}.',
+    sw: 'Nambari hiyo si sahihi. Umebakiza majaribio {triesLeft}.',
   },
   'verification.codeExpired': {
     en: 'This code has expired. Please ask for a new code.',
-    sw: 'Namba hii ya uthibitisho imekwisha muda. Tafadhali omba namba mpya.',
+    sw: 'Nambari hii ya uthibitisho imekwisha muda. Tafadhali omba nambari mpya.',
   },
   'verification.codeExhausted': {
     en: 'That code was typed wrongly too many times and no longer works. Please ask for a new code.',
-    sw: 'Namba hiyo imekosewa mara nyingi mno na haifanyi kazi tena. Tafadhali omba namba mpya.',
+    sw: 'Nambari hiyo imekosewa mara nyingi mno na haifanyi kazi tena. Tafadhali omba nambari mpya.',
   },
   'sms.notSimulated': {
     en: 'This kiosk sends real SMS: there is no simulator outbox to show.',

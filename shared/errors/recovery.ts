@@ -4,15 +4,15 @@ import type { Localized } from '../result';
 export const recoveryErrors = {
   'recovery.notFound': {
     en: 'We could not find an eCitizen account for this ID number. Please check the number, or ask at the counter.',
-    sw: 'Hatukupata akaunti ya eCitizen kwa namba hii ya kitambulisho. Tafadhali angalia namba, au uliza kaunta.',
+    sw: 'Hatukupata akaunti ya eCitizen kwa nambari hii ya kitambulisho. Tafadhali angalia nambari, au uliza kaunta.',
   },
   'recovery.noRegisteredPhone': {
     en: 'No phone number is registered on this account. Please go back and choose "I lost my phone" to use your ID document.',
-    sw: 'Hakuna namba ya simu iliyosajiliwa kwenye akaunti hii. Tafadhali rudi nyuma uchague "Nimepoteza simu yangu" ili utumie kitambulisho chako.',
+    sw: 'Hakuna nambari ya simu iliyosajiliwa kwenye akaunti hii. Tafadhali rudi nyuma uchague "Nimepoteza simu yangu" ili utumie kitambulisho chako.',
   },
   'recovery.lockedOut': {
     en: 'This ID number has had too many failed checks today. For your safety, please go to the counter with your document.',
-    sw: 'Namba hii ya kitambulisho imeshindwa ukaguzi mara nyingi leo. Kwa usalama wako, tafadhali nenda kaunta na hati yako.',
+    sw: 'Nambari hii ya kitambulisho imeshindwa ukaguzi mara nyingi leo. Kwa usalama wako, tafadhali nenda kaunta na hati yako.',
   },
   'recovery.outOfOrder': {
     en: 'This step is not ready yet. Please start the recovery again from the beginning.',

@@ -9,59 +9,59 @@ export const identifierMessages: { [K in IdentifierKind]: Record<InvalidReasons[
   idNumber: {
     'empty': {
       en: 'Please enter your ID number.',
-      sw: 'Tafadhali andika namba yako ya kitambulisho.',
+      sw: 'Tafadhali andika nambari yako ya kitambulisho.',
     },
     'too-long': {
       en: 'An ID number has at most 9 digits.',
-      sw: 'Namba ya kitambulisho haizidi tarakimu 9.',
+      sw: 'Nambari ya kitambulisho haizidi tarakimu 9.',
     },
     'bad-characters': {
       en: 'An ID number has digits only, like 12345678.',
-      sw: 'Namba ya kitambulisho ina tarakimu pekee, kama 12345678.',
+      sw: 'Nambari ya kitambulisho ina tarakimu pekee, kama 12345678.',
     },
   },
   phone: {
     'empty': {
       en: 'Please enter your phone number.',
-      sw: 'Tafadhali andika namba yako ya simu.',
+      sw: 'Tafadhali andika nambari yako ya simu.',
     },
     'too-long': {
       en: 'That is too long for a phone number. Write it like 0712 345 678.',
-      sw: 'Hiyo ni ndefu mno kuwa namba ya simu. Iandike hivi: 0712 345 678.',
+      sw: 'Hiyo ni ndefu mno kuwa nambari ya simu. Iandike hivi: 0712 345 678.',
     },
     'bad-characters': {
       en: 'A phone number has digits only, like 0712 345 678.',
-      sw: 'Namba ya simu ina tarakimu pekee, kama 0712 345 678.',
+      sw: 'Nambari ya simu ina tarakimu pekee, kama 0712 345 678.',
     },
     'bad-format': {
       en: 'This is not a complete phone number. Write it like 0712 345 678.',
-      sw: 'Hii si namba kamili ya simu. Iandike hivi: 0712 345 678.',
+      sw: 'Hii si nambari kamili ya simu. Iandike hivi: 0712 345 678.',
     },
     'not-kenyan': {
       en: 'Please use a Kenyan mobile number that starts with 07 or 01.',
-      sw: 'Tafadhali tumia namba ya simu ya mkononi ya Kenya inayoanza na 07 au 01.',
+      sw: 'Tafadhali tumia nambari ya simu ya mkononi ya Kenya inayoanza na 07 au 01.',
     },
     'not-mobile': {
       en: 'This is not a mobile number. Please use a number that starts with 07 or 01.',
-      sw: 'Hii si namba ya simu ya mkononi. Tafadhali tumia namba inayoanza na 07 au 01.',
+      sw: 'Hii si nambari ya simu ya mkononi. Tafadhali tumia nambari inayoanza na 07 au 01.',
     },
   },
   passport: {
     'empty': {
       en: 'Please enter your passport number.',
-      sw: 'Tafadhali andika namba ya pasipoti yako.',
+      sw: 'Tafadhali andika nambari ya pasipoti yako.',
     },
     'too-long': {
       en: 'A passport number has at most 9 letters and digits.',
-      sw: 'Namba ya pasipoti haizidi herufi na tarakimu 9.',
+      sw: 'Nambari ya pasipoti haizidi herufi na tarakimu 9.',
     },
     'too-short': {
       en: 'A passport number has at least 7 letters and digits.',
-      sw: 'Namba ya pasipoti ina angalau herufi na tarakimu 7.',
+      sw: 'Nambari ya pasipoti ina angalau herufi na tarakimu 7.',
     },
     'bad-characters': {
       en: 'A passport number has letters and digits only, like AK0123456.',
-      sw: 'Namba ya pasipoti ina herufi na tarakimu pekee, kama AK0123456.',
+      sw: 'Nambari ya pasipoti ina herufi na tarakimu pekee, kama AK0123456.',
     },
   },
   kraPin: {
@@ -85,19 +85,19 @@ export const identifierMessages: { [K in IdentifierKind]: Record<InvalidReasons[
   plate: {
     'empty': {
       en: 'Please enter the number plate.',
-      sw: 'Tafadhali andika namba ya gari.',
+      sw: 'Tafadhali andika nambari ya gari.',
     },
     'too-long': {
       en: 'That is too long for a number plate. Write it like KDA 123A.',
-      sw: 'Hiyo ni ndefu mno kuwa namba ya gari. Iandike hivi: KDA 123A.',
+      sw: 'Hiyo ni ndefu mno kuwa nambari ya gari. Iandike hivi: KDA 123A.',
     },
     'bad-characters': {
       en: 'A number plate has letters and digits only, like KDA 123A.',
-      sw: 'Namba ya gari ina herufi na tarakimu pekee, kama KDA 123A.',
+      sw: 'Nambari ya gari ina herufi na tarakimu pekee, kama KDA 123A.',
     },
     'bad-format': {
       en: 'A number plate is K, two letters, three digits and a letter, like KDA 123A.',
-      sw: 'Namba ya gari ni K, herufi mbili, tarakimu tatu na herufi moja, kama KDA 123A.',
+      sw: 'Nambari ya gari ni K, herufi mbili, tarakimu tatu na herufi moja, kama KDA 123A.',
     },
   },
 };

@@ -28,7 +28,7 @@ export const mrzMessages: Record<MrzFailureReason, Localized> = {
   },
   'unknown-format': {
     en: 'This kind of document cannot be read here. Please use your passport or national ID card, or type your number.',
-    sw: 'Aina hii ya hati haiwezi kusomwa hapa. Tafadhali tumia pasipoti au kitambulisho chako cha taifa, au andika namba yako.',
+    sw: 'Aina hii ya hati haiwezi kusomwa hapa. Tafadhali tumia pasipoti au kitambulisho chako cha taifa, au andika nambari yako.',
   },
   'check-digit': {
     en: 'Your document was not read correctly. Please wipe it clean and scan it again.',
@@ -36,6 +36,6 @@ export const mrzMessages: Record<MrzFailureReason, Localized> = {
   },
   'bad-field': {
     en: 'Some details on your document could not be understood. Please type your number or ask at the counter.',
-    sw: 'Baadhi ya maelezo kwenye hati yako hayakueleweka. Tafadhali andika namba yako au uliza kaunta.',
+    sw: 'Baadhi ya maelezo kwenye hati yako hayakueleweka. Tafadhali andika nambari yako au uliza kaunta.',
   },
 };

@@ -33,7 +33,7 @@ test('find by ID number → masked answer → code → licence, vehicles and fin
   // Validation before any search: an empty field gets a message in both languages.
   await page.getByTestId('lookup-search').tap();
   await expect(page.getByTestId('lookup-invalid')).toContainText('Please enter your ID number.');
-  await expect(page.getByTestId('lookup-invalid')).toContainText('Tafadhali andika namba yako ya kitambulisho.');
+  await expect(page.getByTestId('lookup-invalid')).toContainText('Tafadhali andika nambari yako ya kitambulisho.');
   await checkScreen(page, 'lookup-02-enter-id-invalid');
   await typeOnKeypad(page, '123456789');
   await page.getByTestId('keypad-backspace').tap();
@@ -93,7 +93,7 @@ test('find by ID number → masked answer → code → licence, vehicles and fin
 test('find by a phone typed as +254 7… on a hardware keyboard; a not-found; the 4th search refused', async ({ kioskPage: page }) => {
   await startVisit(page, 'sw');
   await page.getByTestId('lookup-by-phone').tap();
-  await expect(page.getByRole('heading', { name: 'Tafuta kwa namba ya simu' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tafuta kwa nambari ya simu' })).toBeVisible();
   await page.getByTestId('lookup-value').pressSequentially('+254 712 345 457');
   await checkScreen(page, 'lookup-09-enter-phone-sw');
   await page.getByTestId('lookup-value').press('Enter');

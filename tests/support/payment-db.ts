@@ -3,6 +3,7 @@ import type { Db } from '../../electron/core/db/open';
 import { AuditLog } from '../../electron/core/audit/audit-log';
 import { manualClock } from '../../electron/core/clock';
 import { replicaTables } from '../../electron/core/db/migrations/001-replica';
+import { replicaKiswahili } from '../../electron/core/db/migrations/011-replica-kiswahili';
 import { localTables } from '../../electron/core/db/migrations/002-local';
 import { paymentTables } from '../../electron/core/db/migrations/005-payments';
 import { paymentDoubt } from '../../electron/core/db/migrations/010-payment-doubt';
@@ -16,7 +17,7 @@ import { Outbox } from '../../electron/core/outbox/outbox';
 export function paymentDb(): { db: Db; clock: ReturnType<typeof manualClock>; audit: AuditLog; outbox: Outbox; log: Logger } {
   const db: Db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const migration of [replicaTables, localTables, paymentTables, paymentDoubt]) db.exec(migration.up);
+  for (const migration of [replicaTables, replicaKiswahili, localTables, paymentTables, paymentDoubt]) db.exec(migration.up);
   const clock = manualClock('2026-11-22T09:00:00+03:00');
   return { db, clock, audit: new AuditLog(db, clock), outbox: new Outbox(db, clock), log: silentLogger };
 }

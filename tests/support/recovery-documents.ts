@@ -1,17 +1,32 @@
+import { DEMO_DOCUMENTS } from '../../electron/core/demo/demo-documents';
+
 /**
- * Made-up Kenyan documents for the demo people (electron/core/demo/demo-people.ts), with
- * check digits that both the kiosk's parser and the `mrz` package accept (tests check that).
- * They expire in the 2030s; the ICAO specimens of Anna Eriksson expired in 2012.
+ * The demo people's documents (electron/core/demo/demo-documents.ts), by name, with check
+ * digits that both the kiosk's parser and the `mrz` package accept (tests check that).
  */
+function passportOf(holder: number): readonly [string, string] {
+  const found = DEMO_DOCUMENTS.find((document) => document.holder === holder && document.kind === 'passport');
+  if (found?.kind !== 'passport') throw new Error(`no demo passport for person ${holder}`);
+  return found.mrz;
+}
+
+function idCardOf(holder: number): readonly [string, string, string] {
+  const found = DEMO_DOCUMENTS.find((document) => document.holder === holder && document.kind === 'idCard');
+  if (found?.kind !== 'idCard') throw new Error(`no demo ID card for person ${holder}`);
+  return found.mrz;
+}
 
 /** Jane Wanjiku Kamau's passport AK1234567; the personal number is her ID number. */
-export const JANE_PASSPORT = ['P<KENKAMAU<<JANE<WANJIKU<<<<<<<<<<<<<<<<<<<<', 'AK12345678KEN8804156F320310112345678<<<<<<86'] as const;
+export const JANE_PASSPORT = passportOf(1);
 
 /** Grace Chebet Koech's ID card, serial 456789123. */
-export const GRACE_ID_CARD = ['I<KEN4567891237<<<<<<<<<<<<<<<', '8302191F3301018KEN27654321<<<0', 'KOECH<<GRACE<CHEBET<<<<<<<<<<<'] as const;
+export const GRACE_ID_CARD = idCardOf(3);
 
 /** Mohamed Abdi Hassan's passport BK7654321. */
-export const MOHAMED_PASSPORT = ['P<KENHASSAN<<MOHAMED<ABDI<<<<<<<<<<<<<<<<<<<', 'BK76543213KEN9001206M310905229876543<<<<<<86'] as const;
+export const MOHAMED_PASSPORT = passportOf(6);
 
-/** The ICAO 9303 Part 4 specimen passport: Anna Maria Eriksson's record, but expired 2012-04-15. */
+/** Anna Maria Eriksson's passport: the ICAO 9303 specimen's data, reissued to expire in 2034. */
+export const ANNA_PASSPORT = passportOf(5);
+
+/** The ICAO 9303 Part 4 specimen passport as printed: Anna Maria Eriksson's record, but expired 2012-04-15. */
 export const ANNA_SPECIMEN_PASSPORT = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'] as const;

@@ -23,7 +23,7 @@ describe('one-time codes by email', () => {
     expect(sent.maskedEmail).toBe('j•••@example.com');
     const mail = emailSimulatorOf(kiosk.core.context.email).lastTo(ADDRESS);
     const code = lastCodeEmailedTo(kiosk.core, ADDRESS);
-    expect(mail?.subject).toBe(`Namba yako ya uthibitisho ya eCitizen: ${code}`);
+    expect(mail?.subject).toBe(`Nambari yako ya uthibitisho ya eCitizen: ${code}`);
     expect(mail?.text).toContain('kuthibitisha anwani hii ya barua pepe');
 
     const wrong = String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');

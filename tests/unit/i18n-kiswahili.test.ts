@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { OFFENCES, type OffenceName } from '../../electron/core/demo/ntsa-records';
+import { codeEmail } from '../../electron/core/verification/email-text';
+import { codeSmsText, type CodePurpose } from '../../electron/core/verification/sms-text';
 import { errorCatalog } from '../../shared/errors';
+import { identifierMessages } from '../../shared/identifiers';
+import { mrzMessages } from '../../shared/mrz';
 
 /**
  * Strings that are the same word in both languages: names of things, not sentences. Add
@@ -83,5 +88,44 @@ describe('the check itself', () => {
   it('sees every feature registered in the app, not just the foundation', () => {
     expect(screens.en.size).toBeGreaterThan(40);
     expect([...screens.en.keys()].some((key) => key.startsWith('idle.'))).toBe(true);
+  });
+});
+
+const PURPOSES: readonly CodePurpose[] = ['lookup', 'recovery.reset', 'recovery.new-phone', 'recovery.new-email'];
+
+/** Every Kiswahili sentence the kiosk shows or sends: screens, errors, field and scan messages, SMS and email. */
+const everyKiswahiliText = new Map<string, string>([
+  ...[...screens.sw].map(([key, text]) => [`screen ${key}`, text] as const),
+  ...[...errors.sw].map(([key, text]) => [`error ${key}`, text] as const),
+  ...Object.entries(identifierMessages).flatMap(([kind, reasons]) =>
+    Object.entries(reasons as Record<string, { sw: string }>).map(([reason, text]) => [`field ${kind}.${reason}`, text.sw] as const),
+  ),
+  ...Object.entries(mrzMessages).map(([reason, text]) => [`scan ${reason}`, text.sw] as const),
+  ...PURPOSES.flatMap((purpose) => {
+    const email = codeEmail(purpose, '123456', 10, 'sw');
+    return [
+      [`sms ${purpose}`, codeSmsText(purpose, '123456', 10, 'sw')],
+      [`email subject ${purpose}`, email.subject],
+      [`email ${purpose}`, email.text],
+    ] as const;
+  }),
+]);
+
+describe('one Kiswahili voice', () => {
+  it('says "nambari" for a number everywhere, never "namba"', () => {
+    const namba = [...everyKiswahiliText].filter(([, text]) => /\bnamba\b/iu.test(text)).map(([where]) => where);
+    expect(namba).toEqual([]);
+  });
+
+  it('names the kiosk one way, "Kioski cha eCitizen", on screen and in every SMS and email', () => {
+    expect(screens.sw.get('app.name')).toBe('Kioski cha eCitizen');
+    const names = new Set([...everyKiswahiliText.values()].flatMap((text) => [...text.matchAll(/kioski\s+\p{L}+\s+ecitizen/giu)].map((m) => m[0].toLowerCase())));
+    expect([...names]).toEqual(['kioski cha ecitizen']);
+    expect(codeSmsText('lookup', '123456', 10, 'sw')).toContain('Kioski cha eCitizen');
+  });
+
+  it('has a Kiswahili name for every offence the catalogue knows', () => {
+    const untranslated = Object.values<OffenceName>(OFFENCES).filter((offence) => !offence.sw.trim() || offence.sw === offence.en);
+    expect(untranslated).toEqual([]);
   });
 });

@@ -226,7 +226,7 @@ describe('messages', () => {
   it('explain the ID number rule', () => {
     expect(identifierMessage('idNumber', 'bad-characters')).toEqual({
       en: 'An ID number has digits only, like 12345678.',
-      sw: 'Namba ya kitambulisho ina tarakimu pekee, kama 12345678.',
+      sw: 'Nambari ya kitambulisho ina tarakimu pekee, kama 12345678.',
     });
   });
 });

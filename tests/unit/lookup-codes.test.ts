@@ -77,7 +77,7 @@ describe('one-time codes', () => {
   it('sends at most 3 codes per visit and writes the SMS in the visit language', async () => {
     const sw = kiosk.core.context.visits.start('sw');
     for (let i = 0; i < 3; i++) await codes().send(sw, { purpose: 'recovery.new-phone', phoneE164: PHONE });
-    expect(sent().lastTo(PHONE)?.text).toMatch(/^Kioski cha eCitizen: namba yako ya uthibitisho ni \d{6}, kuthibitisha simu hii/);
+    expect(sent().lastTo(PHONE)?.text).toMatch(/^Kioski cha eCitizen: nambari yako ya uthibitisho ni \d{6}, kuthibitisha simu hii/);
     const before = sent().outbox().length;
     await expect(codes().send(sw, { purpose: 'lookup', phoneE164: PHONE })).rejects.toMatchObject({ payload: { code: 'verification.tooManyCodes' } });
     expect(sent().outbox()).toHaveLength(before);

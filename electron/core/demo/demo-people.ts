@@ -1,3 +1,4 @@
+import { OFFENCES, type OffenceName } from './ntsa-records';
 import type { AccountStatus, AccountType, FineStatus, Sex } from './replica-writer';
 
 /**
@@ -54,7 +55,7 @@ export interface DemoVehicle {
 
 export interface DemoFine {
   readonly reference: string;
-  readonly offence: string;
+  readonly offence: OffenceName;
   readonly amount: number;
   /** The vehicle it was issued against, if any (one of this person's plates). */
   readonly plate: string | null;
@@ -100,7 +101,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     fines: [
       {
         reference: 'NTSA-F-10000001',
-        offence: 'Driving with an expired licence',
+        offence: OFFENCES.expiredLicence,
         amount: 1_000,
         plate: 'KDA 123A',
         issuedDaysAgo: 45,
@@ -108,7 +109,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
       },
       {
         reference: 'NTSA-F-10000002',
-        offence: 'Using a mobile phone while driving',
+        offence: OFFENCES.phoneWhileDriving,
         amount: 2_000,
         plate: 'KDA 123A',
         issuedDaysAgo: 12,
@@ -136,7 +137,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     fines: [
       {
         reference: 'NTSA-F-10000003',
-        offence: 'Driving with an expired licence',
+        offence: OFFENCES.expiredLicence,
         amount: 1_000,
         plate: null,
         issuedDaysAgo: 20,
@@ -190,7 +191,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     fines: [
       {
         reference: 'NTSA-F-10000004',
-        offence: 'Exceeding the speed limit by 11-15 km/h',
+        offence: OFFENCES.speeding11to15,
         amount: 3_000,
         plate: 'KDB 789C',
         issuedDaysAgo: 150,
@@ -219,7 +220,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   },
   {
     id: 5,
-    role: 'ICAO 9303 specimen documents: passport L898902C3 (TD3), ID card D23145890 (TD1)',
+    role: 'ICAO 9303 specimen data, documents reissued to 2034: passport L898902C3 (TD3), ID card D23145890 (TD1)',
     idNumber: '34567890',
     idSerial: 'D23145890',
     passportNumber: 'L898902C3',
@@ -265,7 +266,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     fines: [
       {
         reference: 'NTSA-F-10000005',
-        offence: 'Exceeding the speed limit by 6-10 km/h',
+        offence: OFFENCES.speeding6to10,
         amount: 500,
         plate: 'KDC 321D',
         issuedDaysAgo: 300,
@@ -273,7 +274,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
       },
       {
         reference: 'NTSA-F-10000006',
-        offence: 'Exceeding the speed limit by 16-20 km/h',
+        offence: OFFENCES.speeding16to20,
         amount: 10_000,
         plate: 'KDC 321D',
         issuedDaysAgo: 5,
@@ -281,11 +282,65 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
       },
       {
         reference: 'NTSA-F-10000007',
-        offence: 'Using a mobile phone while driving',
+        offence: OFFENCES.phoneWhileDriving,
         amount: 2_000,
         plate: null,
         issuedDaysAgo: 90,
         status: 'cancelled',
+      },
+    ],
+  },
+  {
+    id: 7,
+    role: 'card outcomes: three unpaid fines whose amounts end in 51, 52 and 53 (declined, timeout, cancelled)',
+    idNumber: '30123456',
+    idSerial: '789123456',
+    passportNumber: null,
+    kraPin: 'A017788990P',
+    firstName: 'Daniel',
+    middleName: 'Kipchirchir',
+    lastName: 'Rotich',
+    dateOfBirth: '1985-09-09',
+    sex: 'M',
+    phone: '+254701555777',
+    email: 'daniel.rotich@gmail.com',
+    accounts: [citizenAccount('2020-08-03')],
+    licence: { licenceNumber: 'DL-5678912', classes: 'B', issuedDaysAgo: 500, expiresInDays: 595 },
+    vehicles: [
+      {
+        plate: 'KDD 505E',
+        make: 'Toyota',
+        model: 'Axio',
+        year: 2013,
+        insuranceExpiresInDays: 250,
+        inspectionExpiresInDays: null,
+      },
+    ],
+    // The card terminal simulator decides by the amount's last two digits (card-terminal-simulator.ts).
+    fines: [
+      {
+        reference: 'NTSA-F-10000008',
+        offence: OFFENCES.licenceNotCarried,
+        amount: 1_051,
+        plate: null,
+        issuedDaysAgo: 8,
+        status: 'unpaid',
+      },
+      {
+        reference: 'NTSA-F-10000009',
+        offence: OFFENCES.noSeatBelt,
+        amount: 1_052,
+        plate: 'KDD 505E',
+        issuedDaysAgo: 6,
+        status: 'unpaid',
+      },
+      {
+        reference: 'NTSA-F-10000010',
+        offence: OFFENCES.noInsuranceSticker,
+        amount: 1_053,
+        plate: 'KDD 505E',
+        issuedDaysAgo: 4,
+        status: 'unpaid',
       },
     ],
   },

@@ -52,17 +52,34 @@ export const LICENCE_CLASSES: readonly (readonly [string, number])[] = [
   ['B, C1, C, CE', 5],
 ];
 
+/** An offence as the back office names it, in both of the kiosk's languages. */
+export interface OffenceName {
+  readonly en: string;
+  readonly sw: string;
+}
+
+export const OFFENCES = {
+  expiredLicence: { en: 'Driving with an expired licence', sw: 'Kuendesha gari kwa leseni iliyokwisha muda wake' },
+  phoneWhileDriving: { en: 'Using a mobile phone while driving', sw: 'Kutumia simu ya mkononi wakati wa kuendesha gari' },
+  speeding6to10: { en: 'Exceeding the speed limit by 6-10 km/h', sw: 'Kuzidi kikomo cha kasi kwa km/h 6-10' },
+  speeding11to15: { en: 'Exceeding the speed limit by 11-15 km/h', sw: 'Kuzidi kikomo cha kasi kwa km/h 11-15' },
+  speeding16to20: { en: 'Exceeding the speed limit by 16-20 km/h', sw: 'Kuzidi kikomo cha kasi kwa km/h 16-20' },
+  licenceNotCarried: { en: 'Failing to carry a driving licence', sw: 'Kutobeba leseni ya udereva' },
+  noSeatBelt: { en: 'Driving without a seat belt', sw: 'Kuendesha gari bila kufunga mkanda wa usalama' },
+  noInsuranceSticker: { en: 'Failing to display an insurance sticker', sw: 'Kutobandika stika ya bima kwenye gari' },
+} as const satisfies Record<string, OffenceName>;
+
 export interface TrafficOffence {
-  readonly offence: string;
+  readonly offence: OffenceName;
   /** Instant fine in whole shillings. */
   readonly amount: number;
 }
 
 /** Instant fines with the amounts in the project's reference notes (KES 500 to 10,000). */
 export const TRAFFIC_OFFENCES: readonly (readonly [TrafficOffence, number])[] = [
-  [{ offence: 'Driving with an expired licence', amount: 1_000 }, 25],
-  [{ offence: 'Using a mobile phone while driving', amount: 2_000 }, 20],
-  [{ offence: 'Exceeding the speed limit by 6-10 km/h', amount: 500 }, 30],
-  [{ offence: 'Exceeding the speed limit by 11-15 km/h', amount: 3_000 }, 17],
-  [{ offence: 'Exceeding the speed limit by 16-20 km/h', amount: 10_000 }, 8],
+  [{ offence: OFFENCES.expiredLicence, amount: 1_000 }, 25],
+  [{ offence: OFFENCES.phoneWhileDriving, amount: 2_000 }, 20],
+  [{ offence: OFFENCES.speeding6to10, amount: 500 }, 30],
+  [{ offence: OFFENCES.speeding11to15, amount: 3_000 }, 17],
+  [{ offence: OFFENCES.speeding16to20, amount: 10_000 }, 8],
 ];

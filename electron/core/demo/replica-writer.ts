@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { isoDate, isoTimestamp } from './calendar';
 import type { FeeEntry } from './fee-catalogue';
+import type { OffenceName } from './ntsa-records';
 
 export type Sex = 'M' | 'F';
 export type AccountType = 'citizen' | 'resident' | 'diplomat' | 'visitor' | 'business';
@@ -52,7 +53,7 @@ export interface VehicleRecord {
 export interface FineRecord {
   reference: string;
   vehicleId: number | null;
-  offence: string;
+  offence: OffenceName;
   amount: number;
   issuedOn: number;
   status: FineStatus;
@@ -109,8 +110,8 @@ export class ReplicaWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertFine = db.prepare(
-      `INSERT INTO fines (id, reference, citizen_id, vehicle_id, offence, amount, issued_on, status, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO fines (id, reference, citizen_id, vehicle_id, offence, offence_sw, amount, issued_on, status, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // The catalogue may already be there (the back office syncs it); keep it current.
     this.upsertFee = db.prepare(
@@ -188,7 +189,8 @@ export class ReplicaWriter {
       f.reference,
       citizenId,
       f.vehicleId,
-      f.offence,
+      f.offence.en,
+      f.offence.sw,
       f.amount,
       isoDate(f.issuedOn),
       f.status,

@@ -22,7 +22,12 @@ interface VehicleRow {
   inspectionExpiresOn: string | null;
 }
 
-type FineRow = AccountDetails['unpaidFines'][number];
+type UnpaidFine = AccountDetails['unpaidFines'][number];
+
+interface FineRow extends Omit<UnpaidFine, 'offence'> {
+  offence: string;
+  offenceSw: string | null;
+}
 
 /** 'YYYY-MM-DD' of the day `days` after the ISO day `day`. */
 function addDays(day: string, days: number): string {
@@ -56,7 +61,7 @@ export class AccountDetailsReader {
        FROM vehicles WHERE owner_citizen_id = ? ORDER BY plate`,
     );
     this.fines = db.prepare<[number], FineRow>(
-      `SELECT f.id, f.reference, f.offence, f.amount, f.issued_on AS issuedOn, v.plate
+      `SELECT f.id, f.reference, f.offence, f.offence_sw AS offenceSw, f.amount, f.issued_on AS issuedOn, v.plate
        FROM fines f LEFT JOIN vehicles v ON v.id = f.vehicle_id
        WHERE f.citizen_id = ? AND f.status = 'unpaid' ORDER BY f.issued_on, f.id`,
     );
@@ -70,7 +75,7 @@ export class AccountDetailsReader {
     expiringWithinDays: number,
   ): AccountDetails {
     const licence = this.licence.get(citizen.id);
-    const unpaidFines = this.fines.all(citizen.id);
+    const unpaidFines = this.fines.all(citizen.id).map(bilingualFine);
     return {
       name: fullName(citizen),
       verifiedBy,
@@ -90,6 +95,11 @@ export class AccountDetailsReader {
       unpaidTotal: unpaidFines.reduce((sum, fine) => sum + fine.amount, 0),
     };
   }
+}
+
+/** A fine with its offence named in both languages; English stands in for a missing Kiswahili name. */
+function bilingualFine({ offence, offenceSw, ...fine }: FineRow): UnpaidFine {
+  return { ...fine, offence: { en: offence, sw: offenceSw ?? offence } };
 }
 
 function licenceStatus(licence: LicenceRow, today: string, expiringWithinDays: number): NonNullable<AccountDetails['licence']>['status'] {

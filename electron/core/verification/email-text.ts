@@ -6,8 +6,8 @@ export function codeEmail(purpose: CodePurpose, code: string, minutes: number, l
   const what = codePurposeText(purpose, locale);
   return locale === 'sw'
     ? {
-        subject: `Namba yako ya uthibitisho ya eCitizen: ${code}`,
-        text: `Habari,\n\nNamba yako ya uthibitisho ni ${code}, ${what}. Iandike kwenye kioski cha eCitizen. Itakwisha baada ya dakika ${minutes}.\n\nUsimpe mtu yeyote namba hii. Kama hukuomba namba hii, puuza barua pepe hii.\n\nKioski cha eCitizen, Kituo cha Huduma`,
+        subject: `Nambari yako ya uthibitisho ya eCitizen: ${code}`,
+        text: `Habari,\n\nNambari yako ya uthibitisho ni ${code}, ${what}. Iandike kwenye kioski cha eCitizen. Itakwisha baada ya dakika ${minutes}.\n\nUsimpe mtu yeyote nambari hii. Kama hukuomba nambari hii, puuza barua pepe hii.\n\nKioski cha eCitizen, Kituo cha Huduma`,
       }
     : {
         subject: `Your eCitizen code: ${code}`,

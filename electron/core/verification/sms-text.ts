@@ -19,6 +19,6 @@ export function codePurposeText(purpose: CodePurpose, locale: Locale): string {
 export function codeSmsText(purpose: CodePurpose, code: string, minutes: number, locale: Locale): string {
   const what = codePurposeText(purpose, locale);
   return locale === 'sw'
-    ? `Kioski cha eCitizen: namba yako ya uthibitisho ni ${code}, ${what}. Itakwisha baada ya dakika ${minutes}. Usimpe mtu yeyote.`
+    ? `Kioski cha eCitizen: nambari yako ya uthibitisho ni ${code}, ${what}. Itakwisha baada ya dakika ${minutes}. Usimpe mtu yeyote.`
     : `eCitizen kiosk: your code is ${code}, ${what}. It expires in ${minutes} minutes. Never share it with anyone.`;
 }

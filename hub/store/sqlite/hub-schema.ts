@@ -1,5 +1,6 @@
 import type { Migration } from '../../../electron/core/db/migrate';
 import { replicaTables } from '../../../electron/core/db/migrations/001-replica';
+import { replicaKiswahili } from '../../../electron/core/db/migrations/011-replica-kiswahili';
 
 /** What only the hub keeps: its kiosks, what they sent, and the replica's change log. */
 const hubTables: Migration = {
@@ -127,6 +128,6 @@ const mpesaCallbackClaims: Migration = {
 /**
  * The hub's replica tables are the kiosk's own (same migration), so the kiosk's demo
  * generator fills them directly. A later kiosk migration that adds replica columns
- * belongs in this list too.
+ * belongs in this list too, under the hub's own next version number.
  */
-export const hubMigrations: readonly Migration[] = [replicaTables, hubTables, mpesaCallbacks, auditHeads, mpesaCallbackClaims];
+export const hubMigrations: readonly Migration[] = [replicaTables, hubTables, mpesaCallbacks, auditHeads, mpesaCallbackClaims, { ...replicaKiswahili, version: 6 }];

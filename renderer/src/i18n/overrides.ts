@@ -51,7 +51,7 @@ export const overridesMessages = defineMessages({
     overrides: {
       banner: 'Ubatilishaji',
       title: 'Ubatilishaji',
-      lead: 'Kila ubatilishaji unahitaji sababu na unarekodiwa chini ya namba yako ya mfanyakazi.',
+      lead: 'Kila ubatilishaji unahitaji sababu na unarekodiwa chini ya nambari yako ya mfanyakazi.',
       lookup: {
         title: 'Utafutaji wa mwananchi huyu',
         reached: 'Mwananchi huyu amefikia kikomo cha kutafuta katika ziara hii.',

@@ -4,7 +4,7 @@ import type { Translated } from './feature-messages';
 /** Kiswahili. Typed against the English messages, so a missing key fails the type check. */
 export const sw: Translated<Messages> = {
   app: {
-    name: 'Kioski ya eCitizen',
+    name: 'Kioski cha eCitizen',
     service: 'Huduma za NTSA',
   },
   attract: {

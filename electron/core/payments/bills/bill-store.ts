@@ -77,12 +77,15 @@ export class BillStore {
       const existing = this.ctx.db.prepare<[number], BillRow>('SELECT id, reference, kind, fine_id, total, status FROM bills WHERE fine_id = ?').get(fineId);
       if (existing) return this.withLines(existing);
       const fine = this.ctx.db
-        .prepare<[number], { reference: string; offence: string; amount: number; status: string }>('SELECT reference, offence, amount, status FROM fines WHERE id = ?')
+        .prepare<[number], { reference: string; offence: string; offence_sw: string | null; amount: number; status: string }>(
+          'SELECT reference, offence, offence_sw, amount, status FROM fines WHERE id = ?',
+        )
         .get(fineId);
       if (!fine) throw new KioskError('payment.billNotFound');
       if (fine.status !== 'unpaid') throw new KioskError('payment.fineNotPayable');
       // The fine's own reference is the bill's: it is what the ticket and the back office know.
-      return this.insert('fine', fine.reference, [{ feeCode: null, description: { en: `Fine: ${fine.offence}`, sw: `Faini: ${fine.offence}` }, amount: fine.amount }], { fineId });
+      const description = { en: `Fine: ${fine.offence}`, sw: `Faini: ${fine.offence_sw ?? fine.offence}` };
+      return this.insert('fine', fine.reference, [{ feeCode: null, description, amount: fine.amount }], { fineId });
     })();
   }
 

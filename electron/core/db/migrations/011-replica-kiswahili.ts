@@ -1,0 +1,14 @@
+import type { Migration } from '../migrate';
+
+/**
+ * A replica column for the Kiswahili name of each fine's offence (fees already carry
+ * `name_sw`). Additive, as replica changes must be: NULL where a hub that predates it sent
+ * none, and the kiosk then shows the English name.
+ */
+export const replicaKiswahili: Migration = {
+  version: 11,
+  name: 'replica kiswahili',
+  up: `
+    ALTER TABLE fines ADD COLUMN offence_sw TEXT;
+  `,
+};
