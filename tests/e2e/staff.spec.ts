@@ -198,7 +198,9 @@ test.describe('attended mode’s own idle timeout', () => {
     await signIn(page, CLERK);
     await page.getByTestId('attended-shift').tap();
     await expect(page.getByRole('heading', { name: 'My cash shift' })).toBeVisible();
-    // The core's own timer ends it (real time), and the screen hears of it by event.
+    // The screen's clock stands still, so its own staff idle time (also 30 s) cannot end the
+    // visit first: the core's own timer ends attended mode (real time), and the screen hears of it by event.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
     await expect(page.getByTestId('attended-banner')).toBeHidden({ timeout: 45_000 });
     await expect(page.getByRole('heading', { name: 'What would you like to do?' })).toBeVisible();
     await checkScreen(page, 'staff-11-attended-timed-out');
