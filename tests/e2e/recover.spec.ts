@@ -176,7 +176,23 @@ test('lost the phone: passport scan, knowledge check, new phone and email, pendi
   await expect(request).toContainText('Jane Wanjiku Kamau');
   await expect(request).toContainText('AK1234567');
   await expect(request.getByTestId('clerk-new-email')).toHaveText('j•••@example.com');
+  // Approving is never one tap: a confirmation first, saying what happens; going back changes nothing.
   await request.getByTestId('clerk-approve').tap();
+  const confirm = page.getByRole('alertdialog', { name: 'Approve the new phone for Jane Wanjiku Kamau?' });
+  await expect(confirm).toBeVisible();
+  await expect(page.getByTestId('clerk-approve-consequence')).toContainText('The account’s phone becomes 07•• ••• 432. The old phone stops receiving codes');
+  await expect(page.getByTestId('clerk-approve-consequence')).toContainText('email becomes j•••@example.com');
+  await checkScreen(page, 'recover-13-clerk-approve-confirm');
+  await page.getByTestId('clerk-approve-cancel').tap();
+  await expect(confirm).toBeHidden();
+  expect(outboxOf(kiosk, 'account.recovery.approved')).toEqual([]);
+  await page.getByTestId('switch-language').tap();
+  await request.getByTestId('clerk-approve').tap();
+  await expect(page.getByRole('alertdialog', { name: 'Idhinisha simu mpya ya Jane Wanjiku Kamau?' })).toContainText('Hili haliwezi kutenduliwa kwenye kioski.');
+  await page.getByTestId('clerk-approve-cancel').tap();
+  await page.getByTestId('switch-language').tap();
+  await request.getByTestId('clerk-approve').tap();
+  await page.getByTestId('clerk-approve-confirm').tap();
   await expect(page.getByTestId('clerk-outcome')).toContainText(`Approved: ${reference}`);
   await expect(page.getByTestId('clerk-no-requests')).toBeVisible();
   await checkScreen(page, 'recover-13-clerk-approved');

@@ -111,14 +111,24 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
   await expect(page.getByTestId('day-close')).toBeDisabled();
   await checkScreen(page, 'staff-07-day');
 
-  // The supervisor signs off the shortfall, naming what was found.
+  // The supervisor signs off the shortfall: never one tap. The dialog says it is final; a
+  // reason must be chosen before confirming, and a note may go with it.
   await page.getByTestId('day-sign-off').tap();
+  const signOffDialog = page.getByRole('dialog', { name: 'Sign off Peter Otieno’s shift?' });
+  await expect(signOffDialog).toContainText('Short by KES 650. Signing off is final');
+  await expect(page.getByTestId('override-confirm')).toBeDisabled();
+  await page.getByTestId('override-reason-recounted').tap();
+  await expect(page.getByTestId('day-shifts')).not.toContainText('Signed off');
+  await page.getByTestId('override-add-note').tap();
+  for (const key of 'counted twice') await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key === ' ' ? '{space}' : key}"]`).tap();
   await checkScreen(page, 'staff-08-sign-off');
-  await page.getByTestId('sign-off-recounted').tap();
+  await page.getByTestId('override-confirm').tap();
   await expect(page.getByTestId('day-shifts')).toContainText('Signed off');
   await expect(page.getByTestId('day-blockers')).toBeHidden();
   const signOff = kiosk.core.context.db.prepare('SELECT signed_off_by, sign_off_note FROM shifts').get();
-  expect(signOff).toEqual({ signed_off_by: SUPERVISOR.staffId, sign_off_note: 'recounted' });
+  expect(signOff).toEqual({ signed_off_by: SUPERVISOR.staffId, sign_off_note: 'recounted: counted twice' });
+  const signOffAudit = kiosk.core.context.db.prepare<[], { details: string }>("SELECT details FROM audit_log WHERE action = 'shift.signOff'").get();
+  expect(JSON.parse(signOffAudit?.details ?? '{}')).toMatchObject({ variance: -650, reason: 'recounted', note: 'counted twice' });
 
   const payments = kiosk.core.context.db.prepare<[], { amount: number; state: string; method: string }>('SELECT amount, state, method FROM payments').all();
   const paidTotal = payments.filter((p) => p.state === 'paid').reduce((sum, p) => sum + p.amount, 0);

@@ -108,6 +108,11 @@ export const recoverMessages = defineMessages({
           'photo-differs': 'The person does not match the photo',
           'other': 'Another reason',
         },
+        approveTitle: 'Approve the new phone for {name}?',
+        approveConsequence:
+          'The account’s phone becomes {phone}. The old phone stops receiving codes, and whoever holds the new one can reset the password. This cannot be undone at the kiosk.',
+        approveEmail: 'The account’s email becomes {email} too.',
+        approveConfirm: 'Yes, approve the change',
         approved: 'Approved: {reference}. The back office will apply the new phone number.',
         rejected: 'Rejected: {reference}. Nothing was changed.',
       },
@@ -220,6 +225,11 @@ export const recoverMessages = defineMessages({
           'photo-differs': 'Mtu hafanani na picha',
           'other': 'Sababu nyingine',
         },
+        approveTitle: 'Idhinisha simu mpya ya {name}?',
+        approveConsequence:
+          'Simu ya akaunti inakuwa {phone}. Simu ya zamani haitapokea misimbo tena, na mwenye simu mpya anaweza kubadilisha nenosiri. Hili haliwezi kutenduliwa kwenye kioski.',
+        approveEmail: 'Barua pepe ya akaunti inakuwa {email} pia.',
+        approveConfirm: 'Ndiyo, idhinisha mabadiliko',
         approved: 'Limeidhinishwa: {reference}. Ofisi kuu itaweka namba mpya ya simu.',
         rejected: 'Limekataliwa: {reference}. Hakuna kilichobadilishwa.',
       },
