@@ -7,6 +7,9 @@
 /** Jane Wanjiku Kamau's passport AK1234567; the personal number is her ID number. */
 export const JANE_PASSPORT = ['P<KENKAMAU<<JANE<WANJIKU<<<<<<<<<<<<<<<<<<<<', 'AK12345678KEN8804156F320310112345678<<<<<<86'] as const;
 
+/** Jane's passport as it was before its renewal date: the same number, expired 2019-03-10. */
+export const JANE_EXPIRED_PASSPORT = ['P<KENKAMAU<<JANE<WANJIKU<<<<<<<<<<<<<<<<<<<<', 'AK12345678KEN8804156F190310812345678<<<<<<80'] as const;
+
 /** Grace Chebet Koech's ID card, serial 456789123. */
 export const GRACE_ID_CARD = ['I<KEN4567891237<<<<<<<<<<<<<<<', '8302191F3301018KEN27654321<<<0', 'KOECH<<GRACE<CHEBET<<<<<<<<<<<'] as const;
 

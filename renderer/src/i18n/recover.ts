@@ -12,10 +12,15 @@ export const recoverMessages = defineMessages({
         lostPhoneHint: 'Use your national ID card or passport. A clerk approves the change.',
       },
       id: {
-        title: 'Your ID number',
+        title: 'Your ID or passport number',
         lead: 'Type your national ID number.',
         label: 'National ID number',
         next: 'Continue',
+        useIdNumber: 'I have a national ID',
+        usePassport: 'I have a passport',
+        passportLead: 'Type the passport number printed on your passport’s photo page, for example AK1234567.',
+        passportLabel: 'Passport number',
+        passportKeyboard: 'Keys for typing the passport number',
       },
       code: {
         title: 'Enter the code',
@@ -39,8 +44,8 @@ export const recoverMessages = defineMessages({
         keyboard: 'Keys for typing the document lines',
         newLine: 'New line',
         check: 'Check document',
-        attemptsLeft: 'Checks left today: {count}',
-        mismatchTitle: 'This document does not match the record for this ID number.',
+        attemptsLeft: 'No checks left today | 1 check left today | {count} checks left today',
+        mismatchTitle: 'This document does not match the record for the number you gave.',
         mismatch: {
           documentNumber: 'The document number is different.',
           names: 'The names are different.',
@@ -53,7 +58,7 @@ export const recoverMessages = defineMessages({
         licenceYear: 'The year your driving licence was issued (YYYY)',
         registeredPhone: 'The phone number this account had, the one you lost (07XXXXXXXX)',
         next: 'Continue',
-        wrong: 'That answer is not right. Checks left today: {count}',
+        wrong: 'That answer is not right. No checks left today. | That answer is not right. 1 check left today. | That answer is not right. {count} checks left today.',
       },
       newPhone: {
         title: 'Your new phone number',
@@ -129,10 +134,15 @@ export const recoverMessages = defineMessages({
         lostPhoneHint: 'Tumia kitambulisho chako cha taifa au pasipoti. Karani ataidhinisha mabadiliko.',
       },
       id: {
-        title: 'Namba yako ya kitambulisho',
+        title: 'Namba yako ya kitambulisho au pasipoti',
         lead: 'Andika namba yako ya kitambulisho cha taifa.',
         label: 'Namba ya kitambulisho cha taifa',
         next: 'Endelea',
+        useIdNumber: 'Nina kitambulisho cha taifa',
+        usePassport: 'Nina pasipoti',
+        passportLead: 'Andika namba ya pasipoti iliyochapishwa kwenye ukurasa wa picha wa pasipoti yako, kwa mfano AK1234567.',
+        passportLabel: 'Namba ya pasipoti',
+        passportKeyboard: 'Vitufe vya kuandika namba ya pasipoti',
       },
       code: {
         title: 'Weka namba ya siri',
@@ -156,8 +166,8 @@ export const recoverMessages = defineMessages({
         keyboard: 'Vitufe vya kuandika mistari ya hati',
         newLine: 'Mstari mpya',
         check: 'Kagua hati',
-        attemptsLeft: 'Ukaguzi uliobaki leo: {count}',
-        mismatchTitle: 'Hati hii hailingani na kumbukumbu za namba hii ya kitambulisho.',
+        attemptsLeft: 'Hakuna ukaguzi uliobaki leo | Ukaguzi 1 umebaki leo | Ukaguzi {count} umebaki leo',
+        mismatchTitle: 'Hati hii hailingani na kumbukumbu za namba uliyotoa.',
         mismatch: {
           documentNumber: 'Namba ya hati ni tofauti.',
           names: 'Majina ni tofauti.',
@@ -170,7 +180,7 @@ export const recoverMessages = defineMessages({
         licenceYear: 'Mwaka leseni yako ya udereva ilipotolewa (YYYY)',
         registeredPhone: 'Namba ya simu iliyokuwa kwenye akaunti hii, ile uliyopoteza (07XXXXXXXX)',
         next: 'Endelea',
-        wrong: 'Jibu hilo si sahihi. Ukaguzi uliobaki leo: {count}',
+        wrong: 'Jibu hilo si sahihi. Hakuna ukaguzi uliobaki leo. | Jibu hilo si sahihi. Ukaguzi 1 umebaki leo. | Jibu hilo si sahihi. Ukaguzi {count} umebaki leo.',
       },
       newPhone: {
         title: 'Namba yako mpya ya simu',
