@@ -152,6 +152,6 @@ export class AttendedMode implements StaffPresence {
 
   private lockedError(until: number): KioskError {
     const minutes = Math.max(1, Math.ceil((until - this.deps.clock.now().getTime()) / 60_000));
-    return new KioskError('staff.locked', { params: { minutes } });
+    return new KioskError('staff.locked', { params: { count: minutes } });
   }
 }
