@@ -120,15 +120,15 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
   await page.getByTestId('override-reason-recounted').tap();
   await expect(page.getByTestId('day-shifts')).not.toContainText('Signed off');
   await page.getByTestId('override-add-note').tap();
-  for (const key of 'counted twice') await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key === ' ' ? '{space}' : key}"]`).tap();
+  for (const key of 'COUNTED TWICE') await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key === ' ' ? '{space}' : key}"]`).tap();
   await checkScreen(page, 'staff-08-sign-off');
   await page.getByTestId('override-confirm').tap();
   await expect(page.getByTestId('day-shifts')).toContainText('Signed off');
   await expect(page.getByTestId('day-blockers')).toBeHidden();
   const signOff = kiosk.core.context.db.prepare('SELECT signed_off_by, sign_off_note FROM shifts').get();
-  expect(signOff).toEqual({ signed_off_by: SUPERVISOR.staffId, sign_off_note: 'recounted: counted twice' });
+  expect(signOff).toEqual({ signed_off_by: SUPERVISOR.staffId, sign_off_note: 'recounted: COUNTED TWICE' });
   const signOffAudit = kiosk.core.context.db.prepare<[], { details: string }>("SELECT details FROM audit_log WHERE action = 'shift.signOff'").get();
-  expect(JSON.parse(signOffAudit?.details ?? '{}')).toMatchObject({ variance: -650, reason: 'recounted', note: 'counted twice' });
+  expect(JSON.parse(signOffAudit?.details ?? '{}')).toMatchObject({ variance: -650, reason: 'recounted', note: 'COUNTED TWICE' });
 
   const payments = kiosk.core.context.db.prepare<[], { amount: number; state: string; method: string }>('SELECT amount, state, method FROM payments').all();
   const paidTotal = payments.filter((p) => p.state === 'paid').reduce((sum, p) => sum + p.amount, 0);
@@ -213,6 +213,8 @@ test.describe('attended mode’s own idle timeout', () => {
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
     await expect(page.getByTestId('attended-banner')).toBeHidden({ timeout: 45_000 });
     await expect(page.getByRole('heading', { name: 'What would you like to do?' })).toBeVisible();
+    // Back on a citizen screen (10 minutes' idle here): the screen's clock may run again.
+    await page.clock.resume();
     await checkScreen(page, 'staff-11-attended-timed-out');
     const ended = kiosk.core.context.db.prepare("SELECT actor, outcome FROM audit_log WHERE action = 'staff.signOut'").all();
     expect(ended).toEqual([{ actor: `staff:${CLERK.staffId}`, outcome: 'idle' }]);
