@@ -78,7 +78,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     audit,
     outbox: new Outbox(db, clock),
     events,
-    visits: new Visits(db, clock, audit, events, () => (settings.idle.timeoutSeconds + settings.idle.warningSeconds) * 1000 + VISIT_GRACE_MS),
+    // While staff are signed in, their screens' longer idle time holds the visit open too.
+    visits: new Visits(db, clock, audit, events, () => {
+      const idleSeconds = staff.attended.isSignedIn() ? Math.max(settings.idle.timeoutSeconds, settings.staff.idleTimeoutSeconds) : settings.idle.timeoutSeconds;
+      return (idleSeconds + settings.idle.warningSeconds) * 1000 + VISIT_GRACE_MS;
+    }),
     hashIdentifier: identifierHasher(local.getOrCreate('identifier.hash.key', () => randomBytes(32).toString('base64'))),
     staff: { current: () => staff.attended.current() },
     sms,
@@ -86,6 +90,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     codes: new OneTimeCodes({ db, clock, audit, log, sms, email, settings: settings.verification, hashIdentifier: (kind, value) => context.hashIdentifier(kind, value) }),
   };
   const staff = createStaffDesk(context, () => sync.status());
+  // Attended mode belongs to the visit in which staff proved who they are: it ends with it.
+  events.subscribe((name) => {
+    if (name === 'visit.ended') staff.attended.endWithVisit();
+  });
 
   const sync = new SyncService({
     ...context,

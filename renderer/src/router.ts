@@ -1,3 +1,4 @@
+import { useStaffStore } from './stores/staff';
 import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
 import AttractView from './views/AttractView.vue';
 import HomeView from './views/HomeView.vue';
@@ -16,6 +17,8 @@ declare module 'vue-router' {
     title?: string;
     /** Where this screen sits in its flow, for the progress header. */
     step?: { current: number; total: number };
+    /** A staff screen: reachable only in attended mode, with the staff idle time instead of the citizen's. */
+    staff?: boolean;
   }
 }
 
@@ -35,3 +38,6 @@ export const routes: RouteRecordRaw[] = [
 
 /** Memory history: a kiosk has no address bar, and a reload must land on the attract screen. */
 export const router = createRouter({ history: createMemoryHistory(), routes });
+
+/** No one reaches a staff screen unless a member of staff signed in during this visit. */
+router.beforeEach((to) => (to.meta.staff && !useStaffStore().current ? { name: 'home' } : true));

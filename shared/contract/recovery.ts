@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idNumberSchema, phoneSchema } from '../identifiers/schemas';
+import { idNumberSchema, passportSchema, phoneSchema } from '../identifiers/schemas';
 import { defineCall } from './define';
 import { empty } from './system';
 
@@ -55,12 +55,15 @@ export type PendingRecovery = z.output<typeof pendingRecoverySchema>;
 
 export const recoveryCalls = {
   /**
-   * The citizen typed their ID number and chose a path. 'reset' sends a code to the
-   * registered phone; 'document' opens the in-person check. Refused when the ID number is
-   * locked out for the day.
+   * The citizen typed their ID number, or their passport number (a passport may be the only
+   * document they hold), and chose a path. 'reset' sends a code to the registered phone;
+   * 'document' opens the in-person check. Refused when the citizen is locked out for the day.
    */
   'recovery.start': defineCall(
-    z.object({ idNumber: idNumberSchema, path: recoveryPathSchema }).strict(),
+    z.union([
+      z.object({ idNumber: idNumberSchema, path: recoveryPathSchema }).strict(),
+      z.object({ passportNumber: passportSchema, path: recoveryPathSchema }).strict(),
+    ]),
     z.discriminatedUnion('path', [
       z.object({ path: z.literal('reset'), code: codeSent }),
       z.object({ path: z.literal('document'), attemptsLeft: z.number().int().nonnegative() }),

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { defineCall } from './define';
+import { overrideNoteSchema } from './overrides';
 import { empty } from './system';
 
 /** Whole Kenya shillings; a drawer never holds a million. */
 const shillings = z.number().int().min(0).max(999_999);
+
+/** What a supervisor found when signing off a cash difference: chosen on screen, never typed. */
+export const signOffReasonSchema = z.enum(['recounted', 'countingError', 'changeError', 'cashMissing']);
+export type SignOffReason = z.output<typeof signOffReasonSchema>;
 
 export const shiftStatusSchema = z.enum(['open', 'closed', 'awaiting_sign_off', 'signed_off']);
 
@@ -40,8 +45,9 @@ export const shiftCalls = {
   ),
   /** Counts the drawer and closes the shift; a variance beyond the threshold waits for a supervisor. */
   'shift.close': defineCall(z.object({ counted: shillings }).strict(), shiftSummarySchema, 'clerk'),
+  /** Final: the difference stands on the day's record under the supervisor's name. A reason, and a note like an override's. */
   'shift.signOff': defineCall(
-    z.object({ shiftId: z.string().min(1).max(64), note: z.string().trim().min(5).max(300) }).strict(),
+    z.object({ shiftId: z.string().min(1).max(64), reason: signOffReasonSchema, note: overrideNoteSchema.optional() }).strict(),
     shiftSummarySchema,
     'supervisor',
   ),

@@ -19,7 +19,7 @@ export const signedInStaffSchema = z.object({
 export type SignedInStaffView = z.output<typeof signedInStaffSchema>;
 
 /** Why attended mode started or ended. */
-export const attendedChangeReason = z.enum(['sign-in', 'sign-out', 'idle', 'replaced']);
+export const attendedChangeReason = z.enum(['sign-in', 'sign-out', 'idle', 'replaced', 'visit-ended']);
 
 export const staffCalls = {
   /** Attended mode: the PIN with either the staff number or a scanned badge. */

@@ -24,8 +24,14 @@ export const errorCatalog = {
 
 export type ErrorCode = keyof typeof errorCatalog;
 
-/** Fills `{name}` placeholders in both languages. */
-function fill(text: string, params: Record<string, string | number>): string {
+/**
+ * Fills `{name}` placeholders in both languages. A message written 'one | many' (as vue-i18n
+ * writes plurals) takes its first form when `params.count` is 1 and the second otherwise:
+ * "1 more try", "2 more tries"; "jaribio 1", "majaribio 2".
+ */
+function fill(message: string, params: Record<string, string | number>): string {
+  const forms = message.split(' | ');
+  const text = forms.length === 2 ? forms[params['count'] === 1 ? 0 : 1]! : message;
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 

@@ -3,8 +3,8 @@ import type { Localized } from '../result';
 /** Refusals of the identity lookup and of one-time codes (which recovery shares). */
 export const lookupErrors = {
   'lookup.visitLimit': {
-    en: 'You can search {max} times in one visit. Please ask at the counter for more help.',
-    sw: 'Unaweza kutafuta mara {max} katika ziara moja. Tafadhali uliza kaunta kwa msaada zaidi.',
+    en: 'You can search once in one visit. Please ask at the counter for more help. | You can search {count} times in one visit. Please ask at the counter for more help.',
+    sw: 'Unaweza kutafuta mara moja katika ziara moja. Tafadhali uliza kaunta kwa msaada zaidi. | Unaweza kutafuta mara {count} katika ziara moja. Tafadhali uliza kaunta kwa msaada zaidi.',
   },
   'lookup.kioskBusy': {
     en: 'This kiosk has had many searches in a short time. Please wait a few minutes, or ask at the counter.',
@@ -23,16 +23,16 @@ export const lookupErrors = {
     sw: 'Tafadhali thibitisha kuwa ni wewe kabla hatujaonyesha maelezo yako.',
   },
   'verification.tooManyCodes': {
-    en: 'We have already sent {max} codes during this visit. Please ask at the counter for help.',
-    sw: 'Tayari tumetuma nambari {max} za uthibitisho katika ziara hii. Tafadhali uliza kaunta kwa msaada.',
+    en: 'We have already sent 1 code during this visit. Please ask at the counter for help. | We have already sent {count} codes during this visit. Please ask at the counter for help.',
+    sw: 'Tayari tumetuma nambari 1 ya uthibitisho katika ziara hii. Tafadhali uliza kaunta kwa msaada. | Tayari tumetuma nambari {count} za uthibitisho katika ziara hii. Tafadhali uliza kaunta kwa msaada.',
   },
   'verification.smsFailed': {
     en: 'We could not send the SMS just now. Nothing was changed. Please try again in a minute, or ask at the counter.',
     sw: 'Hatukuweza kutuma SMS sasa hivi. Hakuna kilichobadilishwa. Tafadhali jaribu tena baada ya dakika moja, au uliza kaunta.',
   },
   'verification.wrongCode': {
-    en: 'That code is not right. You have {triesLeft} more tries.',
-    sw: 'Nambari hiyo si sahihi. Umebakiza majaribio {triesLeft}.',
+    en: 'That code is not right. You have 1 more try. | That code is not right. You have {count} more tries.',
+    sw: 'Nambari hiyo si sahihi. Umebakiza jaribio 1. | Nambari hiyo si sahihi. Umebakiza majaribio {count}.',
   },
   'verification.codeExpired': {
     en: 'This code has expired. Please ask for a new code.',

@@ -3,8 +3,8 @@ import type { Localized } from '../result';
 
 export const recoveryErrors = {
   'recovery.notFound': {
-    en: 'We could not find an eCitizen account for this ID number. Please check the number, or ask at the counter.',
-    sw: 'Hatukupata akaunti ya eCitizen kwa nambari hii ya kitambulisho. Tafadhali angalia nambari, au uliza kaunta.',
+    en: 'We could not find an eCitizen account for this number. Please check the number, or ask at the counter.',
+    sw: 'Hatukupata akaunti ya eCitizen kwa nambari hii. Tafadhali angalia nambari, au uliza kaunta.',
   },
   'recovery.noRegisteredPhone': {
     en: 'No phone number is registered on this account. Please go back and choose "I lost my phone" to use your ID document.',
@@ -37,6 +37,14 @@ export const recoveryErrors = {
   'recovery.mrz.bad-characters': mrzMessages['bad-characters'],
   'recovery.mrz.lower-case': mrzMessages['lower-case'],
   'recovery.mrz.unknown-format': mrzMessages['unknown-format'],
-  'recovery.mrz.check-digit': mrzMessages['check-digit'],
+  // Which line, so one misread character can be found and corrected instead of typing all again.
+  'recovery.mrz.check-digit': {
+    en: 'Line {line} of the document did not read correctly: its check digit does not add up. Compare line {line} on screen with your document and correct the wrong character, or scan it again.',
+    sw: 'Mstari wa {line} wa hati haukusomwa vizuri: tarakimu yake ya ukaguzi hailingani. Linganisha mstari wa {line} kwenye skrini na hati yako na urekebishe herufi isiyo sahihi, au uipitishe kwenye skana tena.',
+  },
+  'recovery.documentExpired': {
+    en: 'This document expired on {date}. Please bring a valid passport or national ID card, or see a clerk at the counter.',
+    sw: 'Hati hii iliisha muda wake tarehe {date}. Tafadhali leta pasipoti au kitambulisho cha taifa kilicho halali, au muone karani aliye kaunta.',
+  },
   'recovery.mrz.bad-field': mrzMessages['bad-field'],
 } as const satisfies Record<string, Localized>;

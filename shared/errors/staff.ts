@@ -6,8 +6,8 @@ export const staffErrors = {
     sw: 'Nambari ya mfanyakazi au PIN si sahihi. Tafadhali jaribu tena.',
   },
   'staff.locked': {
-    en: 'Too many wrong PINs. This account is locked for {minutes} minutes.',
-    sw: 'PIN zisizo sahihi zimezidi. Akaunti hii imefungwa kwa dakika {minutes}.',
+    en: 'Too many wrong PINs. This account is locked for 1 minute. | Too many wrong PINs. This account is locked for {count} minutes.',
+    sw: 'PIN zisizo sahihi zimezidi. Akaunti hii imefungwa kwa dakika 1. | PIN zisizo sahihi zimezidi. Akaunti hii imefungwa kwa dakika {count}.',
   },
   'staff.exists': {
     en: 'There is already a member of staff with that number or badge.',

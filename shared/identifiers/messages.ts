@@ -15,6 +15,10 @@ export const identifierMessages: { [K in IdentifierKind]: Record<InvalidReasons[
       en: 'An ID number has at most 9 digits.',
       sw: 'Nambari ya kitambulisho haizidi tarakimu 9.',
     },
+    'too-short': {
+      en: 'That is too short for an ID number: they have 6 to 9 digits, most 7 or 8. Please check the number on your card.',
+      sw: 'Hiyo ni fupi mno kuwa nambari ya kitambulisho: zina tarakimu 6 hadi 9, nyingi 7 au 8. Tafadhali angalia nambari kwenye kitambulisho chako.',
+    },
     'bad-characters': {
       en: 'An ID number has digits only, like 12345678.',
       sw: 'Nambari ya kitambulisho ina tarakimu pekee, kama 12345678.',

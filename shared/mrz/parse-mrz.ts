@@ -23,7 +23,7 @@ export function parseMrz(input: string, options: ParseMrzOptions = {}): MrzResul
   const fields = read.format === 'TD1' ? td1Fields(read.lines) : td3Fields(read.lines);
 
   const failed = fields.checks.find((check) => !checkPasses(check));
-  if (failed) return failure('check-digit', failed.field);
+  if (failed) return { ...failure('check-digit', failed.field), line: failed.line };
 
   const documentNumber = withoutFillers(fields.documentNumber);
   if (documentNumber === '') return failure('bad-field', 'documentNumber');

@@ -19,12 +19,13 @@ export function td1Fields([line1, line2, line3]: readonly [string, string, strin
     optionalData: number.optionalData,
     optionalData2: line2.slice(18, 29),
     checks: [
-      { field: 'documentNumber', value: number.documentNumber, digit: number.checkDigit },
-      { field: 'birthDate', value: line2.slice(0, 6), digit: line2.charAt(6) },
-      { field: 'expiryDate', value: line2.slice(8, 14), digit: line2.charAt(14) },
+      { field: 'documentNumber', line: 1, value: number.documentNumber, digit: number.checkDigit },
+      { field: 'birthDate', line: 2, value: line2.slice(0, 6), digit: line2.charAt(6) },
+      { field: 'expiryDate', line: 2, value: line2.slice(8, 14), digit: line2.charAt(14) },
       // Line 1 positions 6-30, line 2 positions 1-7, 9-15 and 19-29.
       {
         field: 'composite',
+        line: 2,
         value: line1.slice(5, 30) + line2.slice(0, 7) + line2.slice(8, 15) + line2.slice(18, 29),
         digit: line2.charAt(29),
       },

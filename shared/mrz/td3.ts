@@ -18,13 +18,14 @@ export function td3Fields([line1, line2]: readonly [string, string]): MrzFields 
     optionalData: line2.slice(28, 42),
     optionalData2: '',
     checks: [
-      { field: 'documentNumber', value: line2.slice(0, 9), digit: line2.charAt(9) },
-      { field: 'birthDate', value: line2.slice(13, 19), digit: line2.charAt(19) },
-      { field: 'expiryDate', value: line2.slice(21, 27), digit: line2.charAt(27) },
-      { field: 'optionalData', value: line2.slice(28, 42), digit: line2.charAt(42), fillerAllowedWhenBlank: true },
+      { field: 'documentNumber', line: 2, value: line2.slice(0, 9), digit: line2.charAt(9) },
+      { field: 'birthDate', line: 2, value: line2.slice(13, 19), digit: line2.charAt(19) },
+      { field: 'expiryDate', line: 2, value: line2.slice(21, 27), digit: line2.charAt(27) },
+      { field: 'optionalData', line: 2, value: line2.slice(28, 42), digit: line2.charAt(42), fillerAllowedWhenBlank: true },
       // Line 2 positions 1-10, 14-20 and 22-43.
       {
         field: 'composite',
+        line: 2,
         value: line2.slice(0, 10) + line2.slice(13, 20) + line2.slice(21, 43),
         digit: line2.charAt(43),
       },

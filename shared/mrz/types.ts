@@ -46,6 +46,8 @@ export interface MrzFailure {
   ok: false;
   reason: MrzFailureReason;
   field?: MrzField;
+  /** For a failed check digit: the line (from 1) whose digit did not add up. */
+  line?: number;
   message: Localized;
 }
 
@@ -69,6 +71,8 @@ export interface MrzFields {
 
 export interface MrzCheck {
   field: MrzCheckedField;
+  /** The MRZ line (from 1) that carries the check digit, so the screen can say which line to correct. */
+  line: number;
   /** The characters the digit covers. */
   value: string;
   /** The check digit character as read; '' when the layout has none where it should be. */

@@ -29,7 +29,8 @@ async function startAtPay(page: Page): Promise<void> {
 async function billByReference(page: Page, typed: string): Promise<void> {
   await page.getByTestId('pay-choose-reference').tap();
   await expect(page.getByRole('heading', { name: 'Pay a bill' })).toBeVisible();
-  // The on-screen keyboard has no hyphen; what a hardware keyboard or scanner types works too.
+  // The on-screen keyboard has no hyphen, and the screen says none is needed.
+  await expect(page.getByTestId('pay-reference-dashes')).toHaveText('Leave out the dashes: for NTSA-F-10000001 type NTSAF10000001.');
   for (const key of typed.slice(0, 4)) await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key}"]`).tap();
   await page.keyboard.type(typed.slice(4));
   await expect(page.getByTestId('pay-reference-input')).toHaveText(typed.toUpperCase());
@@ -69,7 +70,10 @@ test('a fine found by lookup paid by M-Pesa: cancelled on the phone first, then 
   await checkScreen(page, 'pay-06-mpesa-cancelled-sw');
   await page.getByTestId('switch-language').tap();
 
+  // Trying again keeps the number typed; here the citizen changes it for another phone.
   await page.getByTestId('pay-mpesa-retry').tap();
+  await expect(page.getByTestId('pay-mpesa-phone')).toHaveText('0700001032');
+  await page.getByTestId('keypad-clear').tap();
   await page.keyboard.type('0708374149');
   await page.getByTestId('pay-mpesa-send').tap();
   await expect(page.getByTestId('pay-receipt')).toBeVisible({ timeout: 15_000 });

@@ -176,7 +176,23 @@ test('lost the phone: passport scan, knowledge check, new phone and email, pendi
   await expect(request).toContainText('Jane Wanjiku Kamau');
   await expect(request).toContainText('AK1234567');
   await expect(request.getByTestId('clerk-new-email')).toHaveText('j•••@example.com');
+  // Approving is never one tap: a confirmation first, saying what happens; going back changes nothing.
   await request.getByTestId('clerk-approve').tap();
+  const confirm = page.getByRole('alertdialog', { name: 'Approve the new phone for Jane Wanjiku Kamau?' });
+  await expect(confirm).toBeVisible();
+  await expect(page.getByTestId('clerk-approve-consequence')).toContainText('The account’s phone becomes 07•• ••• 432. The old phone stops receiving codes');
+  await expect(page.getByTestId('clerk-approve-consequence')).toContainText('email becomes j•••@example.com');
+  await checkScreen(page, 'recover-13-clerk-approve-confirm');
+  await page.getByTestId('clerk-approve-cancel').tap();
+  await expect(confirm).toBeHidden();
+  expect(outboxOf(kiosk, 'account.recovery.approved')).toEqual([]);
+  await page.getByTestId('switch-language').tap();
+  await request.getByTestId('clerk-approve').tap();
+  await expect(page.getByRole('alertdialog', { name: 'Idhinisha simu mpya ya Jane Wanjiku Kamau?' })).toContainText('Hili haliwezi kutenduliwa kwenye kioski.');
+  await page.getByTestId('clerk-approve-cancel').tap();
+  await page.getByTestId('switch-language').tap();
+  await request.getByTestId('clerk-approve').tap();
+  await page.getByTestId('clerk-approve-confirm').tap();
   await expect(page.getByTestId('clerk-outcome')).toContainText(`Approved: ${reference}`);
   await expect(page.getByTestId('clerk-no-requests')).toBeVisible();
   await checkScreen(page, 'recover-13-clerk-approved');
@@ -243,7 +259,7 @@ test('someone else’s document three times: told what differs, then sent to the
   await beginDocumentPath(page, '29876543'); // Mohamed Abdi Hassan, with Jane's passport
   for (const left of [2, 1]) {
     await scanDocument(page, JANE_PASSPORT);
-    await expect(page.getByTestId('recover-attempts-left')).toHaveText(`Checks left today: ${left}`);
+    await expect(page.getByTestId('recover-attempts-left')).toHaveText(left === 1 ? '1 check left today' : `${left} checks left today`);
   }
   const mismatch = page.getByTestId('recover-mismatch');
   await expect(mismatch.locator('li')).toHaveText(['The document number is different.', 'The names are different.', 'The date of birth is different.']);

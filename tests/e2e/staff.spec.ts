@@ -111,14 +111,24 @@ test('clerk: gesture and PIN → shift → cash → short count; supervisor: the
   await expect(page.getByTestId('day-close')).toBeDisabled();
   await checkScreen(page, 'staff-07-day');
 
-  // The supervisor signs off the shortfall, naming what was found.
+  // The supervisor signs off the shortfall: never one tap. The dialog says it is final; a
+  // reason must be chosen before confirming, and a note may go with it.
   await page.getByTestId('day-sign-off').tap();
+  const signOffDialog = page.getByRole('dialog', { name: 'Sign off Peter Otieno’s shift?' });
+  await expect(signOffDialog).toContainText('Short by KES 650. Signing off is final');
+  await expect(page.getByTestId('override-confirm')).toBeDisabled();
+  await page.getByTestId('override-reason-recounted').tap();
+  await expect(page.getByTestId('day-shifts')).not.toContainText('Signed off');
+  await page.getByTestId('override-add-note').tap();
+  for (const key of 'COUNTED TWICE') await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key === ' ' ? '{space}' : key}"]`).tap();
   await checkScreen(page, 'staff-08-sign-off');
-  await page.getByTestId('sign-off-recounted').tap();
+  await page.getByTestId('override-confirm').tap();
   await expect(page.getByTestId('day-shifts')).toContainText('Signed off');
   await expect(page.getByTestId('day-blockers')).toBeHidden();
   const signOff = kiosk.core.context.db.prepare('SELECT signed_off_by, sign_off_note FROM shifts').get();
-  expect(signOff).toEqual({ signed_off_by: SUPERVISOR.staffId, sign_off_note: 'recounted' });
+  expect(signOff).toEqual({ signed_off_by: SUPERVISOR.staffId, sign_off_note: 'recounted: COUNTED TWICE' });
+  const signOffAudit = kiosk.core.context.db.prepare<[], { details: string }>("SELECT details FROM audit_log WHERE action = 'shift.signOff'").get();
+  expect(JSON.parse(signOffAudit?.details ?? '{}')).toMatchObject({ variance: -650, reason: 'recounted', note: 'COUNTED TWICE' });
 
   const payments = kiosk.core.context.db.prepare<[], { amount: number; state: string; method: string }>('SELECT amount, state, method FROM payments').all();
   const paidTotal = payments.filter((p) => p.state === 'paid').reduce((sum, p) => sum + p.amount, 0);
@@ -198,9 +208,13 @@ test.describe('attended mode’s own idle timeout', () => {
     await signIn(page, CLERK);
     await page.getByTestId('attended-shift').tap();
     await expect(page.getByRole('heading', { name: 'My cash shift' })).toBeVisible();
-    // The core's own timer ends it (real time), and the screen hears of it by event.
+    // The screen's clock stands still, so its own staff idle time (also 30 s) cannot end the
+    // visit first: the core's own timer ends attended mode (real time), and the screen hears of it by event.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
     await expect(page.getByTestId('attended-banner')).toBeHidden({ timeout: 45_000 });
     await expect(page.getByRole('heading', { name: 'What would you like to do?' })).toBeVisible();
+    // Back on a citizen screen (10 minutes' idle here): the screen's clock may run again.
+    await page.clock.resume();
     await checkScreen(page, 'staff-11-attended-timed-out');
     const ended = kiosk.core.context.db.prepare("SELECT actor, outcome FROM audit_log WHERE action = 'staff.signOut'").all();
     expect(ended).toEqual([{ actor: `staff:${CLERK.staffId}`, outcome: 'idle' }]);

@@ -152,6 +152,8 @@ describe('a clerk lifts the lookup limit for one visit', () => {
     await call('visit.start', { locale: 'sw' });
     for (const value of ['11111111', '22222222', '33333333']) expect((await search(value)).ok).toBe(true);
     expect(await search('44444444')).toMatchObject({ ok: false, error: { code: 'lookup.visitLimit' } });
+    // The new visit ended attended mode: the clerk signs in again to look.
+    await call('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     expect(await call('overrides.status')).toMatchObject({ lookupLimitReached: true });
   });
 
@@ -169,6 +171,8 @@ describe('a clerk lifts the lookup limit for one visit', () => {
     await call('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     expect(await refusal('overrides.liftLookupLimit', { reason: 'typing-mistakes' })).toMatchObject({ code: 'overrides.limitNotReached' });
     await call('visit.end', { reason: 'done' });
+    // The visit's end signed the clerk out; signed in again with no visit open.
+    await call('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     const before = tableCounts(pk.kiosk.core);
     const refused = await refusal('overrides.liftLookupLimit', { reason: 'wrong-document' });
     expect(refused).toMatchObject({ code: 'overrides.noVisit', message: { sw: expect.stringContaining('Hakuna mwananchi') } });

@@ -320,10 +320,49 @@ describe('account recovery through the core', () => {
     }
   });
 
-  it('an expired document of the right person spends no attempt', async () => {
+  it('an expired document of the right person is refused as expired, saying when, in both languages, and spends no attempt', async () => {
     await startVisit();
     await ok('recovery.start', { idNumber: ANNA, path: 'document' });
-    expect(await ok('recovery.scanDocument', { mrz: ANNA_SPECIMEN_PASSPORT.join('\n') })).toEqual({ matched: false, mismatches: ['expired'], attemptsLeft: 3 });
+    expect(await kiosk.core.invoke('recovery.scanDocument', { mrz: ANNA_SPECIMEN_PASSPORT.join('\n') })).toEqual({
+      ok: false,
+      error: {
+        code: 'recovery.documentExpired',
+        field: 'expiryDate',
+        message: {
+          en: 'This document expired on 15/04/2012. Please bring a valid passport or national ID card, or see a clerk at the counter.',
+          sw: 'Hati hii iliisha muda wake tarehe 15/04/2012. Tafadhali leta pasipoti au kitambulisho cha taifa kilicho halali, au muone karani aliye kaunta.',
+        },
+      },
+    });
+    expect(await ok('recovery.start', { idNumber: ANNA, path: 'document' })).toEqual({ path: 'document', attemptsLeft: 3 });
+  });
+
+  it('a scan whose check digit fails names the line to correct, and spends no attempt', async () => {
+    await startVisit();
+    await ok('recovery.start', { idNumber: JANE, path: 'document' });
+    // One misread character in the passport number on line 2 (AK1234567 read as AK1234561).
+    const misread = [JANE_PASSPORT[0], JANE_PASSPORT[1].replace('AK1234567', 'AK1234561')];
+    const result = await kiosk.core.invoke('recovery.scanDocument', { mrz: misread.join('\n') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'recovery.mrz.check-digit', field: 'documentNumber' } });
+    expect(!result.ok && result.error.message.en).toMatch(/^Line 2 of the document did not read correctly/);
+    expect(!result.ok && result.error.message.sw).toMatch(/^Mstari wa 2 wa hati/);
+    expect(await ok('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') })).toMatchObject({ matched: true });
+  });
+
+  it('a citizen with only a passport starts by its number, and the check continues as with an ID number', async () => {
+    await startVisit();
+    expect(await refused('recovery.start', { passportNumber: 'AK12', path: 'document' })).toBe('request.invalid');
+    expect(await refused('recovery.start', { passportNumber: 'ZZ9999999', path: 'document' })).toBe('recovery.notFound');
+    expect(await ok('recovery.start', { passportNumber: 'ak1234567', path: 'document' })).toEqual({ path: 'document', attemptsLeft: 3 });
+    expect(await ok('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') })).toMatchObject({ matched: true });
+    // Failed checks count against the citizen, whichever number they gave.
+    await startVisit();
+    await ok('recovery.start', { passportNumber: 'AK1234567', path: 'document' });
+    await ok('recovery.scanDocument', { mrz: GRACE_ID_CARD.join('\n') });
+    expect(await ok('recovery.start', { idNumber: JANE, path: 'document' })).toEqual({ path: 'document', attemptsLeft: 2 });
+    // Both, or neither, is refused.
+    expect(await refused('recovery.start', { idNumber: JANE, passportNumber: 'AK1234567', path: 'document' })).toBe('request.invalid');
+    expect(await refused('recovery.start', { path: 'document' })).toBe('request.invalid');
   });
 
   it('refuses steps out of order', async () => {

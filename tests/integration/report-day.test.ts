@@ -45,7 +45,7 @@ beforeAll(async () => {
   await invoke('visit.start', { locale: 'en' });
   // Two lookups by citizens, whatever they found.
   await invoke('lookup.search', { kind: 'idNumber', value: '12345678' });
-  await invoke('lookup.search', { kind: 'idNumber', value: '1' });
+  await invoke('lookup.search', { kind: 'idNumber', value: '1000001' });
   await invoke('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
   await invoke('shift.open', { openingFloat: 2_000 });
   const search = await bill('payments.billForVehicleSearch', { plate: 'KDA 123A' });
@@ -198,7 +198,7 @@ describe('the supervisor’s day', () => {
     const before = tableCounts(kiosk.core);
     expect(await kiosk.core.invoke('day.close', {})).toMatchObject({
       ok: false,
-      error: { code: 'day.paymentsPending', message: { en: expect.stringContaining('1 payments are still waiting') } },
+      error: { code: 'day.paymentsPending', message: { en: expect.stringContaining('1 payment is still waiting') } },
     });
     expect(tableCounts(kiosk.core)).toEqual(before);
 

@@ -19,6 +19,9 @@ function idCardOf(holder: number): readonly [string, string, string] {
 /** Jane Wanjiku Kamau's passport AK1234567; the personal number is her ID number. */
 export const JANE_PASSPORT = passportOf(1);
 
+/** Jane's passport as it was before its renewal date: the same number, expired 2019-03-10. */
+export const JANE_EXPIRED_PASSPORT = ['P<KENKAMAU<<JANE<WANJIKU<<<<<<<<<<<<<<<<<<<<', 'AK12345678KEN8804156F190310812345678<<<<<<80'] as const;
+
 /** Grace Chebet Koech's ID card, serial 456789123. */
 export const GRACE_ID_CARD = idCardOf(3);
 

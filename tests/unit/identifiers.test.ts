@@ -18,7 +18,7 @@ function refuses(kind: IdentifierKind, raw: string, reason: string) {
 describe('national ID number', () => {
   it.each([
     ['12345678', '12345678'],
-    ['1', '1'],
+    ['123456', '123456'],
     ['123456789', '123456789'],
     ['  12345678  ', '12345678'],
     ['1234 5678', '12345678'],
@@ -29,6 +29,8 @@ describe('national ID number', () => {
 
   it.each([
     ['1234567890', 'too-long'],
+    ['1', 'too-short'],
+    ['12345', 'too-short'],
     ['1234-5678', 'bad-characters'],
     ['1234\t5678', 'bad-characters'],
     ['12345678A', 'bad-characters'],

@@ -12,7 +12,7 @@ describe('lookup query validation', () => {
   it.each([
     ['idNumber', '12345678', '12345678'],
     ['idNumber', ' 1234 5678 ', '12345678'],
-    ['idNumber', '1', '1'],
+    ['idNumber', '123456', '123456'],
     ['phone', '0712345457', '+254712345457'],
     ['phone', '+254 712 345 457', '+254712345457'],
     ['phone', '254712345457', '+254712345457'],
@@ -30,6 +30,7 @@ describe('lookup query validation', () => {
     ['idNumber', '', 'empty'],
     ['idNumber', '   ', 'empty'],
     ['idNumber', '1234567890', 'too-long'],
+    ['idNumber', '12345', 'too-short'],
     ['idNumber', '١٢٣٤٥٦٧٨', 'bad-characters'],
     ['idNumber', '１２３４５６７８', 'bad-characters'],
     ['idNumber', "1' OR '1'='1", 'bad-characters'],

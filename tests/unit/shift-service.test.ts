@@ -82,20 +82,34 @@ describe('cash shifts', () => {
     await invoke('staff.signIn', { staffId: SUPERVISOR.staffId, pin: SUPERVISOR.pin });
     const own = await invoke<{ shiftId: string }>('shift.open', { openingFloat: 1_000 });
     await invoke('shift.close', { counted: 0 });
-    expect(await refusal('shift.signOff', { shiftId: own.shiftId, note: 'my own shortfall' })).toBe('shift.ownSignOff');
+    expect(await refusal('shift.signOff', { shiftId: own.shiftId, reason: 'recounted' })).toBe('shift.ownSignOff');
 
     await invoke('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     const shift = await invoke<{ shiftId: string }>('shift.open', { openingFloat: 3_000 });
     expect(await invoke('shift.close', { counted: 2_400 })).toMatchObject({ variance: -600, status: 'awaiting_sign_off' });
-    expect(await refusal('shift.signOff', { shiftId: shift.shiftId, note: 'counted twice' })).toBe('call.forbidden');
+    expect(await refusal('shift.signOff', { shiftId: shift.shiftId, reason: 'recounted' })).toBe('call.forbidden');
 
     await invoke('staff.signIn', { staffId: SUPERVISOR.staffId, pin: SUPERVISOR.pin });
-    expect(await refusal('shift.signOff', { shiftId: shift.shiftId, note: 'no' })).toBe('request.invalid');
-    expect(await invoke('shift.signOff', { shiftId: shift.shiftId, note: 'Recounted with the clerk; note filed' })).toMatchObject({
+    // A reason from the list is required; a note may not carry an identifier. Refusals change nothing.
+    const before = tableCounts(kiosk.core);
+    expect(await refusal('shift.signOff', { shiftId: shift.shiftId, note: 'Recounted with the clerk' })).toBe('request.invalid');
+    expect(await refusal('shift.signOff', { shiftId: shift.shiftId, reason: 'because' })).toBe('request.invalid');
+    expect(await refusal('shift.signOff', { shiftId: shift.shiftId, reason: 'changeError', note: 'change to 0712345678' })).toBe('request.invalid');
+    expect(tableCounts(kiosk.core)).toEqual(before);
+    expect(await invoke('shift.signOff', { shiftId: shift.shiftId, reason: 'changeError', note: 'Gave 100 too much to a citizen' })).toMatchObject({
       status: 'signed_off',
       signedOffBy: '1001',
     });
-    expect(await refusal('shift.signOff', { shiftId: shift.shiftId, note: 'again, twice' })).toBe('shift.notAwaitingSignOff');
+    expect(await refusal('shift.signOff', { shiftId: shift.shiftId, reason: 'recounted' })).toBe('shift.notAwaitingSignOff');
+    const signOff = kiosk.core.context.db
+      .prepare<[], { actor: string; details: string }>("SELECT actor, details FROM audit_log WHERE action = 'shift.signOff'")
+      .all();
+    expect(signOff.map((row) => ({ actor: row.actor, details: JSON.parse(row.details) as unknown }))).toEqual([
+      { actor: 'staff:1001', details: { shiftId: shift.shiftId, variance: -600, reason: 'changeError', note: 'Gave 100 too much to a citizen' } },
+    ]);
+    expect(kiosk.core.context.db.prepare('SELECT sign_off_note FROM shifts WHERE id = ?').get(shift.shiftId)).toEqual({
+      sign_off_note: 'changeError: Gave 100 too much to a citizen',
+    });
   });
 
   it('refuses shift calls to anyone not signed in, and cash outside a shift', async () => {

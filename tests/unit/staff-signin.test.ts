@@ -127,6 +127,43 @@ describe('staff sign-in', () => {
     expect(auditRows('staff.signOut').map((r) => `${r.actor} ${r.outcome}`)).toEqual(['staff:2001 replaced', 'staff:1001 sign-out']);
   });
 
+  it('ends attended mode with the visit it was part of: finish, start over, or the visit going silent', async () => {
+    for (const reason of ['done', 'start-over'] as const) {
+      await invoke('visit.start', { locale: 'en' });
+      await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin });
+      expect(await invoke('visit.end', { reason })).toEqual({ ok: true, value: {} });
+      expect(await invoke('staff.current')).toEqual({ ok: true, value: { staff: null } });
+      expect(events.filter((e) => e.name === 'staff.changed').at(-1)).toEqual({ name: 'staff.changed', payload: { staff: null, reason: 'visit-ended' } });
+      // The next person's visit starts unattended: no staff call answers them.
+      await invoke('visit.start', { locale: 'en' });
+      expect(await invoke('shift.current')).toMatchObject({ ok: false, error: { code: 'call.forbidden' } });
+      await invoke('visit.end', { reason: 'done' });
+    }
+    // A new visit begun over an open one (the language screen again) ends attended mode too.
+    await invoke('visit.start', { locale: 'en' });
+    await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin });
+    await invoke('visit.start', { locale: 'sw' });
+    expect(kiosk.core.context.staff.current()).toBeUndefined();
+    // The core ends a visit whose screen went quiet; attended mode goes with it.
+    await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin });
+    kiosk.clock.advance(240_000);
+    expect(kiosk.core.context.visits.current()).toBeUndefined();
+    expect(kiosk.core.context.staff.current()).toBeUndefined();
+    expect(auditRows('staff.signOut').map((r) => r.outcome)).toEqual(['visit-ended', 'visit-ended', 'visit-ended', 'visit-ended']);
+  });
+
+  it('keeps the visit open while staff work on their screens, longer than a citizen’s silence', async () => {
+    await invoke('visit.start', { locale: 'en' });
+    await invoke('staff.signIn', { staffId: '2001', pin: CLERK.pin });
+    // Past the citizen's limit (60 s + 20 s warning + 30 s grace) with no citizen call, but staff touches.
+    for (let i = 0; i < 4; i++) {
+      kiosk.clock.advance(100_000);
+      expect(await invoke('staff.keepAlive')).toEqual({ ok: true, value: {} });
+    }
+    expect(kiosk.core.context.visits.current()).toBeDefined();
+    expect(kiosk.core.context.staff.current()?.staffId).toBe('2001');
+  });
+
   it('lets a supervisor add a clerk who can then sign in; refuses guessable PINs and duplicates, changing nothing', async () => {
     await invoke('staff.signIn', { staffId: '1001', pin: SUPERVISOR.pin });
     const before = tableCounts(kiosk.core);

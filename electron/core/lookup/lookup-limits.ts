@@ -34,7 +34,7 @@ export class LookupLimits {
     const { lookupsPerVisit, kioskLookupsPerWindow, kioskWindowSeconds } = this.settings;
     if (searchesSoFar >= lookupsPerVisit) {
       this.refuse(visit, 'visit-limit', kind);
-      throw new KioskError('lookup.visitLimit', { params: { max: lookupsPerVisit } });
+      throw new KioskError('lookup.visitLimit', { params: { count: lookupsPerVisit } });
     }
     const since = new Date(this.clock.now().getTime() - kioskWindowSeconds * 1000).toISOString();
     if ((this.searchesSince.get(SEARCH_ACTION, RECOVERY_START_ACTION, since)?.n ?? 0) >= kioskLookupsPerWindow) {

@@ -25,16 +25,22 @@ const SELECT = `
 /** Citizens who hold an eCitizen account, read from the replica. */
 export class CitizenRecords {
   private readonly byIdNumberStmt;
+  private readonly byPassportStmt;
   private readonly byIdStmt;
 
   constructor(db: Db) {
     const withAccount = `EXISTS (SELECT 1 FROM accounts a WHERE a.citizen_id = c.id AND a.status != 'closed')`;
     this.byIdNumberStmt = db.prepare<[string], CitizenRecord>(`${SELECT} WHERE c.id_number = ? AND ${withAccount}`);
+    this.byPassportStmt = db.prepare<[string], CitizenRecord>(`${SELECT} WHERE c.passport_number = ? AND ${withAccount}`);
     this.byIdStmt = db.prepare<[number], CitizenRecord>(`${SELECT} WHERE c.id = ?`);
   }
 
   withAccountByIdNumber(idNumber: string): CitizenRecord | undefined {
     return this.byIdNumberStmt.get(idNumber);
+  }
+
+  withAccountByPassport(passportNumber: string): CitizenRecord | undefined {
+    return this.byPassportStmt.get(passportNumber);
   }
 
   byId(id: number): CitizenRecord | undefined {

@@ -19,6 +19,12 @@ import { RecoveryRequests } from './recovery-requests';
 
 export const PASSWORD_RESET_EVENT = 'account.password-reset.requested';
 
+/** A document's expiry date ('YYYY-MM-DD') as it is printed on Kenyan documents and read in both languages: 15/04/2012. */
+function expiryDateParams(date: string): { date: string } {
+  const [year, month, day] = date.split('-');
+  return { date: `${day}/${month}/${year}` };
+}
+
 /**
  * Account recovery. Path 1: a code to the registered phone, then a reset request for the
  * back office (the kiosk never sees a password). Path 2: the document's MRZ matched against
@@ -78,7 +84,8 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
   }
 
   return {
-    'recovery.start': async ({ idNumber, path }) => {
+    'recovery.start': async (request) => {
+      const { path } = request;
       const visit = ctx.visits.require();
       const searches = searchesOf(visit);
       searchLimits.admit(visit, searches.searches, 'recovery');
@@ -87,11 +94,17 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       resetFlow(flow);
       noteStaff(flow);
       requests.expireStale();
-      const idHash = ctx.hashIdentifier('idNumber', idNumber);
+      const byPassport = 'passportNumber' in request;
+      const record = byPassport ? citizens.withAccountByPassport(request.passportNumber) : citizens.withAccountByIdNumber(request.idNumber);
+      // Failed checks count per citizen, however they named themselves: always their ID number's hash when found.
+      const idHash = record
+        ? ctx.hashIdentifier('idNumber', record.idNumber)
+        : byPassport
+          ? ctx.hashIdentifier('passport', request.passportNumber)
+          : ctx.hashIdentifier('idNumber', request.idNumber);
       const attemptsLeft = requireAttemptsLeft(visit, idHash);
-      const record = citizens.withAccountByIdNumber(idNumber);
       if (!record) {
-        audit(visit, idHash, RECOVERY_START_ACTION, 'not-found', { path });
+        audit(visit, idHash, RECOVERY_START_ACTION, 'not-found', { path, by: byPassport ? 'passport' : 'idNumber' });
         throw new KioskError('recovery.notFound');
       }
       if (path === 'document') {
@@ -142,19 +155,20 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       const flow = flowOf(visit);
       const { citizen } = step(flow, 'citizen');
       if (citizen.path !== 'document' || flow.document) throw new KioskError('recovery.outOfOrder');
-      const attemptsLeft = requireAttemptsLeft(visit, citizen.idHash);
+      requireAttemptsLeft(visit, citizen.idHash);
       const read = parseMrz(mrz, { now: ctx.clock.now() });
       // A misread is the scanner's or the document's fault, not a failed check: it does not count.
-      if (!read.ok) throw new KioskError(`recovery.mrz.${read.reason}`, read.field ? { field: read.field } : {});
+      if (!read.ok) throw new KioskError(`recovery.mrz.${read.reason}`, { ...(read.field ? { field: read.field } : {}), ...(read.line ? { params: { line: read.line } } : {}) });
       const record = citizens.byId(citizen.id);
       if (!record) throw new KioskError('recovery.notFound');
       const mrzHash = ctx.hashIdentifier('mrz', mrz.split(/\s+/).join(''));
       const mismatches = matchDocument(read, record, kenyaDay(ctx.clock.now()));
       const details = { format: read.format, mrzHash };
       if (mismatches.length === 1 && mismatches[0] === 'expired') {
-        // The citizen's own document, out of date: another document will do, so no attempt is spent.
+        // The citizen's own document, out of date: another document will do, so no attempt is
+        // spent, and the screen says what is wrong rather than "does not match".
         audit(visit, citizen.idHash, 'recovery.document', 'expired', details);
-        return { matched: false, mismatches, attemptsLeft };
+        throw new KioskError('recovery.documentExpired', { field: 'expiryDate', params: expiryDateParams(read.expiryDate) });
       }
       if (mismatches.length > 0) {
         return { matched: false, mismatches, attemptsLeft: recordFailure(visit, citizen.idHash, 'document', { ...details, mismatches: mismatches.join(',') }) };

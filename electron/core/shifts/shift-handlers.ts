@@ -15,6 +15,6 @@ export function shiftHandlers(shifts: Shifts, presence: StaffPresence): Handlers
     'shift.current': () => ({ shift: shifts.current(staff()) }),
     'shift.cashOut': ({ kind, amount, reason }) => shifts.cashOut(staff(), kind, amount, reason),
     'shift.close': ({ counted }) => shifts.close(staff(), counted),
-    'shift.signOff': ({ shiftId, note }) => shifts.signOff(staff(), shiftId, note),
+    'shift.signOff': ({ shiftId, reason, note }) => shifts.signOff(staff(), shiftId, reason, note || undefined),
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ShiftSummary } from '../../../shared/contract/shifts';
+import type { ShiftSummary, SignOffReason } from '../../../shared/contract/shifts';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { SignedInStaff } from '../staff-presence';
@@ -95,16 +95,18 @@ export class Shifts {
     return this.summaryOf(shift.id);
   }
 
-  signOff(supervisor: SignedInStaff, shiftId: string, note: string): ShiftSummary {
+  signOff(supervisor: SignedInStaff, shiftId: string, reason: SignOffReason, note: string | undefined): ShiftSummary {
     const { db, clock, audit, outbox } = this.deps;
     db.transaction(() => {
       const shift = this.store.byId(shiftId);
       if (!shift || shift.status !== 'awaiting_sign_off') throw new KioskError('shift.notAwaitingSignOff');
       if (shift.staff_id === supervisor.staffId) throw new KioskError('shift.ownSignOff');
       const at = clock.now().toISOString();
-      this.signOffStmt.run(supervisor.staffId, at, note, shiftId);
-      audit.append({ action: 'shift.signOff', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details: { shiftId, variance: shift.variance } });
-      outbox.enqueue('shift.signedOff', { shiftId, supervisorId: supervisor.staffId, at, note });
+      // The shift's one note column holds the reason's code, then the supervisor's words if any.
+      this.signOffStmt.run(supervisor.staffId, at, note ? `${reason}: ${note}` : reason, shiftId);
+      const said = { reason, ...(note ? { note } : {}) };
+      audit.append({ action: 'shift.signOff', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details: { shiftId, variance: shift.variance, ...said } });
+      outbox.enqueue('shift.signedOff', { shiftId, supervisorId: supervisor.staffId, at, ...said });
     })();
     return this.summaryOf(shiftId);
   }

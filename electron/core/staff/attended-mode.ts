@@ -9,6 +9,7 @@ import { hashPin, verifyPin } from './pin-hash';
 import type { StaffAccounts } from './staff-accounts';
 import type { SignedInStaff, StaffPresence, StaffRole } from '../staff-presence';
 import type { StaffSettings } from '../settings/staff-settings';
+import type { Visits } from '../visits/visits';
 
 export interface SignInRequest {
   pin: string;
@@ -16,7 +17,7 @@ export interface SignInRequest {
   badgeCode?: string | undefined;
 }
 
-type EndReason = 'sign-out' | 'idle' | 'replaced';
+type EndReason = 'sign-out' | 'idle' | 'replaced' | 'visit-ended';
 
 interface AttendedDeps {
   db: Db;
@@ -26,6 +27,7 @@ interface AttendedDeps {
   hashIdentifier: IdentifierHasher;
   settings: StaffSettings;
   accounts: StaffAccounts;
+  visits: Visits;
 }
 
 /** Checked against when the staff number is unknown, so a miss takes as long as a wrong PIN. */
@@ -34,7 +36,8 @@ const decoyHash = hashPin('decoy-pin');
 /**
  * Attended mode: the one member of staff signed in at this kiosk. Signing in takes a PIN;
  * five wrong ones lock the account for fifteen minutes (both tunable). Attended mode ends
- * by sign-out, by another person signing in, or after its own idle timeout, which is
+ * by sign-out, by another person signing in, when the visit it was part of ends (the next
+ * person at the screen has proved nothing), or after its own idle timeout, which is
  * checked on every read and by a timer so the screen hears of it even when nothing calls.
  */
 export class AttendedMode implements StaffPresence {
@@ -105,10 +108,22 @@ export class AttendedMode implements StaffPresence {
     if (this.signedIn) this.end('sign-out');
   }
 
-  /** A staff touch on the screen. */
+  /** The visit ended (idle wipe, start over, finish): whoever comes next starts unattended. */
+  endWithVisit(): void {
+    if (this.signedIn) this.end('visit-ended');
+  }
+
+  /** Whether someone is signed in, without reading the clock (the visit's silence limit asks). */
+  isSignedIn(): boolean {
+    return this.signedIn !== undefined;
+  }
+
+  /** A staff touch on the screen (only staff screens report them; a citizen's touch never does). */
   keepAlive(): void {
     if (!this.current() || !this.signedIn) return;
     this.signedIn.lastActivity = this.deps.clock.now().getTime();
+    // Staff at work on their screens keep the visit they signed in to open as well.
+    this.deps.visits.markActive();
     this.armTimer();
   }
 
@@ -137,6 +152,6 @@ export class AttendedMode implements StaffPresence {
 
   private lockedError(until: number): KioskError {
     const minutes = Math.max(1, Math.ceil((until - this.deps.clock.now().getTime()) / 60_000));
-    return new KioskError('staff.locked', { params: { minutes } });
+    return new KioskError('staff.locked', { params: { count: minutes } });
   }
 }

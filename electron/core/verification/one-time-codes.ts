@@ -169,7 +169,7 @@ export class OneTimeCodes {
         return true;
       })
       .immediate();
-    if (!allowed) throw new KioskError('verification.tooManyCodes', { params: { max: settings.codesPerVisit } });
+    if (!allowed) throw new KioskError('verification.tooManyCodes', { params: { count: settings.codesPerVisit } });
 
     const minutes = Math.ceil(settings.codeTtlSeconds / 60);
     try {
@@ -210,7 +210,7 @@ export class OneTimeCodes {
 
   /**
    * Checks a code typed at the screen and refuses anything but a match with the citizen's
-   * bilingual message: `verification.wrongCode` (with `triesLeft`), `verification.codeExpired`
+   * bilingual message: `verification.wrongCode` (with `count`, the tries left), `verification.codeExpired`
    * or `verification.codeExhausted`. Throwing is the safe default: a caller cannot mistake a
    * wrong code for a right one by forgetting to read the outcome.
    */
@@ -220,7 +220,7 @@ export class OneTimeCodes {
       case 'ok':
         return { purpose: result.purpose, maskedPhone: result.maskedPhone };
       case 'wrong':
-        throw new KioskError('verification.wrongCode', { field: 'code', params: { triesLeft: result.triesLeft } });
+        throw new KioskError('verification.wrongCode', { field: 'code', params: { count: result.triesLeft } });
       case 'expired':
         throw new KioskError('verification.codeExpired', { field: 'code' });
       case 'exhausted':

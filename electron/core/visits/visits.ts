@@ -67,6 +67,12 @@ export class Visits {
     return visit;
   }
 
+  /** Activity that is not the citizen's call (a staff touch): keeps an open visit from going silent. */
+  markActive(): void {
+    const visit = this.current();
+    if (visit) visit.lastActivityAt = this.clock.now();
+  }
+
   end(reason: VisitEndReason): void {
     const visit = this.visit;
     if (!visit) return;

@@ -36,9 +36,15 @@ export const en = {
   },
   idle: {
     title: 'Are you still there?',
-    body: 'For your privacy, this screen will clear in {seconds} seconds.',
+    body: 'For your privacy, this screen will clear in 1 second. | For your privacy, this screen will clear in {seconds} seconds.',
     more: 'I need more time',
     end: 'Finish now',
+    staff: {
+      title: 'Still working here?',
+      body: 'Attended mode ends and this screen clears in 1 second. | Attended mode ends and this screen clears in {seconds} seconds.',
+      more: 'I am still working',
+      end: 'Sign out now',
+    },
   },
   errors: {
     notConnected: 'This screen is not connected to the kiosk. Please ask a member of staff.',

@@ -17,7 +17,13 @@ export const payMessages = defineMessages({
       },
       renewal: { title: 'Driving licence renewal', lead: 'Choose how long to renew for.', years: '{years} year | {years} years' },
       search: { title: 'Vehicle search', lead: 'Type the number plate of the vehicle, like KDA 123A.', label: 'Number plate', next: 'Continue' },
-      reference: { title: 'Pay a bill', lead: 'Type the reference number printed on your bill or fine ticket.', label: 'Bill reference', next: 'Find the bill' },
+      reference: {
+        title: 'Pay a bill',
+        lead: 'Type the reference number printed on your bill or fine ticket.',
+        dashes: 'Leave out the dashes: for NTSA-F-10000001 type NTSAF10000001.',
+        label: 'Bill reference',
+        next: 'Find the bill',
+      },
       bill: {
         title: 'Your bill',
         reference: 'Bill reference',
@@ -96,7 +102,13 @@ export const payMessages = defineMessages({
       },
       renewal: { title: 'Kuhuisha leseni ya udereva', lead: 'Chagua muda wa kuhuisha.', years: 'Mwaka {years} | Miaka {years}' },
       search: { title: 'Utafutaji wa gari', lead: 'Andika nambari ya usajili wa gari, kama KDA 123A.', label: 'Nambari ya gari', next: 'Endelea' },
-      reference: { title: 'Lipa bili', lead: 'Andika nambari ya kumbukumbu iliyo kwenye bili au tiketi ya faini.', label: 'Nambari ya bili', next: 'Tafuta bili' },
+      reference: {
+        title: 'Lipa bili',
+        lead: 'Andika nambari ya kumbukumbu iliyo kwenye bili au tiketi ya faini.',
+        dashes: 'Acha vistari: kwa NTSA-F-10000001 andika NTSAF10000001.',
+        label: 'Nambari ya bili',
+        next: 'Tafuta bili',
+      },
       bill: {
         title: 'Bili yako',
         reference: 'Nambari ya bili',

@@ -39,9 +39,15 @@ export const sw: Translated<Messages> = {
   },
   idle: {
     title: 'Bado uko hapa?',
-    body: 'Kwa usalama wa taarifa zako, skrini hii itafutwa baada ya sekunde {seconds}.',
+    body: 'Kwa usalama wa taarifa zako, skrini hii itafutwa baada ya sekunde 1. | Kwa usalama wa taarifa zako, skrini hii itafutwa baada ya sekunde {seconds}.',
     more: 'Nahitaji muda zaidi',
     end: 'Maliza sasa',
+    staff: {
+      title: 'Bado unafanya kazi hapa?',
+      body: 'Hali ya kusaidiwa inaisha na skrini hii itafutwa baada ya sekunde 1. | Hali ya kusaidiwa inaisha na skrini hii itafutwa baada ya sekunde {seconds}.',
+      more: 'Bado ninafanya kazi',
+      end: 'Toka sasa',
+    },
   },
   errors: {
     notConnected: 'Skrini hii haijaunganishwa na kioski. Tafadhali muulize mfanyakazi.',

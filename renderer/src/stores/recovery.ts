@@ -20,8 +20,9 @@ export const useRecoveryStore = defineStore('recovery', () => {
   const maskedEmail = ref('');
   const emailAdded = ref(false);
 
-  async function start(idNumber: string, chosen: RecoveryPath): Promise<void> {
-    const started = await call('recovery.start', { idNumber, path: chosen });
+  /** The citizen names themselves by the document they hold: their ID number or their passport number. */
+  async function start(who: { idNumber: string } | { passportNumber: string }, chosen: RecoveryPath): Promise<void> {
+    const started = await call('recovery.start', { ...who, path: chosen });
     path.value = chosen;
     mismatches.value = [];
     if (started.path === 'reset') {
@@ -40,6 +41,8 @@ export const useRecoveryStore = defineStore('recovery', () => {
 
   /** True when the document matched; otherwise `mismatches` says why. */
   async function scan(mrz: string): Promise<boolean> {
+    // A refusal (misread, expired) replaces what the last scan said.
+    mismatches.value = [];
     const result = await call('recovery.scanDocument', { mrz });
     if (result.matched) {
       questions.value = result.questions;
