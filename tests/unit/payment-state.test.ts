@@ -18,6 +18,8 @@ const eventArb: fc.Arbitrary<PaymentEvent> = fc.oneof(
   fc.constantFrom(...REFS).map((providerReference): PaymentEvent => ({ type: 'receipt', providerReference })),
   fc.constantFrom(['failed', 1], ['cancelled', 1032], ['expired', 1019], ['failed', 1037]).map(([as, resultCode]): PaymentEvent => ({ type: 'declined', as: as as 'failed', resultCode: resultCode as number, reason: 'r' })),
   fc.constantFrom('failed', 'expired').map((as): PaymentEvent => ({ type: 'abandoned', as: as as 'expired', reason: 'no-result' })),
+  // A crash or a lost answer: the request may have reached the provider.
+  fc.constant<PaymentEvent>({ type: 'doubted', reason: 'interrupted' }),
 );
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
@@ -76,8 +78,8 @@ describe('the payment state machine, property-tested over real SQLite', () => {
           }
         }
         // Every transition committed with exactly one audit row and one outbox event.
-        const audited = ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('payment.prompted','payment.paid','payment.failed','payment.cancelled','payment.expired','payment.refund_due')").get() as { n: number };
-        const queued = ctx.db.prepare("SELECT count(*) AS n FROM outbox WHERE type IN ('payment.prompted','payment.paid','payment.failed','payment.cancelled','payment.expired','payment.refund_due')").get() as { n: number };
+        const audited = ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('payment.prompted','payment.in_doubt','payment.paid','payment.failed','payment.cancelled','payment.expired','payment.refund_due')").get() as { n: number };
+        const queued = ctx.db.prepare("SELECT count(*) AS n FROM outbox WHERE type IN ('payment.prompted','payment.in-doubt','payment.paid','payment.failed','payment.cancelled','payment.expired','payment.refund-due')").get() as { n: number };
         expect(audited.n).toBe(transitions);
         expect(queued.n).toBe(transitions);
         ctx.db.close();
