@@ -60,6 +60,8 @@ export class PaymentService {
    * it, by attempt reference. Memory is enough: after a restart the next round asks again.
    */
   private readonly searchedWithoutRecord = new Map<string, number>();
+  /** Callbacks already refused, so a forged body the hub keeps raises its alert once, not every round. */
+  private readonly refused = new Set<string>();
 
   constructor(private readonly deps: PaymentServiceDeps) {}
 
@@ -362,6 +364,9 @@ export class PaymentService {
   /** Kept, never acted on: an alert for the back office (outbox) and the supervisor's day screen (audit). */
   private rejectCallback(payment: PaymentRow, callback: StkCallbackResult, why: CallbackDoubt): CallbackDisposition {
     const { outcome } = callback;
+    const key = `${payment.id}|${why}|${JSON.stringify(outcome)}`;
+    if (this.refused.has(key)) return 'mismatched';
+    this.refused.add(key);
     this.deps.ctx.db.transaction(() => {
       const details = {
         paymentId: payment.id,
