@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { startDarajaSimulator, type DarajaSimulator } from '../../electron/core/simulators/daraja/daraja-simulator';
 import { test as kioskTest, expect } from './support/kiosk-fixture';
 import { expectNothingOfTheVisitLeft } from './support/privacy';
@@ -171,5 +172,45 @@ test.describe('a kiosk with no payment provider configured', () => {
     await expect(page.getByTestId('pay-method-card')).toHaveCount(0);
     await expect(page.getByTestId('pay-method-mpesa')).toHaveCount(0);
     await checkScreen(page, 'pay-no-methods-bill');
+  });
+});
+
+test.describe('an M-Pesa push whose answer never comes', () => {
+  // A Daraja that takes the connection and never answers: the push may or may not have arrived.
+  test.use({
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it needs none.
+    kioskSettings: async ({}, use) => {
+      const held = new Set<Socket>();
+      const silent = createServer((socket) => held.add(socket));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      await use({ mpesa: { baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, requestTimeoutMs: 1_000 } });
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    },
+  });
+
+  test('holds the bill in doubt, says why and what happens next, in both languages, and refuses to take it again', async ({ kioskPage: page }) => {
+    await startAtPay(page);
+    await billByReference(page, 'NTSA F 10000001');
+    await page.getByTestId('pay-reference-next').tap();
+    await page.getByTestId('pay-method-mpesa').tap();
+    await page.keyboard.type('0708374149');
+    await page.getByTestId('pay-mpesa-send').tap();
+    const outcome = page.getByTestId('payment-outcome');
+    await expect(outcome).toContainText('We are checking whether this payment went through. Do not pay this bill again.', { timeout: 10_000 });
+    await expect(outcome).toHaveAttribute('data-outcome-code', 'payment.in-doubt');
+    await expect(page.getByTestId('pay-mpesa-retry')).toHaveCount(0);
+    await checkScreen(page, 'pay-09-mpesa-in-doubt');
+    await page.getByTestId('switch-language').tap();
+    await expect(outcome).toContainText('Usilipe bili hii tena.');
+    await checkScreen(page, 'pay-10-mpesa-in-doubt-sw');
+    await page.getByTestId('switch-language').tap();
+    await expect(page.getByRole('heading', { name: 'Checking your payment' })).toBeVisible();
+    await expect(page.getByTestId('pay-other-way')).toHaveCount(0);
+    // Back at the bill: it is on hold, with no way to pay it again.
+    await page.getByTestId('nav-back').tap();
+    await expect(page.getByTestId('pay-see-result')).toBeVisible();
+    await expect(page.getByTestId('pay-method-mpesa')).toHaveCount(0);
+    await expect(page.getByTestId('pay-method-card')).toHaveCount(0);
   });
 });
