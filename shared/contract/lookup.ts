@@ -80,6 +80,20 @@ export const accountDetailsSchema = z.object({
     }),
   ),
   unpaidTotal: z.number().int().nonnegative(),
+  /**
+   * Fines this kiosk took the money for: the kiosk shows what it knows before the back
+   * office's copy comes back through sync. They are in neither the unpaid list nor its total.
+   */
+  paidHere: z.array(
+    z.object({
+      id: z.number().int(),
+      reference: z.string(),
+      offence: z.object({ en: z.string(), sw: z.string() }),
+      amount: z.number().int(),
+      receiptNumber: z.string(),
+      paidAt: z.string(),
+    }),
+  ),
 });
 export type AccountDetails = z.output<typeof accountDetailsSchema>;
 

@@ -23,6 +23,12 @@ interface VehicleRow {
 }
 
 type UnpaidFine = AccountDetails['unpaidFines'][number];
+type PaidHere = AccountDetails['paidHere'][number];
+
+interface PaidHereRow extends Omit<PaidHere, 'offence'> {
+  offence: string;
+  offenceSw: string | null;
+}
 
 interface FineRow extends Omit<UnpaidFine, 'offence'> {
   offence: string;
@@ -50,6 +56,7 @@ export class AccountDetailsReader {
   private readonly licence;
   private readonly vehicles;
   private readonly fines;
+  private readonly paidHere;
 
   constructor(db: Db) {
     this.licence = db.prepare<[number], LicenceRow>(
@@ -63,7 +70,15 @@ export class AccountDetailsReader {
     this.fines = db.prepare<[number], FineRow>(
       `SELECT f.id, f.reference, f.offence, f.offence_sw AS offenceSw, f.amount, f.issued_on AS issuedOn, v.plate
        FROM fines f LEFT JOIN vehicles v ON v.id = f.vehicle_id
-       WHERE f.citizen_id = ? AND f.status = 'unpaid' ORDER BY f.issued_on, f.id`,
+       WHERE f.citizen_id = ? AND f.status = 'unpaid'
+         -- Paid at this kiosk: the replica says unpaid until the back office's copy comes back.
+         AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.fine_id = f.id AND b.status = 'paid')
+       ORDER BY f.issued_on, f.id`,
+    );
+    this.paidHere = db.prepare<[number], PaidHereRow>(
+      `SELECT f.id, f.reference, f.offence, f.offence_sw AS offenceSw, p.amount, p.receipt_number AS receiptNumber, p.settled_at AS paidAt
+       FROM fines f JOIN bills b ON b.fine_id = f.id JOIN payments p ON p.bill_id = b.id AND p.state = 'paid'
+       WHERE f.citizen_id = ? ORDER BY p.settled_at`,
     );
   }
 
@@ -93,12 +108,13 @@ export class AccountDetailsReader {
       })),
       unpaidFines,
       unpaidTotal: unpaidFines.reduce((sum, fine) => sum + fine.amount, 0),
+      paidHere: this.paidHere.all(citizen.id).map(bilingualFine),
     };
   }
 }
 
 /** A fine with its offence named in both languages; English stands in for a missing Kiswahili name. */
-function bilingualFine({ offence, offenceSw, ...fine }: FineRow): UnpaidFine {
+function bilingualFine<T extends { offence: string; offenceSw: string | null }>({ offence, offenceSw, ...fine }: T): Omit<T, 'offence' | 'offenceSw'> & { offence: { en: string; sw: string } } {
   return { ...fine, offence: { en: offence, sw: offenceSw ?? offence } };
 }
 

@@ -84,6 +84,8 @@ export const lookupMessages = defineMessages({
         noFines: 'You have no unpaid fines.',
         pay: 'Pay',
         total: 'Total unpaid: {amount}',
+        paidHere: 'Paid at this kiosk',
+        receipt: 'receipt {receipt}',
       },
       status: {
         licence: { valid: 'Valid', expiring: 'Expiring soon', expired: 'Expired', suspended: 'Suspended', revoked: 'Revoked' },
@@ -170,6 +172,8 @@ export const lookupMessages = defineMessages({
         noFines: 'Huna faini ambazo hazijalipwa.',
         pay: 'Lipa',
         total: 'Jumla ambayo haijalipwa: {amount}',
+        paidHere: 'Zimelipwa kwenye kioski hiki',
+        receipt: 'risiti {receipt}',
       },
       status: {
         licence: { valid: 'Halali', expiring: 'Inakaribia kuisha', expired: 'Imeisha muda', suspended: 'Imesimamishwa', revoked: 'Imefutwa' },
