@@ -27,6 +27,8 @@ export const billViewSchema = z.object({
   paidPaymentId: z.string().nullable(),
   /** The methods this kiosk offers: those whose provider is configured. */
   methods: z.array(providerMethodSchema),
+  /** Today's takings are closed: no payment is taken until the next business day. */
+  dayClosed: z.boolean(),
 });
 export type BillView = z.output<typeof billViewSchema>;
 

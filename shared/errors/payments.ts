@@ -57,6 +57,10 @@ export const paymentErrors = {
     en: 'The receipt printer is not working. Your payment is recorded; please ask at the counter for a printed receipt.',
     sw: 'Printa ya risiti haifanyi kazi. Malipo yako yamehifadhiwa; tafadhali uliza kaunta upate risiti iliyochapishwa.',
   },
+  'payment.dayClosed': {
+    en: "Today's takings at this kiosk are closed. It takes payments again from midnight. Please pay at the counter.",
+    sw: 'Mapato ya leo kwenye kioski hiki yamefungwa. Kitapokea malipo tena kuanzia saa sita usiku. Tafadhali lipa kaunta.',
+  },
   'payment.cardUnavailable': {
     en: 'Card payments are not available on this kiosk. Please pay another way or ask at the counter.',
     sw: 'Malipo ya kadi hayapatikani kwenye kioski hiki. Tafadhali lipa kwa njia nyingine au uliza kaunta.',

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BillView } from '../../shared/contract/payments';
 import type { DayReport } from '../../shared/contract/reports';
 import { seedDemoData } from '../../electron/core/demo/generate';
 import { openDatabase } from '../../electron/core/db/open';
@@ -221,7 +222,17 @@ describe('the supervisor’s day', () => {
     const event = kiosk.core.context.db.prepare<[], { payload: string }>("SELECT payload FROM outbox WHERE type = 'day.closed'").get();
     expect(JSON.parse(event?.payload ?? '{}')).toMatchObject({ businessDate: '2026-11-22', paid: { count: 4, amount: 3_200 }, closedBy: '1001' });
 
+    // A closed day takes no more money, by any method, and its totals stay as closed.
+    const bill = await invoke<BillView>('payments.billForRenewal', { years: 1 });
+    expect(bill).toMatchObject({ dayClosed: true, methods: [] });
+    const counts = tableCounts(kiosk.core);
+    expect(await refusal('payments.payByCard', { billId: bill.id, idempotencyKey: randomUUID() })).toBe('payment.dayClosed');
+    expect(await refusal('payments.payByMpesa', { billId: bill.id, idempotencyKey: randomUUID(), phone: '0708374149' })).toBe('payment.dayClosed');
+    expect(tableCounts(kiosk.core)).toEqual(counts);
+    expect((await invoke<DayReport>('report.day')).paid).toEqual(day.paid);
+
     await invoke('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
+    expect(await refusal('payments.payByCash', { billId: bill.id, idempotencyKey: randomUUID(), tendered: bill.total })).toBe('payment.dayClosed');
     expect(await refusal('shift.open', { openingFloat: 500 })).toBe('shift.dayClosed');
     expect(await refusal('report.day', {})).toBe('call.forbidden');
   });

@@ -6,6 +6,7 @@ import { newAttemptReference } from './attempt-reference';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { SignedInStaff } from '../staff-presence';
+import { businessDate, dayClosedCheck } from '../shifts/business-day';
 import type { Visit } from '../visits/visits';
 import type { Bill, BillStore } from './bills/bill-store';
 import type { CardChargeResult, CardTerminal } from './card/card-terminal';
@@ -60,10 +61,13 @@ export class PaymentService {
    * it, by attempt reference. Memory is enough: after a restart the next round asks again.
    */
   private readonly searchedWithoutRecord = new Map<string, number>();
+  private readonly dayClosed: (date: string) => boolean;
   /** Callbacks already refused, so a forged body the hub keeps raises its alert once, not every round. */
   private readonly refused = new Set<string>();
 
-  constructor(private readonly deps: PaymentServiceDeps) {}
+  constructor(private readonly deps: PaymentServiceDeps) {
+    this.dayClosed = dayClosedCheck(deps.ctx.db);
+  }
 
   async payByMpesa(visit: Visit, billId: string, idempotencyKey: string, rawPhone: string): Promise<PaymentRow> {
     const phone = parseKenyanMobile(rawPhone);
@@ -113,8 +117,8 @@ export class PaymentService {
   payByCash(visit: Visit, staff: SignedInStaff, billId: string, idempotencyKey: string, tendered: number): PaymentRow {
     const earlier = this.deps.store.byIdempotencyKey(idempotencyKey, billId, 'cash');
     if (earlier) return earlier;
-    if (staff.shiftId === null) throw new KioskError('payment.cashNoShift');
     const bill = this.payableBill(billId);
+    if (staff.shiftId === null) throw new KioskError('payment.cashNoShift');
     if (tendered < bill.total) throw new KioskError('payment.cashShort', { field: 'tendered' });
     const payment = this.deps.ctx.db.transaction(() => {
       const created = this.deps.store.create({
@@ -268,7 +272,14 @@ export class PaymentService {
     const bill = this.deps.bills.byId(billId);
     if (!bill) throw new KioskError('payment.billNotFound');
     if (bill.status === 'paid') throw new KioskError('payment.alreadyPaid');
+    // A closed day's totals never change: the kiosk takes money again from the next business day.
+    if (this.todayClosed()) throw new KioskError('payment.dayClosed');
     return bill;
+  }
+
+  /** The supervisor closed today's takings at this kiosk. */
+  todayClosed(): boolean {
+    return this.dayClosed(businessDate(this.deps.ctx.clock.now()));
   }
 
   /** One charge at the terminal. An answer lost on the way (the link dropped, no answer in time) leaves the payment in doubt. */

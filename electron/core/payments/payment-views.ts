@@ -3,7 +3,7 @@ import type { Bill } from './bills/bill-store';
 import { paymentOutcome } from './payment-outcomes';
 import type { PaymentRow, PaymentStore } from './payment-store';
 
-export function billView(bill: Bill, store: PaymentStore, methods: readonly ProviderMethod[]): BillView {
+export function billView(bill: Bill, store: PaymentStore, methods: readonly ProviderMethod[], dayClosed: boolean): BillView {
   return {
     id: bill.id,
     reference: bill.reference,
@@ -13,7 +13,8 @@ export function billView(bill: Bill, store: PaymentStore, methods: readonly Prov
     status: bill.status,
     paymentInProgressId: store.inFlightFor(bill.id)?.id ?? null,
     paidPaymentId: store.paidFor(bill.id)?.id ?? null,
-    methods: [...methods],
+    methods: dayClosed ? [] : [...methods],
+    dayClosed,
   };
 }
 

@@ -25,7 +25,7 @@ export function maskedPhones(ctx: CoreContext) {
 export function paymentsHandlers(ctx: CoreContext, feature: PaymentsFeature, phones: ReturnType<typeof maskedPhones>): HandlersFor<keyof typeof paymentCalls> {
   const { bills, store, service, receipts } = feature;
   // Every bill says how it can be paid here: only methods with a provider configured.
-  const offered = (bill: Bill) => billView(bill, store, service.offeredMethods());
+  const offered = (bill: Bill) => billView(bill, store, service.offeredMethods(), service.todayClosed());
 
   const offer = (code: string) => {
     const fee = bills.fee(code);

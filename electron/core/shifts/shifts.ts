@@ -3,7 +3,7 @@ import type { ShiftSummary, SignOffReason } from '../../../shared/contract/shift
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { SignedInStaff } from '../staff-presence';
-import { businessDate } from './business-day';
+import { businessDate, dayClosedCheck } from './business-day';
 import { countDrawer } from './drawer-arithmetic';
 import { ShiftCash } from './shift-cash';
 import { ShiftStore } from './shift-store';
@@ -22,7 +22,7 @@ export class Shifts {
   private readonly movementStmt;
   private readonly closeStmt;
   private readonly signOffStmt;
-  private readonly dayClosedStmt;
+  private readonly dayClosed;
 
   constructor(private readonly deps: ShiftDeps) {
     const { db } = deps;
@@ -38,7 +38,7 @@ export class Shifts {
     this.signOffStmt = db.prepare(
       "UPDATE shifts SET status = 'signed_off', signed_off_by = ?, signed_off_at = ?, sign_off_note = ? WHERE id = ? AND status = 'awaiting_sign_off'",
     );
-    this.dayClosedStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM day_closes WHERE business_date = ?');
+    this.dayClosed = dayClosedCheck(db);
   }
 
   current(staff: SignedInStaff): ShiftSummary | null {
@@ -53,7 +53,7 @@ export class Shifts {
       if (this.store.openFor(staff.staffId)) throw new KioskError('shift.alreadyOpen');
       const now = clock.now();
       const date = businessDate(now);
-      if ((this.dayClosedStmt.get(date)?.n ?? 0) > 0) throw new KioskError('shift.dayClosed');
+      if (this.dayClosed(date)) throw new KioskError('shift.dayClosed');
       this.insertStmt.run(id, staff.staffId, date, now.toISOString(), openingFloat);
       audit.append({ action: 'shift.open', outcome: 'ok', actor: `staff:${staff.staffId}`, details: { shiftId: id, openingFloat } });
       outbox.enqueue('shift.opened', { shiftId: id, staffId: staff.staffId, businessDate: date, openedAt: now.toISOString(), openingFloat });
