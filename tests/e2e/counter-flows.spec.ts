@@ -133,7 +133,7 @@ test('an ID number shorter than any real one is refused on screen, and spends no
   await tapDigits(page, '1234');
   await page.getByTestId('lookup-search').tap();
   await expect(page.getByTestId('lookup-invalid')).toContainText('That is too short for an ID number');
-  await expect(page.getByTestId('lookup-invalid')).toContainText('Hiyo ni fupi mno kuwa namba ya kitambulisho');
+  await expect(page.getByTestId('lookup-invalid')).toContainText('Hiyo ni fupi mno kuwa nambari ya kitambulisho');
   await checkScreen(page, 'counter-10-id-too-short');
 
   await page.getByTestId('nav-back').tap();

@@ -51,7 +51,7 @@ describe('one-time codes', () => {
     const { codeId } = await codes().send(visit, { purpose: 'lookup', phoneE164: PHONE });
     const code = lastCode();
     expect(await codes().attempt(visit, codeId, wrong(code))).toEqual({ outcome: 'wrong', triesLeft: 2 });
-    await expect(codes().check(visit, codeId, wrong(code))).rejects.toMatchObject({ payload: { code: 'verification.wrongCode', message: { en: 'That code is not right. You have 1 more try.', sw: 'Namba hiyo si sahihi. Umebakiza jaribio 1.' } } });
+    await expect(codes().check(visit, codeId, wrong(code))).rejects.toMatchObject({ payload: { code: 'verification.wrongCode', message: { en: 'That code is not right. You have 1 more try.', sw: 'Nambari hiyo si sahihi. Umebakiza jaribio 1.' } } });
     expect(await codes().attempt(visit, codeId, wrong(code))).toEqual({ outcome: 'exhausted' });
     await expect(codes().check(visit, codeId, code)).rejects.toMatchObject({ payload: { code: 'verification.codeExhausted' } });
   });
