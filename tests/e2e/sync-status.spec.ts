@@ -1,4 +1,5 @@
-import { startTestHub, fastSyncSettings, type TestHub } from '../support/test-hub';
+import { startTestHub, type TestHub } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 import { expect, test as kioskTest } from './support/kiosk-fixture';
 import { checkScreen } from './support/screens';
 

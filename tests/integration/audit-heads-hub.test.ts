@@ -8,7 +8,8 @@ import { hashAuditRow, type AuditRow } from '../../electron/core/audit/audit-log
 import { createKioskCore } from '../../electron/core/kiosk-core';
 import { SYNC_PATHS } from '../../electron/core/sync/protocol';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
-import { fastSyncSettings, startTestHub, type TestHub } from '../support/test-hub';
+import { startTestHub, type TestHub } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const KIOSK = 'kiosk-audited';

@@ -3,7 +3,8 @@ import type { AccountDetails } from '../../shared/contract/lookup';
 import type { BillView } from '../../shared/contract/payments';
 import { hubReplicaRows, kioskReplicaRows } from '../support/replica-compare';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
-import { fastSyncSettings, startTestHub, type TestHub } from '../support/test-hub';
+import { startTestHub, type TestHub } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 import { verifyVisitAs } from '../support/verify-visit';
 
 const JANE = '12345678';

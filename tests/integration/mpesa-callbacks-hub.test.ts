@@ -8,7 +8,8 @@ import { MPESA_CALLBACK_PATH, SYNC_PATHS } from '../../electron/core/sync/protoc
 import { FaultProxy } from '../support/fault-proxy';
 import { FAST_POLLING, FAST_SIMULATOR, seedPaymentDemo } from '../support/payment-kiosk';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
-import { fastSyncSettings, startTestHub, type TestHub } from '../support/test-hub';
+import { startTestHub, type TestHub } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 
 const PAYS = '0708374149';
 const DUPLICATE_CALLBACK = '0799000003';

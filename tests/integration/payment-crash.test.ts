@@ -13,7 +13,7 @@ import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { FAST_POLLING, seedPaymentDemo } from '../support/payment-kiosk';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
-import { fastSyncSettings } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 
 const childScript = path.resolve(import.meta.dirname, '../support/payment-child.ts');
 /** The simulator holds this payer's push answer (slowAnswerMs) while the customer pays. */

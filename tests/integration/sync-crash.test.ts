@@ -105,7 +105,7 @@ describe('sync killed with SIGKILL at random points', () => {
     }
   }
 
-  it(`loses and duplicates nothing across ${KILLS} kills during upload and download`, { timeout: 170_000 }, async () => {
+  it(`loses and duplicates nothing across ${KILLS} kills during upload and download`, { timeout: 300_000 }, async () => {
     const random = new Random(20261122);
     const kills = { upload: 0, download: 0 };
     for (let kill = 0; kill < KILLS; kill++) {

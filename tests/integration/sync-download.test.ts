@@ -3,7 +3,8 @@ import { openDatabase } from '../../electron/core/db/open';
 import { resetHistory } from '../../hub/admin-commands';
 import { hubReplicaRows, kioskReplicaRows } from '../support/replica-compare';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
-import { fastSyncSettings, startTestHub, type TestHub } from '../support/test-hub';
+import { startTestHub, type TestHub } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 
 const schemaOf = (db: ReturnType<typeof openDatabase>) =>
   db.prepare("SELECT type, name, tbl_name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name").all();

@@ -3,7 +3,8 @@ import { SYNC_PATHS } from '../../electron/core/sync/protocol';
 import { FaultProxy } from '../support/fault-proxy';
 import { hubReplicaRows, kioskReplicaRows } from '../support/replica-compare';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
-import { fastSyncSettings, startTestHub, type TestHub } from '../support/test-hub';
+import { startTestHub, type TestHub } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 
 const KIOSK_ID = 'kiosk-faults';
 const EVENTS = 90;

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HubClient } from '../../electron/core/sync/hub-client';
 import { rotateKioskToken } from '../../hub/admin-commands';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
-import { fastSyncSettings, startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';
+import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 
 interface OutboxRow {
   seq: number;

@@ -6,7 +6,8 @@ import { MPESA_CALLBACK_PATH, SYNC_PATHS } from '../../electron/core/sync/protoc
 import { lastUnclaimedMpesa } from '../../electron/core/sync/unclaimed-mpesa';
 import { FAST_POLLING, seedPaymentDemo } from '../support/payment-kiosk';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
-import { fastSyncSettings, startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';
+import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 
 const PAYS = '0708374149';
 const PAYS_MSISDN = 254708374149;

@@ -5,7 +5,8 @@ import { silentLogger } from '../../electron/core/logger';
 import { SYNC_PATHS, UPLOAD_BATCH_BYTES_MAX, UPLOAD_BODY_LIMIT_BYTES } from '../../electron/core/sync/protocol';
 import { startHost, type RunningHost } from '../../electron/host/host-server';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
-import { fastSyncSettings, startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';
+import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';
+import { fastSyncSettings } from '../support/fast-sync-settings';
 
 interface Answer {
   status: number;

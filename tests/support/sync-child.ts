@@ -4,7 +4,7 @@
  * service runs, then lives until killed.
  */
 import { createKioskCore } from '../../electron/core/kiosk-core';
-import { fastSyncSettings } from './test-hub';
+import { fastSyncSettings } from './fast-sync-settings';
 
 const [databaseFile, hubUrl, token] = process.argv.slice(2);
 if (!databaseFile || !hubUrl || !token) throw new Error('usage: sync-child.ts <database> <hub-url> <token>');
