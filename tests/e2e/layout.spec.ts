@@ -78,10 +78,13 @@ function misfits(page: Page, withNav: boolean): Promise<string[]> {
     for (const el of boxes) {
       if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible') problems.push(`content spills out sideways: ${name(el)}`);
     }
-    /** The part of an element not clipped away by a scrolling ancestor (the main area). */
+    /** Bars pinned to the bottom of the main area (position: sticky): content scrolls under them. */
+    const pinned = [...document.querySelectorAll('.kiosk__main *')].filter((el) => visible(el) && getComputedStyle(el).position === 'sticky');
+    /** The part of an element not clipped away by a scrolling ancestor (the main area), nor under a pinned bar. */
     const shown = (el: Element) => {
       const box = el.getBoundingClientRect();
       let { top, left, bottom, right } = box;
+      for (const bar of pinned) if (!bar.contains(el) && !el.contains(bar)) bottom = Math.min(bottom, bar.getBoundingClientRect().top);
       for (let up = el.parentElement; up; up = up.parentElement) {
         if (getComputedStyle(up).overflowY === 'visible') continue;
         const clip = up.getBoundingClientRect();
