@@ -1,0 +1,285 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
+import { ANNA_PASSPORT } from '../support/recovery-documents';
+import { knowledgeAnswers } from '../support/recovery-answers';
+import { SUPERVISOR } from '../support/staff-seed';
+import { expect, test } from './support/kiosk-fixture';
+import { setDisplayModes } from './support/accessibility-modes';
+
+/**
+ * Fit the screen: on every screen, on a portrait (1080×1920) and a landscape (1920×1080)
+ * kiosk, in normal text, the screen's main action (marked `data-primary`) and
+ * the bottom navigation are on screen without scrolling, the page itself never scrolls
+ * (long content scrolls inside the main area), and no two cards, tiles, headings or
+ * controls overlap or spill out of their box. A screenshot of each screen both ways, to look at.
+ *
+ * Large text does not fit yet on keypad and keyboard screens and with the attended banner
+ * (README, known gaps): add 'large' to TEXT_SIZES once it does.
+ */
+
+const SIZES = {
+  portrait: { width: 1080, height: 1920 },
+  landscape: { width: 1920, height: 1080 },
+} as const;
+const TEXT_SIZES: readonly ('normal' | 'large')[] = ['normal'];
+const screenshotDir = path.resolve(import.meta.dirname, 'screenshots');
+
+/** Everything wrong with the fit of what is on screen now, measured in one pass in the page. */
+function misfits(page: Page, withNav: boolean): Promise<string[]> {
+  return page.evaluate((withNav) => {
+    const problems: string[] = [];
+    const visible = (el: Element) => el instanceof HTMLElement && el.checkVisibility() && el.getBoundingClientRect().width > 0;
+    const name = (el: Element) => {
+      const testid = el.getAttribute('data-testid');
+      const text = (el as HTMLElement).innerText?.trim().replace(/\s+/g, ' ').slice(0, 30);
+      return `${el.tagName.toLowerCase()}${testid ? `[${testid}]` : ''} "${text}"`;
+    };
+    /**
+     * Fully on screen and not hidden: the middle of each edge (just inside; corners are
+     * rounded, so hit-testing there finds the parent) and the centre are the element itself,
+     * not something clipping or covering it.
+     */
+    const onScreen = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) return false;
+      const inset = 4;
+      const midX = (box.left + box.right) / 2;
+      const midY = (box.top + box.bottom) / 2;
+      const points = [
+        [midX, box.top + inset],
+        [midX, box.bottom - inset],
+        [box.left + inset, midY],
+        [box.right - inset, midY],
+        [midX, midY],
+      ] as const;
+      return points.every(([x, y]) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit !== null && (hit === el || el.contains(hit));
+      });
+    };
+
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollHeight > innerHeight + 1) problems.push(`the page scrolls: ${root.scrollHeight} px tall in a ${innerHeight} px screen`);
+    if (root.scrollWidth > innerWidth + 1) problems.push(`the page scrolls sideways: ${root.scrollWidth} px wide in a ${innerWidth} px screen`);
+
+    const primaries = [...document.querySelectorAll('[data-primary]')].filter(visible);
+    if (primaries.length === 0) problems.push('no main action (data-primary) on screen');
+    for (const el of primaries) if (!onScreen(el)) problems.push(`main action not fully on screen: ${name(el)} at ${Math.round(el.getBoundingClientRect().top)}–${Math.round(el.getBoundingClientRect().bottom)} px`);
+
+    if (withNav) {
+      const nav = document.querySelector('[data-testid="bottom-nav"]');
+      if (!nav || !visible(nav)) problems.push('no bottom navigation');
+      else for (const button of nav.querySelectorAll('button')) if (!onScreen(button)) problems.push(`bottom navigation off screen: ${name(button)}`);
+    }
+
+    const boxes = [
+      ...document.querySelectorAll('.choice-tile, .lookup-card, .day-card, .bill-summary, .receipt, button, a.button, h1, h2, input, output, textarea, table'),
+    ].filter(visible);
+    for (const el of boxes) {
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible') problems.push(`content spills out sideways: ${name(el)}`);
+    }
+    /** Bars pinned to the bottom of the main area (position: sticky): content scrolls under them. */
+    const pinned = [...document.querySelectorAll('.kiosk__main *')].filter((el) => visible(el) && getComputedStyle(el).position === 'sticky');
+    /** The part of an element not clipped away by a scrolling ancestor (the main area), nor under a pinned bar. */
+    const shown = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      let { top, left, bottom, right } = box;
+      for (const bar of pinned) if (!bar.contains(el) && !el.contains(bar)) bottom = Math.min(bottom, bar.getBoundingClientRect().top);
+      for (let up = el.parentElement; up; up = up.parentElement) {
+        if (getComputedStyle(up).overflowY === 'visible') continue;
+        const clip = up.getBoundingClientRect();
+        top = Math.max(top, clip.top);
+        left = Math.max(left, clip.left);
+        bottom = Math.min(bottom, clip.bottom);
+        right = Math.min(right, clip.right);
+      }
+      return { top, left, bottom, right };
+    };
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.contains(b) || b.contains(a)) continue;
+        const p = shown(a);
+        const q = shown(b);
+        const overlapX = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const overlapY = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (overlapX > 1 && overlapY > 1) problems.push(`${name(a)} overlaps ${name(b)}`);
+      }
+    }
+    return problems;
+  }, withNav);
+}
+
+/**
+ * The screen as it is, in each size and text size (no navigation: the window is resized and
+ * large text is a class on <html>), then put back as portrait in normal text. Soft: one walk
+ * reports every screen that does not fit.
+ */
+async function checkFit(page: Page, screen: string, options: { nav?: boolean } = {}): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const before = await page.evaluate(() => document.documentElement.className);
+  for (const [orientation, size] of Object.entries(SIZES)) {
+    await page.setViewportSize(size);
+    for (const text of TEXT_SIZES) {
+      await setDisplayModes(page, text === 'large' ? ['large-text'] : []);
+      await page.screenshot({ path: path.join(screenshotDir, `layout-${screen}-${orientation}-${text}.png`) });
+      expect.soft(await misfits(page, options.nav ?? true), `${screen}, ${orientation}, ${text} text`).toEqual([]);
+    }
+  }
+  await page.setViewportSize(SIZES.portrait);
+  await page.evaluate((className) => {
+    document.documentElement.className = className;
+  }, before);
+}
+
+async function tapDigits(page: Page, digits: string): Promise<void> {
+  for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
+}
+
+async function tapKeys(page: Page, keys: string): Promise<void> {
+  for (const key of keys) await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key}"]`).tap();
+}
+
+async function startVisit(page: Page, locale: 'en' | 'sw' = 'en'): Promise<void> {
+  await page.getByTestId('touch-to-start').tap();
+  await page.getByTestId(`language-${locale}`).tap();
+  await expect(page.getByTestId('nav-start-over')).toBeVisible();
+}
+
+async function startOver(page: Page): Promise<void> {
+  await page.getByTestId('nav-start-over').tap();
+  await expect(page.getByTestId('touch-to-start')).toBeVisible();
+}
+
+// M-Pesa and card offered; nothing is paid, so no Daraja needs to answer.
+test.use({ kioskSettings: { mpesa: { baseUrl: 'http://127.0.0.1:9' }, card: { simulator: true } } });
+
+test('citizen screens fit portrait and landscape, in normal text', async ({ kioskPage: page, kiosk }) => {
+  await checkFit(page, 'attract', { nav: false });
+  await page.getByTestId('touch-to-start').tap();
+  await expect(page.getByTestId('language-en')).toBeVisible();
+  await checkFit(page, 'language');
+  await page.getByTestId('language-en').tap();
+  await expect(page.getByTestId('service-find')).toBeVisible();
+  await checkFit(page, 'home');
+
+  // Find my account, with Jane's ID number and the code the SMS simulator received.
+  await page.getByTestId('service-find').tap();
+  await checkFit(page, 'lookup-choose');
+  await page.getByTestId('lookup-by-idNumber').tap();
+  await tapDigits(page, '12345678');
+  await checkFit(page, 'lookup-enter');
+  await page.getByTestId('lookup-search').tap();
+  await expect(page.getByTestId('lookup-masked-name')).toBeVisible();
+  await checkFit(page, 'lookup-result');
+  await page.getByTestId('lookup-send-code').tap();
+  await expect(page.getByTestId('lookup-code-sent')).toBeVisible();
+  await checkFit(page, 'lookup-code');
+  const sms = smsSimulatorOf(kiosk.core.context.sms).lastTo('+254712345457')?.text ?? '';
+  await tapDigits(page, /(\d{6})/.exec(sms)?.[1] ?? '');
+  await page.getByTestId('lookup-code-confirm').tap();
+  await expect(page.getByTestId('lookup-fines-total')).toBeVisible();
+  await checkFit(page, 'lookup-details');
+
+  // Paying one of her fines.
+  await page.getByTestId('lookup-pay-NTSA-F-10000001').tap();
+  await expect(page.getByTestId('pay-method-mpesa')).toBeVisible();
+  await checkFit(page, 'pay-bill');
+  await page.getByTestId('pay-method-mpesa').tap();
+  await tapDigits(page, '0708374149');
+  await checkFit(page, 'pay-mpesa-phone');
+  await startOver(page);
+
+  // Kiswahili's longer words: home, the payment choices and a bill reference on the keyboard.
+  await startVisit(page, 'sw');
+  await checkFit(page, 'home-sw');
+  await page.getByTestId('service-pay').tap();
+  await checkFit(page, 'pay-choose-sw');
+  await page.getByTestId('pay-choose-reference').tap();
+  await tapKeys(page, 'NTSAF10000001');
+  await checkFit(page, 'pay-reference-sw');
+  await startOver(page);
+
+  // Recovery with the phone: the ID number, then the code.
+  await startVisit(page);
+  await page.getByTestId('service-recover').tap();
+  await checkFit(page, 'recover-choose');
+  await page.getByTestId('recover-has-phone').tap();
+  await tapDigits(page, '23456789');
+  await checkFit(page, 'recover-id');
+  await page.getByTestId('recover-id-next').tap();
+  await expect(page.getByTestId('recover-code-confirm')).toBeVisible();
+  await tapDigits(page, '12');
+  await checkFit(page, 'recover-code');
+  await startOver(page);
+
+  // Recovery without it: Anna's passport, the knowledge check, the new phone.
+  await startVisit(page);
+  await page.getByTestId('service-recover').tap();
+  await page.getByTestId('recover-lost-phone').tap();
+  await tapDigits(page, '34567890');
+  await page.getByTestId('recover-id-next').tap();
+  await expect(page.getByTestId('recover-mrz')).toBeFocused();
+  await page.keyboard.type(`${ANNA_PASSPORT[0]}\n${ANNA_PASSPORT[1].slice(0, 20)}`, { delay: 1 });
+  await checkFit(page, 'recover-scan');
+  await page.keyboard.type(`${ANNA_PASSPORT[1].slice(20)}\n`, { delay: 1 });
+  const answers = knowledgeAnswers(kiosk.core, '34567890');
+  let first = true;
+  for (const question of ['licenceYear', 'registeredPhone'] as const) {
+    const answer = answers[question];
+    if (!answer) continue;
+    await expect(page.getByTestId(`recover-answer-${question}`)).toBeVisible();
+    if (first) await checkFit(page, 'recover-questions');
+    first = false;
+    await tapDigits(page, answer);
+    await page.getByTestId('recover-answer-next').tap();
+  }
+  await expect(page.getByTestId('recover-new-phone')).toBeVisible();
+  await tapDigits(page, '0798765432');
+  await checkFit(page, 'recover-new-phone');
+});
+
+test.describe('in attended mode', () => {
+  // Wrapped: Playwright reads a bare array here as [value, options].
+  test.use({ kioskStaff: [[SUPERVISOR], { scope: 'test' }] });
+
+  test('with the attended banner: home, a lookup, a bill with cash, M-Pesa and the supervisor day screen fit', async ({ kioskPage: page }) => {
+    await startVisit(page);
+    // The hidden gesture: a long press on the kiosk's name, then staff number and PIN.
+    const logo = page.getByTestId('kiosk-logo');
+    await logo.dispatchEvent('pointerdown');
+    await page.clock.runFor(1_600);
+    await logo.dispatchEvent('pointerup');
+    await tapDigits(page, SUPERVISOR.staffId);
+    await page.getByTestId('staff-next').tap();
+    await tapDigits(page, SUPERVISOR.pin);
+    await page.getByTestId('staff-submit').tap();
+    await expect(page.getByTestId('attended-banner')).toBeVisible();
+    await checkFit(page, 'attended-home');
+
+    await page.getByTestId('attended-day').tap();
+    await expect(page.getByTestId('day-lookups')).toBeVisible();
+    await checkFit(page, 'attended-day');
+
+    await page.getByTestId('nav-back').tap();
+    await page.getByTestId('service-find').tap();
+    await page.getByTestId('lookup-by-idNumber').tap();
+    await tapDigits(page, '12345678');
+    await checkFit(page, 'attended-lookup-enter');
+    await page.getByTestId('nav-back').tap();
+    await page.getByTestId('nav-back').tap();
+
+    await page.getByTestId('service-pay').tap();
+    await page.getByTestId('pay-choose-reference').tap();
+    await tapKeys(page, 'NTSAF10000001');
+    await page.getByTestId('pay-reference-next').tap();
+    await expect(page.getByTestId('pay-method-cash')).toBeVisible();
+    await checkFit(page, 'attended-pay-bill');
+    await page.getByTestId('pay-method-mpesa').tap();
+    await tapDigits(page, '0708374149');
+    await checkFit(page, 'attended-pay-mpesa-phone');
+  });
+});
