@@ -18,43 +18,47 @@ async function tapKeys(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
 }
 
-test('a Kiswahili visit: offences, the fine’s bill, the receipt and the kiosk’s name are all in Kiswahili, dates day/month/year', async ({ kioskPage: page, kiosk }) => {
-  await page.getByTestId('touch-to-start').tap();
-  await page.getByTestId('language-sw').tap();
-  await expect(page.getByTestId('kiosk-logo')).toContainText('Kioski cha eCitizen');
-  await page.getByTestId('service-find').tap();
-  await page.getByTestId('lookup-by-idNumber').tap();
-  await tapKeys(page, '12345678');
-  await page.getByTestId('lookup-search').tap();
-  await page.getByTestId('lookup-send-code').tap();
-  await expect(page.getByTestId('lookup-code-sent')).toBeVisible();
-  const sms = smsSimulatorOf(kiosk.core.context.sms).lastTo('+254712345457')?.text ?? '';
-  expect(sms).toMatch(/^Kioski cha eCitizen: nambari yako ya uthibitisho ni \d{6}/);
-  await tapKeys(page, /(\d{6})/.exec(sms)?.[1] ?? '');
-  await page.getByTestId('lookup-code-confirm').tap();
+test.describe('a kiosk with a card terminal', () => {
+  test.use({ kioskSettings: { card: { simulator: true, simulatorDelayMs: 0 } } });
 
-  const fine = page.getByTestId('lookup-fine-NTSA-F-10000001');
-  await expect(fine).toContainText('Kuendesha gari kwa leseni iliyokwisha muda wake');
-  await expect(page.getByTestId('lookup-fine-NTSA-F-10000002')).toContainText('Kutumia simu ya mkononi wakati wa kuendesha gari');
-  await expect(fine).toContainText(DAY);
-  await expectNoEnglishOffence(page);
-  await checkScreen(page, 'sw-01-details');
-  // The same screen in English names the offences in English.
-  await page.getByTestId('switch-language').tap();
-  await expect(fine).toContainText('Driving with an expired licence');
-  await page.getByTestId('switch-language').tap();
-  await expect(fine).toContainText('Kuendesha gari kwa leseni iliyokwisha muda wake');
+  test('a Kiswahili visit: offences, the fine’s bill, the receipt and the kiosk’s name are all in Kiswahili, dates day/month/year', async ({ kioskPage: page, kiosk }) => {
+    await page.getByTestId('touch-to-start').tap();
+    await page.getByTestId('language-sw').tap();
+    await expect(page.getByTestId('kiosk-logo')).toContainText('Kioski cha eCitizen');
+    await page.getByTestId('service-find').tap();
+    await page.getByTestId('lookup-by-idNumber').tap();
+    await tapKeys(page, '12345678');
+    await page.getByTestId('lookup-search').tap();
+    await page.getByTestId('lookup-send-code').tap();
+    await expect(page.getByTestId('lookup-code-sent')).toBeVisible();
+    const sms = smsSimulatorOf(kiosk.core.context.sms).lastTo('+254712345457')?.text ?? '';
+    expect(sms).toMatch(/^Kioski cha eCitizen: nambari yako ya uthibitisho ni \d{6}/);
+    await tapKeys(page, /(\d{6})/.exec(sms)?.[1] ?? '');
+    await page.getByTestId('lookup-code-confirm').tap();
 
-  await page.getByTestId('lookup-pay-NTSA-F-10000001').tap();
-  await expect(page.getByTestId('bill-summary')).toContainText('Faini: Kuendesha gari kwa leseni iliyokwisha muda wake');
-  await expectNoEnglishOffence(page);
-  await checkScreen(page, 'sw-02-bill');
+    const fine = page.getByTestId('lookup-fine-NTSA-F-10000001');
+    await expect(fine).toContainText('Kuendesha gari kwa leseni iliyokwisha muda wake');
+    await expect(page.getByTestId('lookup-fine-NTSA-F-10000002')).toContainText('Kutumia simu ya mkononi wakati wa kuendesha gari');
+    await expect(fine).toContainText(DAY);
+    await expectNoEnglishOffence(page);
+    await checkScreen(page, 'sw-01-details');
+    // The same screen in English names the offences in English.
+    await page.getByTestId('switch-language').tap();
+    await expect(fine).toContainText('Driving with an expired licence');
+    await page.getByTestId('switch-language').tap();
+    await expect(fine).toContainText('Kuendesha gari kwa leseni iliyokwisha muda wake');
 
-  await page.getByTestId('pay-method-card').tap();
-  await page.getByTestId('pay-card-start').tap();
-  await expect(page.getByTestId('receipt-method')).toHaveText('Kadi', { timeout: 10_000 });
-  await expect(page.getByTestId('pay-receipt')).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
-  await checkScreen(page, 'sw-03-receipt');
+    await page.getByTestId('lookup-pay-NTSA-F-10000001').tap();
+    await expect(page.getByTestId('bill-summary')).toContainText('Faini: Kuendesha gari kwa leseni iliyokwisha muda wake');
+    await expectNoEnglishOffence(page);
+    await checkScreen(page, 'sw-02-bill');
+
+    await page.getByTestId('pay-method-card').tap();
+    await page.getByTestId('pay-card-start').tap();
+    await expect(page.getByTestId('receipt-method')).toHaveText('Kadi', { timeout: 10_000 });
+    await expect(page.getByTestId('pay-receipt')).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await checkScreen(page, 'sw-03-receipt');
+  });
 });
 
 test.describe('the supervisor’s day', () => {
