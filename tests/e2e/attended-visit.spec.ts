@@ -1,29 +1,10 @@
-import type { Page } from '@playwright/test';
 import { CLERK } from '../support/staff-seed';
 import { expect, test, type KioskUnderTest } from './support/kiosk-fixture';
 import { checkScreen } from './support/screens';
+import { signInStaff as signIn } from './support/touch';
 
 // Wrapped: Playwright reads a bare array here as [value, options].
 test.use({ kioskStaff: [[CLERK], { scope: 'test' }] });
-
-async function tapKeys(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
-}
-
-/** The hidden gesture (a long press on the kiosk's name), then the staff number and PIN, as staff.spec.ts does. */
-async function signIn(page: Page, staff: { staffId: string; pin: string }): Promise<void> {
-  const logo = page.getByTestId('kiosk-logo');
-  await logo.dispatchEvent('pointerdown');
-  await page.clock.runFor(1_600);
-  await logo.dispatchEvent('pointerup');
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
-  await tapKeys(page, staff.staffId);
-  await page.getByTestId('staff-next').tap();
-  await tapKeys(page, staff.pin);
-  await page.getByTestId('staff-submit').tap();
-  await expect(dialog).toBeHidden();
-}
 
 const signOuts = (kiosk: KioskUnderTest) => kiosk.core.context.db.prepare("SELECT actor, outcome FROM audit_log WHERE action = 'staff.signOut'").all();
 

@@ -3,6 +3,7 @@ import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 import { JANE_EXPIRED_PASSPORT, JANE_PASSPORT } from '../support/recovery-documents';
 import { expect, test, type KioskUnderTest } from './support/kiosk-fixture';
 import { checkScreen } from './support/screens';
+import { scanDocument, tapKeyboard as tapKeys, tapKeypad as tapDigits } from './support/touch';
 
 // Screenshots and axe in every display mode are slow on a busy machine: the visit must not idle out meanwhile.
 test.use({ kioskSettings: { idle: { timeoutSeconds: 600, warningSeconds: 60 } } });
@@ -10,20 +11,6 @@ test.use({ kioskSettings: { idle: { timeoutSeconds: 600, warningSeconds: 60 } } 
 async function startVisit(page: Page, locale: 'en' | 'sw' = 'en'): Promise<void> {
   await page.getByTestId('touch-to-start').tap();
   await page.getByTestId(`language-${locale}`).tap();
-}
-
-async function tapDigits(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
-}
-
-async function tapKeys(page: Page, keys: string): Promise<void> {
-  for (const key of keys) await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key}"]`).tap();
-}
-
-/** What a keyboard-wedge document scanner does: each MRZ line typed fast, each ended by Enter. */
-async function scanDocument(page: Page, lines: readonly string[]): Promise<void> {
-  await expect(page.getByTestId('recover-mrz')).toBeFocused();
-  await page.keyboard.type(lines.map((line) => `${line}\n`).join(''), { delay: 1 });
 }
 
 /** Requests the screen made to the core, by call name. */

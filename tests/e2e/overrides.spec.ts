@@ -2,28 +2,10 @@ import type { Page } from '@playwright/test';
 import { CLERK, SUPERVISOR } from '../support/staff-seed';
 import { expect, test } from './support/kiosk-fixture';
 import { checkScreen } from './support/screens';
+import { signInStaff as signIn, tapKeypad as tapKeys } from './support/touch';
 
 // Wrapped: Playwright reads a bare array here as [value, options].
 test.use({ kioskStaff: [[CLERK, SUPERVISOR], { scope: 'test' }], kioskSettings: { lookup: { lookupsPerVisit: 1 } } });
-
-async function tapKeys(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
-}
-
-/** The hidden gesture (a long press on the kiosk's name), then the staff number and PIN, as staff.spec.ts does. */
-async function signIn(page: Page, staff: { staffId: string; pin: string }): Promise<void> {
-  const logo = page.getByTestId('kiosk-logo');
-  await logo.dispatchEvent('pointerdown');
-  await page.clock.runFor(1_600);
-  await logo.dispatchEvent('pointerup');
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
-  await tapKeys(page, staff.staffId);
-  await page.getByTestId('staff-next').tap();
-  await tapKeys(page, staff.pin);
-  await page.getByTestId('staff-submit').tap();
-  await expect(dialog).toBeHidden();
-}
 
 /** Types on the on-screen letter keyboard. */
 async function tapText(page: Page, text: string): Promise<void> {

@@ -6,22 +6,7 @@ import { CLERK } from '../support/staff-seed';
 import { expect, test, type KioskUnderTest } from './support/kiosk-fixture';
 import { expectNothingOfTheVisitLeft } from './support/privacy';
 import { checkScreen } from './support/screens';
-
-/** Touches on the on-screen keys (digits, and letters of the staff number). */
-async function tapDigits(page: Page, digits: string): Promise<void> {
-  for (const digit of digits) await page.getByTestId(`keypad-${digit}`).tap();
-}
-
-/** Touches on the on-screen keyboard (letters, `<`, `@`, `.`). */
-async function tapKeys(page: Page, keys: string): Promise<void> {
-  for (const key of keys) await page.getByTestId('text-keyboard').locator(`[data-skbtn="${key}"]`).tap();
-}
-
-/** What a keyboard-wedge document scanner does: each MRZ line typed fast, each ended by Enter. */
-async function scanDocument(page: Page, lines: readonly string[]): Promise<void> {
-  await expect(page.getByTestId('recover-mrz')).toBeFocused();
-  await page.keyboard.type(lines.map((line) => `${line}\n`).join(''), { delay: 1 });
-}
+import { scanDocument, tapKeyboard as tapKeys, tapKeypad as tapDigits } from './support/touch';
 
 async function startVisit(page: Page, locale: 'en' | 'sw'): Promise<void> {
   await page.getByTestId('touch-to-start').tap();
