@@ -18,6 +18,12 @@ const noAssembly = {
   message: 'A feature does not reach up to where the core is assembled; entry points (kiosk-core, staff-cli) stand at electron/core/ itself.',
 };
 
+/** The machine's own time zone is often UTC: dates and times the kiosk computes or shows go through shared/kenya/time. */
+const localTime = ['toLocaleTimeString', 'toLocaleDateString', 'getHours', 'getMinutes', 'getSeconds', 'getDate', 'getDay', 'getMonth', 'getFullYear'];
+const kenyaTimeOnly = {
+  'no-restricted-properties': ['error', ...localTime.map((property) => ({ property, message: 'Kenya time only: use shared/kenya/time.' }))],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.node22/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
   js.configs.recommended,
@@ -40,6 +46,7 @@ export default tseslint.config(
       'vue/html-closing-bracket-newline': 'off',
     },
   },
+  { files: ['renderer/**', 'shared/**', 'electron/**', 'hub/**'], rules: kenyaTimeOnly },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noElectron, noNode, noElectronFolder, noHub]) },
   { files: ['shared/**'], rules: restrict([noElectron, noNode, noElectronFolder, noRenderer, noHub]) },
   { files: ['electron/core/**'], rules: restrict([noElectron, noRenderer, noHub, noShells]) },

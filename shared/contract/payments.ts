@@ -8,6 +8,7 @@ const id = z.string().min(1).max(64);
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
 
 export const paymentMethodSchema = z.enum(['mpesa', 'card', 'cash']);
+export type PaymentMethod = z.output<typeof paymentMethodSchema>;
 /** The methods a provider takes (cash needs only a clerk). */
 export const providerMethodSchema = z.enum(['mpesa', 'card']);
 export type ProviderMethod = z.output<typeof providerMethodSchema>;

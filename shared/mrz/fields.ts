@@ -1,4 +1,5 @@
 /** Turning MRZ characters into plain values. Each returns null when the content is impossible. */
+import { kenyaDate } from '../kenya/time';
 
 /** Fillers pad fields at either end; inner fillers are kept (they separate parts of some numbers). */
 export function withoutFillers(field: string): string {
@@ -22,10 +23,10 @@ export function sexFromMrz(character: string): 'M' | 'F' | 'X' | null {
   return character === '<' ? 'X' : null;
 }
 
-/** A birth date: the latest century that does not put it after `now` (local calendar date). */
+/** A birth date: the latest century that does not put it after `now` (Kenyan calendar date). */
 export function birthDateFromMrz(yymmdd: string, now: Date): string | null {
   if (!/^[0-9]{6}$/.test(yymmdd)) return null;
-  const today = isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  const today = kenyaDate(now);
   const in2000s = `20${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
   return validDate(in2000s > today ? `19${yymmdd.slice(0, 2)}` : `20${yymmdd.slice(0, 2)}`, yymmdd);
 }

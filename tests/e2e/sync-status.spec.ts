@@ -1,3 +1,4 @@
+import { kenyanClock } from '../../shared/kenya/time';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { fastSyncSettings } from '../support/fast-sync-settings';
 import { expect, test as kioskTest } from './support/kiosk-fixture';
@@ -16,11 +17,18 @@ const test = kioskTest.extend<{ hub: TestHub }>({
   },
 });
 
-test('the bottom bar shows the link to the back office, and says so when it drops', async ({ kioskPage: page, hub }) => {
+// A PC whose clock is set to another zone (Lima, UTC−5 all year): the kiosk still shows Kenya time.
+test.use({ timezoneId: 'America/Lima' });
+
+test('the bottom bar shows the link to the back office in Kenya time, and says so when it drops', async ({ kioskPage: page, hub }) => {
   await page.getByTestId('touch-to-start').tap();
   await page.getByTestId('language-en').tap();
   const status = page.getByTestId('sync-status');
   await expect(status).toContainText('Connected · last synced');
+  const now = Date.now();
+  const kenyanMinutes = [now - 60_000, now, now + 60_000].map((at) => kenyanClock(new Date(at)));
+  const shown = /last synced (\d\d:\d\d)/.exec((await status.textContent()) ?? '')?.[1];
+  expect(kenyanMinutes).toContain(shown);
   await checkScreen(page, 'sync-01-connected');
 
   await hub.close();

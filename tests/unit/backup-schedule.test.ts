@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { msUntilNextKenyaTime, scheduleNightly } from '../../electron/core/backup/nightly-schedule';
+import { msUntilNextKenyaTime } from '../../shared/kenya/time';
+import { scheduleNightly } from '../../electron/core/backup/nightly-schedule';
 
 const HOUR = 60 * 60 * 1000;
 

@@ -4,7 +4,7 @@ import { lookupQuery } from '../../shared/contract/lookup';
 import { identifierMessage, maskEmail, maskName, maskPhone, validateIdentifier } from '../../shared/identifiers';
 import { expiryStatus } from '../../electron/core/lookup/account-details';
 import { maskStoredName, maskStoredPhone } from '../../electron/core/lookup/masked-account';
-import { kenyaToday } from '../../electron/core/lookup/lookup-service';
+import { kenyaDate } from '../../shared/kenya/time';
 
 const parse = (kind: string, value: unknown) => lookupQuery.safeParse({ kind, value });
 
@@ -142,7 +142,7 @@ describe('expiry status', () => {
   });
 
   it('counts days in Kenya, not in UTC', () => {
-    expect(kenyaToday(new Date('2026-11-21T21:30:00Z'))).toBe('2026-11-22');
-    expect(kenyaToday(new Date('2026-11-21T20:59:59Z'))).toBe('2026-11-21');
+    expect(kenyaDate(new Date('2026-11-21T21:30:00Z'))).toBe('2026-11-22');
+    expect(kenyaDate(new Date('2026-11-21T20:59:59Z'))).toBe('2026-11-21');
   });
 });

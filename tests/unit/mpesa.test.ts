@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKenyaDateTime, kenyaTimestamp } from '../../electron/core/payments/kenya-time';
+import { kenyanDateTime, kenyaTimestamp } from '../../shared/kenya/time';
 import { darajaPassword } from '../../electron/core/payments/mpesa/daraja-password';
 import { MpesaMalformedCallbackError } from '../../electron/core/payments/mpesa/mpesa-errors';
 import { describeResultCode, EXPLAINED_RESULT_CODES } from '../../electron/core/payments/mpesa/result-codes';
@@ -12,7 +12,7 @@ describe('Kenya time and the Daraja password', () => {
   it('is UTC+3 whatever the machine time zone, across midnight and year end', () => {
     expect(kenyaTimestamp(new Date('2025-03-01T21:30:05Z'))).toBe('20250302003005');
     expect(kenyaTimestamp(new Date('2024-12-31T22:00:00Z'))).toBe('20250101010000');
-    expect(formatKenyaDateTime(new Date('2025-03-01T06:15:00Z'))).toBe('01/03/2025 09:15 EAT');
+    expect(kenyanDateTime(new Date('2025-03-01T06:15:00Z'))).toBe('01/03/2025 09:15');
   });
 
   it("is base64(shortcode + passkey + timestamp), as Safaricom's sandbox example", () => {

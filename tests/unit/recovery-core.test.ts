@@ -16,7 +16,7 @@ import { Outbox } from '../../electron/core/outbox/outbox';
 import { CitizenRecords, type CitizenRecord } from '../../electron/core/recovery/citizen-records';
 import { matchDocument } from '../../electron/core/recovery/document-match';
 import { FailureLimit } from '../../electron/core/recovery/failure-limit';
-import { endOfKenyaDay, kenyaDay } from '../../electron/core/recovery/kenya-day';
+import { endOfKenyaDay, kenyaDate } from '../../shared/kenya/time';
 import { answersCorrect, expectedAnswer, questionsFor } from '../../electron/core/recovery/knowledge-check';
 import { recoverySettingsSchema } from '../../electron/core/settings/recovery-settings';
 import { knowledgeQuestionSchema } from '../../shared/contract/recovery';
@@ -51,8 +51,8 @@ function record(db: Db, idNumber: string): CitizenRecord {
 
 describe('Kenyan days', () => {
   it('turn at midnight in Nairobi (21:00 UTC), whatever the machine zone', () => {
-    expect(kenyaDay(new Date('2026-11-22T20:59:59Z'))).toBe('2026-11-22');
-    expect(kenyaDay(new Date('2026-11-22T21:00:00Z'))).toBe('2026-11-23');
+    expect(kenyaDate(new Date('2026-11-22T20:59:59Z'))).toBe('2026-11-22');
+    expect(kenyaDate(new Date('2026-11-22T21:00:00Z'))).toBe('2026-11-23');
     expect(endOfKenyaDay(new Date('2026-11-22T06:00:00Z')).toISOString()).toBe('2026-11-22T21:00:00.000Z');
     expect(endOfKenyaDay(new Date('2026-11-22T22:00:00Z')).toISOString()).toBe('2026-11-23T21:00:00.000Z');
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessDate, businessDayBounds } from '../../electron/core/shifts/business-day';
+import { kenyaDate, kenyaDayBounds } from '../../shared/kenya/time';
 import { countDrawer, expectedInDrawer } from '../../electron/core/shifts/drawer-arithmetic';
 
 describe('drawer arithmetic', () => {
@@ -31,8 +31,8 @@ describe('drawer arithmetic', () => {
 
 describe('business day', () => {
   it('is the Kenyan calendar day, whatever the machine’s zone', () => {
-    expect(businessDate(new Date('2026-11-22T20:59:59.999Z'))).toBe('2026-11-22');
-    expect(businessDate(new Date('2026-11-22T21:00:00.000Z'))).toBe('2026-11-23');
-    expect(businessDayBounds('2026-11-23')).toEqual({ from: '2026-11-22T21:00:00.000Z', to: '2026-11-23T21:00:00.000Z' });
+    expect(kenyaDate(new Date('2026-11-22T20:59:59.999Z'))).toBe('2026-11-22');
+    expect(kenyaDate(new Date('2026-11-22T21:00:00.000Z'))).toBe('2026-11-23');
+    expect(kenyaDayBounds('2026-11-23')).toEqual({ from: '2026-11-22T21:00:00.000Z', to: '2026-11-23T21:00:00.000Z' });
   });
 });

@@ -1,15 +1,4 @@
-/** Kenya keeps UTC+3 all year; the kiosk's own time zone is often UTC. */
-const EAT_OFFSET_MINUTES = 180;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Milliseconds from `now` to the next `hour:minute` in Kenya time (a full day if it is exactly now). */
-export function msUntilNextKenyaTime(now: Date, hour: number, minute: number): number {
-  const kenyaMinutes = (now.getUTCHours() * 60 + now.getUTCMinutes() + EAT_OFFSET_MINUTES) % (24 * 60);
-  const targetMinutes = hour * 60 + minute;
-  const sinceMidnightMs = (kenyaMinutes * 60 + now.getUTCSeconds()) * 1000 + now.getUTCMilliseconds();
-  const wait = (targetMinutes * 60_000 - sinceMidnightMs + DAY_MS) % DAY_MS;
-  return wait === 0 ? DAY_MS : wait;
-}
+import { msUntilNextKenyaTime } from '../../../shared/kenya/time';
 
 /**
  * Runs `job` every night at `hour:minute` Kenya time, one run at a time, re-planning from

@@ -1,16 +1,16 @@
+import { EAT_OFFSET_MS } from '../../../shared/kenya/time';
+
 /**
  * Calendar days as whole numbers (days since 1970-01-01), so the generator does its date
  * arithmetic on integers and formats each distinct day only once.
  */
 const MS_PER_DAY = 86_400_000;
-/** Kenya keeps UTC+3 all year (no daylight saving); licences expire on Kenyan days. */
-const NAIROBI_OFFSET_MS = 3 * 3_600_000;
 
 export const DAYS_PER_YEAR = 365.25;
 
 /** The Nairobi calendar day that `at` falls on. */
 export function nairobiDay(at: Date): number {
-  return Math.floor((at.getTime() + NAIROBI_OFFSET_MS) / MS_PER_DAY);
+  return Math.floor((at.getTime() + EAT_OFFSET_MS) / MS_PER_DAY);
 }
 
 /** The day of an ISO date such as '1988-04-15'. */

@@ -1,3 +1,4 @@
+import { kenyaDate } from '../../../shared/kenya/time';
 import type { AccountDetails, LookupQuery, MaskedAccount } from '../../../shared/contract/lookup';
 import type { Db } from '../db/open';
 import type { VerificationMethod } from '../verification/visit-verification';
@@ -9,13 +10,6 @@ export type Lookup =
   | { outcome: 'found'; citizen: MatchedCitizen; account: MaskedAccount }
   | { outcome: 'not-found' }
   | { outcome: 'ambiguous' };
-
-const EAT_OFFSET_MS = 3 * 3_600_000;
-
-/** Today's date in Kenya (UTC+3 all year), whatever the machine's time zone. */
-export function kenyaToday(at: Date): string {
-  return new Date(at.getTime() + EAT_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /**
  * Reading the replica for the lookup flow, with no side effects: what the handlers call
@@ -41,6 +35,6 @@ export class LookupService {
   detailsOf(citizenId: number, verifiedBy: VerificationMethod, now: Date, expiringWithinDays: number): AccountDetails | undefined {
     const found = this.finder.citizen(citizenId);
     if (!found) return undefined;
-    return this.details.read(found.citizen, found.accounts, verifiedBy, kenyaToday(now), expiringWithinDays);
+    return this.details.read(found.citizen, found.accounts, verifiedBy, kenyaDate(now), expiringWithinDays);
   }
 }

@@ -6,7 +6,8 @@ import { newAttemptReference } from './attempt-reference';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { SignedInStaff } from '../staff-presence';
-import { businessDate, dayClosedCheck } from '../shifts/business-day';
+import { kenyaDate } from '../../../shared/kenya/time';
+import { dayClosedCheck } from '../shifts/business-day';
 import type { Visit } from '../visits/visits';
 import type { Bill, BillStore } from './bills/bill-store';
 import type { CardChargeResult, CardTerminal } from './card/card-terminal';
@@ -279,7 +280,7 @@ export class PaymentService {
 
   /** The supervisor closed today's takings at this kiosk. */
   todayClosed(): boolean {
-    return this.dayClosed(businessDate(this.deps.ctx.clock.now()));
+    return this.dayClosed(kenyaDate(this.deps.ctx.clock.now()));
   }
 
   /** One charge at the terminal. An answer lost on the way (the link dropped, no answer in time) leaves the payment in doubt. */

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import { newReceiptNumber } from './bills/bill-reference';
 import { decide, type Decision, type PaymentEvent } from './payment-state';
-import type { PaymentMethod } from './receipts/receipt';
+import type { PaymentMethod } from '../../../shared/contract/payments';
 
 export interface PaymentRow {
   id: string;

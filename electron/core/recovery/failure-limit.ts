@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { kenyaDay } from './kenya-day';
+import { kenyaDate } from '../../../shared/kenya/time';
 
 export type FailureKind = 'document' | 'knowledge';
 
@@ -22,14 +22,14 @@ export class FailureLimit {
   }
 
   attemptsLeft(idHash: string): number {
-    const failed = this.countStmt.get(idHash, kenyaDay(this.clock.now()))?.n ?? 0;
+    const failed = this.countStmt.get(idHash, kenyaDate(this.clock.now()))?.n ?? 0;
     return Math.max(0, this.maxPerDay - failed);
   }
 
   /** Records one failure; returns the attempts left today. Call inside the caller's transaction. */
   record(idHash: string, kind: FailureKind): number {
     const now = this.clock.now();
-    this.insertStmt.run(idHash, kenyaDay(now), now.toISOString(), kind);
+    this.insertStmt.run(idHash, kenyaDate(now), now.toISOString(), kind);
     return this.attemptsLeft(idHash);
   }
 }

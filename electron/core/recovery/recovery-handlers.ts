@@ -11,7 +11,7 @@ import type { Visit } from '../visits/visits';
 import { CitizenRecords } from './citizen-records';
 import { matchDocument } from './document-match';
 import { FailureLimit } from './failure-limit';
-import { kenyaDay } from './kenya-day';
+import { kenyaDate } from '../../../shared/kenya/time';
 import { answersCorrect, questionsFor } from './knowledge-check';
 import { resetFlow, type RecoveryFlow } from './recovery-flow';
 import { newRecoveryReference } from './recovery-reference';
@@ -162,7 +162,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       const record = citizens.byId(citizen.id);
       if (!record) throw new KioskError('recovery.notFound');
       const mrzHash = ctx.hashIdentifier('mrz', mrz.split(/\s+/).join(''));
-      const mismatches = matchDocument(read, record, kenyaDay(ctx.clock.now()));
+      const mismatches = matchDocument(read, record, kenyaDate(ctx.clock.now()));
       const details = { format: read.format, mrzHash };
       if (mismatches.length === 1 && mismatches[0] === 'expired') {
         // The citizen's own document, out of date: another document will do, so no attempt is

@@ -8,7 +8,7 @@ import { KioskError } from '../errors';
 import type { Outbox } from '../outbox/outbox';
 import type { SignedInStaff } from '../staff-presence';
 import { fullName, type CitizenRecords } from './citizen-records';
-import { endOfKenyaDay } from './kenya-day';
+import { endOfKenyaDay } from '../../../shared/kenya/time';
 import { newRecoveryReference } from './recovery-reference';
 
 export const RECOVERY_APPROVED_EVENT = 'account.recovery.approved';

@@ -2,7 +2,7 @@ import type { DayReport, ReportPayment, UnclaimedMpesa } from '../../../shared/c
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { auditHead, type AuditChainCheck } from '../audit/audit-chain';
 import type { Db } from '../db/open';
-import { businessDayBounds } from '../shifts/business-day';
+import { kenyaDayBounds } from '../../../shared/kenya/time';
 import type { ShiftStore } from '../shifts/shift-store';
 import { reconcileMpesa } from './reconciliation';
 import type { ReportQueries } from './report-queries';
@@ -31,7 +31,7 @@ function totalsBy<K extends 'service' | 'method'>(payments: readonly ReportPayme
 /** Everything the supervisor needs to see, and to close, one business day. */
 export function buildDayReport(sources: DayReportSources, businessDate: string, generatedAt: Date): DayReport {
   const { queries } = sources;
-  const window = businessDayBounds(businessDate);
+  const window = kenyaDayBounds(businessDate);
   const payments = queries.payments(window);
   const paid = payments.filter((p) => p.state === 'paid');
   const pending = queries.pending(window);

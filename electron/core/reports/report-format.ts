@@ -1,15 +1,6 @@
+import { kenyaDateTimeSortable } from '../../../shared/kenya/time';
 import type { DayReport, ReportPayment } from '../../../shared/contract/reports';
 
-const EAT_OFFSET_MS = 3 * 60 * 60 * 1000;
-
-/** `2026-11-22 09:15:02` in Kenya time. */
-export function kenyaTime(iso: string): string {
-  return new Date(Date.parse(iso) + EAT_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-export function shillings(amount: number): string {
-  return `KES ${amount.toLocaleString('en-KE')}`;
-}
 
 export const SERVICE_NAMES: Record<string, string> = {
   fine: 'Traffic fines',
@@ -35,7 +26,7 @@ export const PAYMENT_COLUMNS = [
 ] as const;
 
 export function paymentCells(p: ReportPayment): (string | number)[] {
-  return [p.paymentId, kenyaTime(p.at), p.service, p.billReference, p.method, p.state, p.amount, p.providerReference ?? '', p.receiptNumber ?? '', p.staffId ?? '', p.shiftId ?? ''];
+  return [p.paymentId, kenyaDateTimeSortable(p.at), p.service, p.billReference, p.method, p.state, p.amount, p.providerReference ?? '', p.receiptNumber ?? '', p.staffId ?? '', p.shiftId ?? ''];
 }
 
 /** What each exported file states about itself, so a changed copy can be detected. */

@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { DayReport } from '../../../shared/contract/reports';
-import { METHOD_NAMES, SERVICE_NAMES, kenyaTime, shillings, type ReportSeal } from './report-format';
+import { shillings } from '../../../shared/kenya/money';
+import { kenyaDateTimeSortable } from '../../../shared/kenya/time';
+import { METHOD_NAMES, SERVICE_NAMES, type ReportSeal } from './report-format';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -33,7 +35,7 @@ function line(doc: Doc, label: string, value: string, color = '#111111'): void {
 
 function summaryPage(doc: Doc, report: DayReport, seal: ReportSeal): void {
   doc.font('Helvetica-Bold').fontSize(18).fillColor(NAVY).text(`Daily report ${report.businessDate}`, MARGIN, MARGIN);
-  doc.font('Helvetica').fontSize(10).fillColor('#333333').text(`Kiosk ${report.kioskId} · generated ${kenyaTime(report.generatedAt)} EAT${report.closed ? ` · day closed by ${report.closed.closedBy}` : ''}`);
+  doc.font('Helvetica').fontSize(10).fillColor('#333333').text(`Kiosk ${report.kioskId} · generated ${kenyaDateTimeSortable(report.generatedAt)} EAT${report.closed ? ` · day closed by ${report.closed.closedBy}` : ''}`);
 
   section(doc, 'Received');
   line(doc, `Total paid (${report.paid.count} payment${report.paid.count === 1 ? '' : 's'})`, shillings(report.paid.amount));
@@ -103,7 +105,7 @@ function detailPages(doc: Doc, report: DayReport): void {
   newPage();
   for (const p of report.payments) {
     if (doc.y > doc.page.height - MARGIN - 40) newPage();
-    tableRow(doc, columns, [kenyaTime(p.at).slice(11), SERVICE_NAMES[p.service] ?? p.service, p.billReference, METHOD_NAMES[p.method] ?? p.method, p.state, p.amount.toLocaleString('en-KE'), p.providerReference ?? '']);
+    tableRow(doc, columns, [kenyaDateTimeSortable(p.at).slice(11), SERVICE_NAMES[p.service] ?? p.service, p.billReference, METHOD_NAMES[p.method] ?? p.method, p.state, p.amount.toLocaleString('en-KE'), p.providerReference ?? '']);
   }
   if (report.payments.length === 0) doc.font('Helvetica').fontSize(9).text('No payments', MARGIN);
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { DayReport } from '../../../shared/contract/reports';
-import { METHOD_NAMES, PAYMENT_COLUMNS, SERVICE_NAMES, kenyaTime, paymentCells, sealLines, type ReportSeal } from './report-format';
+import { kenyaDateTimeSortable } from '../../../shared/kenya/time';
+import { METHOD_NAMES, PAYMENT_COLUMNS, SERVICE_NAMES, paymentCells, sealLines, type ReportSeal } from './report-format';
 
 const MONEY = '#,##0';
 
@@ -19,7 +20,7 @@ export async function reportXlsx(report: DayReport, seal: ReportSeal): Promise<B
   summary.columns = [{ width: 34 }, { width: 18 }, { width: 18 }];
   summary.addRow([`Daily report ${report.businessDate}`]).font = { bold: true, size: 16 };
   summary.addRow(['Kiosk', report.kioskId]);
-  summary.addRow(['Generated (EAT)', kenyaTime(report.generatedAt)]);
+  summary.addRow(['Generated (EAT)', kenyaDateTimeSortable(report.generatedAt)]);
   heading(summary, 'Received');
   summary.addRow(['', 'Payments', 'Amount (KES)']).font = { bold: true };
   summary.addRow(['Total paid', report.paid.count, report.paid.amount]);
@@ -48,7 +49,7 @@ export async function reportXlsx(report: DayReport, seal: ReportSeal): Promise<B
     bold: true,
   };
   for (const s of report.shifts) {
-    shifts.addRow([s.shiftId, s.staffId, s.staffName, kenyaTime(s.openedAt), s.closedAt ? kenyaTime(s.closedAt) : '', s.openingFloat, s.cashTaken, s.refunds, s.drops, s.expected, s.counted, s.variance, s.status, s.signedOffBy ?? '']);
+    shifts.addRow([s.shiftId, s.staffId, s.staffName, kenyaDateTimeSortable(s.openedAt), s.closedAt ? kenyaDateTimeSortable(s.closedAt) : '', s.openingFloat, s.cashTaken, s.refunds, s.drops, s.expected, s.counted, s.variance, s.status, s.signedOffBy ?? '']);
   }
 
   const exceptions = book.addWorksheet('Exceptions');

@@ -3,7 +3,7 @@ import type { SyncStatus } from '../../../shared/contract/sync';
 import { verifyAuditChain, type VerifiedPrefix } from '../audit/audit-chain';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
-import { businessDate } from '../shifts/business-day';
+import { kenyaDate } from '../../../shared/kenya/time';
 import { lastUnclaimedMpesa } from '../sync/unclaimed-mpesa';
 import type { ShiftStore } from '../shifts/shift-store';
 import type { SignedInStaff } from '../staff-presence';
@@ -98,8 +98,8 @@ export class Reports {
 
   private report(date: string | undefined, audit: 'whole' | 'since-last-walk'): DayReport {
     const now = this.deps.clock.now();
-    const day = date ?? businessDate(now);
-    if (day > businessDate(now)) throw new KioskError('report.futureDate', { field: 'date' });
+    const day = date ?? kenyaDate(now);
+    if (day > kenyaDate(now)) throw new KioskError('report.futureDate', { field: 'date' });
     const auditChain = () => {
       const check = verifyAuditChain(this.deps.db, audit === 'whole' ? undefined : this.verifiedAudit);
       this.verifiedAudit = check.intact && check.head ? { head: check.head, rows: check.rows } : undefined;

@@ -3,7 +3,8 @@ import type { ShiftSummary, SignOffReason } from '../../../shared/contract/shift
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { SignedInStaff } from '../staff-presence';
-import { businessDate, dayClosedCheck } from './business-day';
+import { kenyaDate } from '../../../shared/kenya/time';
+import { dayClosedCheck } from './business-day';
 import { countDrawer } from './drawer-arithmetic';
 import { ShiftCash } from './shift-cash';
 import { ShiftStore } from './shift-store';
@@ -52,7 +53,7 @@ export class Shifts {
     db.transaction(() => {
       if (this.store.openFor(staff.staffId)) throw new KioskError('shift.alreadyOpen');
       const now = clock.now();
-      const date = businessDate(now);
+      const date = kenyaDate(now);
       if (this.dayClosed(date)) throw new KioskError('shift.dayClosed');
       this.insertStmt.run(id, staff.staffId, date, now.toISOString(), openingFloat);
       audit.append({ action: 'shift.open', outcome: 'ok', actor: `staff:${staff.staffId}`, details: { shiftId: id, openingFloat } });

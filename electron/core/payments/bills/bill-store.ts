@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BillView } from '../../../../shared/contract/payments';
-import type { Bilingual } from '../bilingual';
+import type { Localized } from '../../../../shared/result';
 import type { CoreContext } from '../../context';
 import { KioskError } from '../../errors';
 import { newBillReference, normaliseReference } from './bill-reference';
@@ -9,7 +9,7 @@ export type BillKind = BillView['kind'];
 
 export interface BillLine {
   readonly feeCode: string | null;
-  readonly description: Bilingual;
+  readonly description: Localized;
   readonly amount: number;
 }
 
@@ -40,7 +40,7 @@ interface FeeRow {
   convenience_fee: number;
 }
 
-const CONVENIENCE_FEE: Bilingual = { en: 'Convenience fee', sw: 'Ada ya huduma' };
+const CONVENIENCE_FEE: Localized = { en: 'Convenience fee', sw: 'Ada ya huduma' };
 
 /**
  * What can be paid: bills made at the kiosk from the replica's fines and its fee catalogue

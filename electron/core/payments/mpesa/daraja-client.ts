@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { systemClock, type Clock } from '../../clock';
-import { kenyaTimestamp } from '../kenya-time';
+import { kenyaTimestamp } from '../../../../shared/kenya/time';
 import { AccessTokenCache, type IssuedToken } from './access-token-cache';
 import { darajaErrorOf, darajaRequest, errorFromAnswer, unreadableAnswer, type DarajaAnswer } from './daraja-http';
 import { darajaPassword } from './daraja-password';

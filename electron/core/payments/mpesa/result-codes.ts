@@ -1,4 +1,4 @@
-import type { Bilingual } from '../bilingual';
+import type { Localized } from '../../../../shared/result';
 
 /** What the citizen should do after an STK result. */
 export type MpesaNextStep =
@@ -18,8 +18,8 @@ export interface MpesaResultAdvice {
   /** Wait at least this long before the next push. */
   readonly retryAfterSeconds: number;
   readonly nextStep: MpesaNextStep;
-  readonly message: Bilingual;
-  readonly nextStepText: Bilingual;
+  readonly message: Localized;
+  readonly nextStepText: Localized;
 }
 
 type Advice = Omit<MpesaResultAdvice, 'resultCode'>;

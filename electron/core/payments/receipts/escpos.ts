@@ -1,7 +1,8 @@
+import { shillings } from '../../../../shared/kenya/money';
 import { EscPosBuilder } from './escpos-builder';
-import type { Bilingual } from '../bilingual';
+import type { Localized } from '../../../../shared/result';
 import type { Receipt } from './receipt';
-import { bothLanguages, formatShillings, RECEIPT_TEXT, receiptFields } from './receipt-layout';
+import { bothLanguages, RECEIPT_TEXT, receiptFields } from './receipt-layout';
 
 export type PaperWidthMm = 58 | 80;
 
@@ -15,7 +16,7 @@ function twoColumns(left: string, right: string, columns: number): string[] {
 }
 
 /** A bilingual label and its value; the label splits over two lines where `en / sw` is too wide. */
-function labelled(label: Bilingual, value: string, columns: number): string[] {
+function labelled(label: Localized, value: string, columns: number): string[] {
   const both = bothLanguages(label);
   if (both.length <= columns) return twoColumns(both, value, columns);
   return [`${label.en} /`, ...twoColumns(label.sw, value, columns)];
@@ -36,11 +37,11 @@ export function renderReceiptEscPos(receipt: Receipt, options: { paperWidthMm: P
   }
   doc.line(rule);
   for (const item of receipt.lines) {
-    for (const text of twoColumns(item.description, formatShillings(item.amount), columns)) doc.line(text);
+    for (const text of twoColumns(item.description, shillings(item.amount), columns)) doc.line(text);
   }
   doc.line(rule);
   doc.bold(true);
-  for (const text of labelled(RECEIPT_TEXT.total, formatShillings(receipt.total), columns)) doc.line(text.toUpperCase());
+  for (const text of labelled(RECEIPT_TEXT.total, shillings(receipt.total), columns)) doc.line(text.toUpperCase());
   doc.bold(false).line();
 
   doc.align('center').qrCode(options.qrText, { moduleSize: options.paperWidthMm === 58 ? 3 : 4, errorCorrection: 'M' });

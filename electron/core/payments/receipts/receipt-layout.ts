@@ -1,10 +1,11 @@
-import type { Bilingual } from '../bilingual';
-import { formatKenyaDateTime } from '../kenya-time';
-import type { PaymentMethod, Receipt } from './receipt';
+import type { Localized } from '../../../../shared/result';
+import { kenyanDateTime } from '../../../../shared/kenya/time';
+import type { PaymentMethod } from '../../../../shared/contract/payments';
+import type { Receipt } from './receipt';
 
 /** One labelled value on a receipt; printers show the label in both languages. */
 export interface ReceiptField {
-  readonly label: Bilingual;
+  readonly label: Localized;
   readonly value: string;
 }
 
@@ -15,28 +16,23 @@ export const RECEIPT_TEXT = {
   total: { en: 'Total', sw: 'Jumla' },
   verify: { en: 'Scan to verify this receipt', sw: 'Changanua kuhakiki risiti hii' },
   keep: { en: 'Please keep this receipt', sw: 'Tafadhali hifadhi risiti hii' },
-} as const satisfies Record<string, Bilingual | string>;
+} as const satisfies Record<string, Localized | string>;
 
-const METHOD_NAMES: Record<PaymentMethod, Bilingual> = {
+const METHOD_NAMES: Record<PaymentMethod, Localized> = {
   mpesa: { en: 'M-Pesa', sw: 'M-Pesa' },
   card: { en: 'Card', sw: 'Kadi' },
   cash: { en: 'Cash', sw: 'Pesa taslimu' },
 };
 
-const PROVIDER_REFERENCE_LABELS: Record<PaymentMethod, Bilingual> = {
+const PROVIDER_REFERENCE_LABELS: Record<PaymentMethod, Localized> = {
   mpesa: { en: 'M-Pesa receipt', sw: 'Risiti ya M-Pesa' },
   card: { en: 'Approval code', sw: 'Nambari ya idhini' },
   cash: { en: 'Received by', sw: 'Imepokelewa na' },
 };
 
 /** `en / sw`, or one word when both languages say the same. */
-export function bothLanguages(text: Bilingual): string {
+export function bothLanguages(text: Localized): string {
   return text.en === text.sw ? text.en : `${text.en} / ${text.sw}`;
-}
-
-/** `KES 1,450`: whole shillings, grouped in thousands. */
-export function formatShillings(amount: number): string {
-  return `KES ${amount.toLocaleString('en-KE', { maximumFractionDigits: 0 })}`;
 }
 
 export function receiptFields(receipt: Receipt): ReceiptField[] {
@@ -45,7 +41,7 @@ export function receiptFields(receipt: Receipt): ReceiptField[] {
     { label: { en: 'Bill ref.', sw: 'Nambari ya bili' }, value: receipt.billReference },
     { label: { en: 'Paid by', sw: 'Njia ya malipo' }, value: bothLanguages(METHOD_NAMES[receipt.method]) },
     { label: PROVIDER_REFERENCE_LABELS[receipt.method], value: receipt.providerReference },
-    { label: { en: 'Paid at', sw: 'Muda wa malipo' }, value: formatKenyaDateTime(new Date(receipt.paidAt)) },
+    { label: { en: 'Paid at', sw: 'Muda wa malipo' }, value: `${kenyanDateTime(receipt.paidAt)} EAT` },
     { label: { en: 'Kiosk', sw: 'Kioski' }, value: receipt.kioskId },
   ];
 }

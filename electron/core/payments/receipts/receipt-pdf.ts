@@ -1,8 +1,9 @@
+import { shillings } from '../../../../shared/kenya/money';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import type { Bilingual } from '../bilingual';
+import type { Localized } from '../../../../shared/result';
 import type { Receipt } from './receipt';
-import { formatShillings, RECEIPT_TEXT, receiptFields } from './receipt-layout';
+import { RECEIPT_TEXT, receiptFields } from './receipt-layout';
 
 export type ReceiptPdfPageSize = 'A6' | '80mm';
 
@@ -49,7 +50,7 @@ function rule(doc: Doc): void {
 }
 
 /** English, then Kiswahili in grey, centred. */
-function centredPair(doc: Doc, text: Bilingual, size: number): void {
+function centredPair(doc: Doc, text: Localized, size: number): void {
   const width = doc.page.width - 2 * MARGIN;
   doc.font('Helvetica').fontSize(size).fillColor('black').text(text.en, MARGIN, doc.y, { width, align: 'center' });
   doc.fillColor(GREY).text(text.sw, { width, align: 'center' });
@@ -82,10 +83,10 @@ export async function renderReceiptPdf(receipt: Receipt, options: { pageSize: Re
     row(doc, label, field.value, 8);
   }
   rule(doc);
-  for (const item of receipt.lines) row(doc, [{ text: item.description, font: 'Helvetica', color: 'black' }], formatShillings(item.amount), 9, 'Helvetica');
+  for (const item of receipt.lines) row(doc, [{ text: item.description, font: 'Helvetica', color: 'black' }], shillings(item.amount), 9, 'Helvetica');
   rule(doc);
   const totalLabel = `${RECEIPT_TEXT.total.en} / ${RECEIPT_TEXT.total.sw}`.toUpperCase();
-  row(doc, [{ text: totalLabel, font: 'Helvetica-Bold', color: 'black' }], formatShillings(receipt.total), 11);
+  row(doc, [{ text: totalLabel, font: 'Helvetica-Bold', color: 'black' }], shillings(receipt.total), 11);
 
   doc.moveDown(0.8);
   doc.image(qrPng, (doc.page.width - QR_SIZE) / 2, doc.y, { width: QR_SIZE });

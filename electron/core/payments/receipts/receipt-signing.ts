@@ -1,5 +1,6 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import type { PaymentMethod, Receipt } from './receipt';
+import { paymentMethodSchema } from '../../../../shared/contract/payments';
+import type { Receipt } from './receipt';
 
 /** What the QR code vouches for. Lines are left out to keep the code small; the total is in. */
 export type SignedReceiptFields = Pick<Receipt, 'kioskId' | 'receiptNumber' | 'billReference' | 'total' | 'method' | 'providerReference' | 'paidAt'>;
@@ -16,7 +17,6 @@ export type ReceiptVerification =
  * no canonical form to get wrong.
  */
 const VERSION = 'HKR1';
-const METHODS: readonly PaymentMethod[] = ['mpesa', 'card', 'cash'];
 
 const encodeField = (text: string) => text.replace(/[%|]|[^\x20-\x7e]/gu, encodeURIComponent);
 
@@ -52,7 +52,7 @@ function readFields(encoded: string[]): SignedReceiptFields | undefined {
     return undefined;
   }
   const [kioskId, receiptNumber, billReference, total, method, providerReference, paidAt] = fields as [string, string, string, string, string, string, string];
-  const knownMethod = METHODS.find((m) => m === method);
+  const knownMethod = paymentMethodSchema.options.find((m) => m === method);
   if (!/^[0-9]+$/.test(total) || !knownMethod || Number.isNaN(Date.parse(paidAt))) return undefined;
   return { kioskId, receiptNumber, billReference, total: Number(total), method: knownMethod, providerReference, paidAt };
 }

@@ -1,4 +1,4 @@
-export type PaymentMethod = 'mpesa' | 'card' | 'cash';
+import type { PaymentMethod } from '../../../../shared/contract/payments';
 
 export interface ReceiptLine {
   readonly description: string;

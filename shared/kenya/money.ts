@@ -1,4 +1,4 @@
-/** `KES 1,450`: whole shillings, grouped in thousands, as on the printed receipt. */
+/** `KES 1,450`: whole shillings grouped in thousands, as on screens, receipts and reports. */
 export function shillings(amount: number): string {
   return `KES ${amount.toLocaleString('en-KE', { maximumFractionDigits: 0 })}`;
 }
