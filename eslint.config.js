@@ -13,6 +13,9 @@ const noElectronFolder = { group: ['**/electron/**'], message: 'The renderer rea
 const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
 const noHub = { group: ['**/hub/**'], message: 'The kiosk must not depend on the hub server.' };
 const noShells = { group: ['**/main/**', '**/preload/**', '**/host/**'], message: 'The core knows nothing of the shells that serve it.' };
+const noKiosk = { group: ['**/electron/**', '**/tests/**'], message: 'The hub stands beside the kiosk: it imports only shared/ and its own files.' };
+const noNodeShared = { group: ['**/shared/node/**'], message: 'shared/node is for Node processes (kiosk core, hub); the renderer runs in a browser.' };
+const noOtherShell = { group: ['**/host/**'], message: 'The Electron shell and the browser host are siblings: what both need lives in shared/ or the core.' };
 const noAssembly = {
   group: ['**/kiosk-core', '**/staff-desk'],
   message: 'A feature does not reach up to where the core is assembled; entry points (kiosk-core, staff-cli) stand at electron/core/ itself.',
@@ -47,11 +50,12 @@ export default tseslint.config(
     },
   },
   { files: ['renderer/**', 'shared/**', 'electron/**', 'hub/**'], rules: kenyaTimeOnly },
-  { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noElectron, noNode, noElectronFolder, noHub]) },
-  { files: ['shared/**'], rules: restrict([noElectron, noNode, noElectronFolder, noRenderer, noHub]) },
+  { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noElectron, noNode, noElectronFolder, noHub, noNodeShared]) },
+  { files: ['shared/**'], rules: restrict([noElectron, noNode, noElectronFolder, noRenderer, noHub, noNodeShared]) },
+  { files: ['shared/node/**'], rules: restrict([noElectron, noElectronFolder, noRenderer, noHub]) },
   { files: ['electron/core/**'], rules: restrict([noElectron, noRenderer, noHub, noShells]) },
   { files: ['electron/core/*/**'], rules: restrict([noElectron, noRenderer, noHub, noShells, noAssembly]) },
   { files: ['electron/host/**'], rules: restrict([noElectron, noRenderer, noHub]) },
-  { files: ['electron/main/**', 'electron/preload/**'], rules: restrict([noRenderer, noHub]) },
-  { files: ['hub/**'], rules: restrict([noElectron, noRenderer]) },
+  { files: ['electron/main/**', 'electron/preload/**'], rules: restrict([noRenderer, noHub, noOtherShell]) },
+  { files: ['hub/**'], rules: restrict([noElectron, noRenderer, noKiosk]) },
 );

@@ -4,7 +4,7 @@
  * The admin API's token comes from the environment (HUB_ADMIN_TOKEN), never the command line.
  */
 import { parseArgs } from 'node:util';
-import { createLogger } from '../electron/core/logger';
+import { createLogger } from '../shared/node/logging/logger';
 import { addKiosk, disableKiosk, resetHistory, rotateKioskToken } from './admin-commands';
 import { createHubServer } from './hub-server';
 import { SqliteHubStore } from './store/sqlite/sqlite-hub-store';
@@ -15,7 +15,8 @@ const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [-
        npm run hub -- admin disable-kiosk <kiosk-id>  the kiosk's token stops working
        npm run hub -- admin reset-history             every kiosk refetches its replica
        npm run hub -- admin unclaimed                 M-Pesa money no kiosk's payment claims (to match or refund)
-       npm run hub -- admin seed [--citizens N] [--seed N]   loads demo data into an empty hub
+       npm run hub -- admin import-replica <file>     loads an empty hub's replica from a SQLite file of replica tables
+                                                      (a back-office export, or demo data from \`npm run seed\`)
 Environment: HUB_ADMIN_TOKEN enables GET /admin/v1/kiosks and the other admin routes.`;
 
 const { values, positionals } = parseArgs({
@@ -26,8 +27,6 @@ const { values, positionals } = parseArgs({
     db: { type: 'string', default: 'hub.sqlite' },
     /** Logs to this file (readable by the hub's user alone) instead of stdout. */
     log: { type: 'string' },
-    citizens: { type: 'string', default: '10000' },
-    seed: { type: 'string', default: '1' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -38,10 +37,10 @@ function wholeNumber(flag: string, text: string): number {
   return value;
 }
 
-async function admin(store: SqliteHubStore, command: string | undefined, kioskId: string | undefined): Promise<void> {
+async function admin(store: SqliteHubStore, command: string | undefined, argument: string | undefined): Promise<void> {
   const needKiosk = () => {
-    if (!kioskId) throw new Error(`admin ${command} needs a kiosk id`);
-    return kioskId;
+    if (!argument) throw new Error(`admin ${command} needs a kiosk id`);
+    return argument;
   };
   switch (command) {
     case 'add-kiosk':
@@ -67,9 +66,10 @@ async function admin(store: SqliteHubStore, command: string | undefined, kioskId
       await resetHistory(store);
       console.log('History reset: every kiosk will refetch its replica.');
       return;
-    case 'seed': {
-      const summary = await store.seedDemo({ citizens: wholeNumber('citizens', values.citizens), seed: wholeNumber('seed', values.seed) });
-      console.log(`Seeded ${summary.rows.toLocaleString('en-KE')} rows in ${(summary.ms / 1000).toFixed(1)} s.`);
+    case 'import-replica': {
+      if (!argument) throw new Error('admin import-replica needs a file');
+      const summary = await store.importReplica(argument);
+      console.log(`Imported ${summary.rows.toLocaleString('en-KE')} rows in ${(summary.ms / 1000).toFixed(1)} s.`);
       return;
     }
     default:
@@ -88,12 +88,12 @@ async function serve(store: SqliteHubStore): Promise<void> {
 
 async function main(): Promise<void> {
   if (values.help) return console.log(USAGE);
-  const [mode = 'serve', command, kioskId] = positionals;
+  const [mode = 'serve', command, argument] = positionals;
   const store = new SqliteHubStore(values.db);
   if (mode === 'serve') return serve(store);
   try {
     if (mode !== 'admin') throw new Error(`unknown mode "${mode}"\n\n${USAGE}`);
-    await admin(store, command, kioskId);
+    await admin(store, command, argument);
   } finally {
     await store.close();
   }

@@ -4,7 +4,7 @@ import { errorPayload } from '../../shared/errors';
 import type { KioskErrorPayload, Result } from '../../shared/result';
 import { KioskError } from './errors';
 import type { Handlers } from './handlers';
-import type { Logger } from './logger';
+import type { Logger } from '../../shared/node/logging/logger';
 import type { StaffRole } from './staff-presence';
 
 export interface DispatchOptions {

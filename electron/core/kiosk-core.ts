@@ -9,7 +9,7 @@ import { openDatabase } from './db/open';
 import { createDispatcher } from './dispatch';
 import { CoreEvents } from './events';
 import type { Handlers } from './handlers';
-import { silentLogger, type Logger } from './logger';
+import { silentLogger, type Logger } from '../../shared/node/logging/logger';
 import { lookupHandlers } from './lookup/lookup-handlers';
 import { Outbox } from './outbox/outbox';
 import { overridesHandlers } from './overrides/overrides-handlers';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
 import { createKioskCore } from '../core/kiosk-core';
-import { createLogger } from '../core/logger';
+import { createLogger } from '../../shared/node/logging/logger';
 import { settingsOrDemo } from '../core/settings/demo-settings';
 import { startPaymentSimulators } from '../core/simulators/payment-simulators';
 import { startDemoHub } from './demo-hub';

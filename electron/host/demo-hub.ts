@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { MPESA_CALLBACK_PATH } from '../core/sync/protocol';
+import { openDatabase } from '../core/db/open';
+import { seedDemoData } from '../core/demo/generate';
+import { MPESA_CALLBACK_PATH } from '../../shared/sync/protocol';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const hubCli = path.join(root, 'hub/cli.ts');
@@ -13,6 +15,16 @@ export interface DemoHub {
   /** The stored settings with sync and M-Pesa callbacks pointed at this hub (the core validates the result). */
   settingsFor(stored: unknown): unknown;
   stop(): void;
+}
+
+function writeDemoReplica(file: string, citizens: number): void {
+  rmSync(file, { force: true });
+  const db = openDatabase(file);
+  try {
+    seedDemoData(db, { citizens });
+  } finally {
+    db.close();
+  }
 }
 
 /** Runs `npm run hub -- <args>` to completion and returns what it printed. */
@@ -51,7 +63,11 @@ export async function startDemoHub(dataDir: string, citizens: number): Promise<D
   const db = path.join(dir, 'hub.sqlite');
   const tokenFile = path.join(dir, 'kiosk-token');
   if (!existsSync(tokenFile)) {
-    await runHubCommand(['admin', 'seed', '--db', db, '--citizens', String(citizens)]);
+    // The back office's records come as a replica file, as an export from NTSA's systems would.
+    const replica = path.join(dir, 'demo-replica.sqlite');
+    writeDemoReplica(replica, citizens);
+    await runHubCommand(['admin', 'import-replica', replica, '--db', db]);
+    rmSync(replica, { force: true });
     const token = await runHubCommand(['admin', 'add-kiosk', DEMO_KIOSK_ID, '--db', db]);
     writeFileSync(tokenFile, token, { mode: 0o600 });
   }

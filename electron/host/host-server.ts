@@ -6,7 +6,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import { z } from 'zod';
 import { errorPayload } from '../../shared/errors';
 import type { KioskCore } from '../core/kiosk-core';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../../shared/node/logging/logger';
 import { LaunchTokens } from './launch-tokens';
 import { isFromOwnPage, isTrustedApiRequest, type HostIdentity } from './request-guard';
 import { SECURITY_HEADERS } from './security-headers';

@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { parseStkCallback } from '../../electron/core/payments/mpesa/stk-callback';
-import { MPESA_CALLBACK_PATH } from '../../electron/core/sync/protocol';
+import { readStkCallback } from '../../shared/mpesa/stk-callback';
+import { MPESA_CALLBACK_PATH } from '../../shared/sync/protocol';
 import type { HubStore } from '../store/hub-store';
 
 /** A callback is a few hundred bytes; anything near this is not one. */
@@ -27,20 +27,17 @@ export async function darajaCallbackRoute(app: FastifyInstance, store: HubStore,
     await open.register(rateLimit, { max: options.callbacksPerMinute ?? 600, timeWindow: 60_000 });
     const keep = async (body: unknown, tag: string | undefined) => {
       if (tag !== undefined && !TAG.test(tag)) return false;
-      let callback;
-      try {
-        callback = parseStkCallback(body);
-      } catch {
-        return false;
-      }
-      const { outcome } = callback;
+      const read = readStkCallback(body);
+      if (!read.ok) return false;
+      const { callback } = read;
+      const paid = callback.resultCode === 0 ? callback.receipt : undefined;
       await store.keepMpesaCallback({
         checkoutRequestId: callback.checkoutRequestId,
         attemptReference: tag ?? null,
         body,
-        resultCode: outcome.state === 'failed' ? outcome.resultCode : 0,
-        receiptNumber: outcome.state === 'paid' ? outcome.receipt.receiptNumber : null,
-        amount: outcome.state === 'paid' ? (outcome.receipt.amount ?? null) : null,
+        resultCode: callback.resultCode,
+        receiptNumber: paid?.receiptNumber ?? null,
+        amount: paid?.amount ?? null,
         receivedAt: options.now().toISOString(),
       });
       return true;

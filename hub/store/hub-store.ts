@@ -1,5 +1,5 @@
-import type { Cell, Heartbeat, TableChanges, UploadedEvent, WireAuditHead } from '../../electron/core/sync/protocol';
-import type { ReplicaTableName } from '../../electron/core/sync/replica-tables';
+import type { Cell, Heartbeat, TableChanges, UploadedEvent, WireAuditHead } from '../../shared/sync/protocol';
+import type { ReplicaTableName } from '../../shared/sync/replica-tables';
 
 /** An uploaded event after the hub judged it: stored as accepted, or as rejected with why. */
 export type JudgedEvent =
@@ -115,8 +115,8 @@ export interface HubStore {
   writeReplica(edits: ReplicaEdit[]): Promise<void>;
   /** Forgets deletions and starts a new epoch: every kiosk must refetch. */
   resetHistory(epoch: string): Promise<void>;
-  /** Fills an empty replica with the kiosk's demo generator. */
-  seedDemo(options: { citizens: number; seed: number }): Promise<SeedSummary>;
+  /** Fills an empty replica from a SQLite file of replica tables (a back-office export, or demo data). */
+  importReplica(sourceFile: string): Promise<SeedSummary>;
 
   recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void>;
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from '@playwright/test';
 import { createKioskCore } from '../../electron/core/kiosk-core';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../shared/node/logging/logger';
 import { startHost } from '../../electron/host/host-server';
 import type { BenchRow } from './bench-row';
 import { medianOf, round } from './median';

@@ -8,7 +8,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { LookupQuery } from '../../shared/contract/lookup';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { createKioskCore } from '../../electron/core/kiosk-core';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../shared/node/logging/logger';
 import { LookupService } from '../../electron/core/lookup/lookup-service';
 import { startHost } from '../../electron/host/host-server';
 import { cachedBenchDatabase } from './bench-database';

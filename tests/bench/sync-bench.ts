@@ -10,11 +10,12 @@ import { downloadStep } from '../../electron/core/sync/downloader';
 import { HubClient } from '../../electron/core/sync/hub-client';
 import { OutboxQueue } from '../../electron/core/sync/outbox-queue';
 import { ReplicaStore } from '../../electron/core/sync/replica-store';
-import { REPLICA_TABLES } from '../../electron/core/sync/replica-tables';
+import { REPLICA_TABLES } from '../../shared/sync/replica-tables';
 import { syncSettingsSchema } from '../../electron/core/settings/sync-settings';
 import { uploadStep } from '../../electron/core/sync/uploader';
 import { addKiosk } from '../../hub/admin-commands';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
+import { importDemoReplica } from '../support/demo-replica';
 import { startHubProcess } from '../support/hub-process';
 import type { BenchRow } from './bench-row';
 
@@ -61,7 +62,7 @@ export async function runSyncBench(options: { citizens: number }): Promise<Bench
 async function prepareHub(file: string, citizens: number): Promise<string> {
   const store = new SqliteHubStore(file);
   try {
-    await store.seedDemo({ citizens, seed: 1 });
+    await importDemoReplica(store, { citizens, seed: 1 });
     return await addKiosk(store, 'bench-kiosk');
   } finally {
     await store.close();

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit/audit-chain';
 import { hashAuditRow, type AuditRow } from '../../electron/core/audit/audit-log';
 import { createKioskCore } from '../../electron/core/kiosk-core';
-import { SYNC_PATHS } from '../../electron/core/sync/protocol';
+import { SYNC_PATHS } from '../../shared/sync/protocol';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { fastSyncSettings } from '../support/fast-sync-settings';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calls, type CallName } from '../../shared/contract';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../shared/node/logging/logger';
 import { startHost, type RunningHost } from '../../electron/host/host-server';
 import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startDemoHub, type DemoHub } from '../../electron/host/demo-hub';
-import { MPESA_CALLBACK_PATH } from '../../electron/core/sync/protocol';
+import { MPESA_CALLBACK_PATH } from '../../shared/sync/protocol';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 
 let hub: DemoHub | undefined;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../shared/node/logging/logger';
 import { startHost, type RunningHost } from '../../electron/host/host-server';
 import { callNames, FUZZ_RUNS, fuzzKiosk, jsonPayloadFor, notACallName, runBudget, visitOpen, type FuzzKiosk } from '../support/fuzz/fuzz-kiosk';
 import { hostileString } from '../support/fuzz/hostile-values';

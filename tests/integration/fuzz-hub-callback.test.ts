@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MPESA_CALLBACK_PATH } from '../../electron/core/sync/protocol';
+import { MPESA_CALLBACK_PATH } from '../../shared/sync/protocol';
 import { hostileJsonValue, hostileNumber, hostileString } from '../support/fuzz/hostile-values';
 import { startTestHub, type TestHub } from '../support/test-hub';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskCore, type KioskCore } from '../../electron/core/kiosk-core';
-import { MPESA_CALLBACK_PATH } from '../../electron/core/sync/protocol';
+import { MPESA_CALLBACK_PATH } from '../../shared/sync/protocol';
 import { addKiosk } from '../../hub/admin-commands';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
 import { startHubProcess, type HubProcess } from '../support/hub-process';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SYNC_PATHS } from '../../electron/core/sync/protocol';
+import { SYNC_PATHS } from '../../shared/sync/protocol';
 import { FaultProxy } from '../support/fault-proxy';
 import { hubReplicaRows, kioskReplicaRows } from '../support/replica-compare';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../electron/core/logger';
+import { createLogger } from '../../shared/node/logging/logger';
 import { parseKioskSettings } from '../../electron/core/settings/kiosk-settings';
-import { SYNC_PATHS, UPLOAD_BATCH_BYTES_MAX, UPLOAD_BATCH_EVENTS_MAX } from '../../electron/core/sync/protocol';
+import { SYNC_PATHS, UPLOAD_BATCH_BYTES_MAX, UPLOAD_BATCH_EVENTS_MAX } from '../../shared/sync/protocol';
 import { startHubProcess } from '../support/hub-process';
 
 const mode = (file: string) => statSync(file).mode & 0o777;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../shared/node/logging/logger';
 import { startHost, type RunningHost } from '../../electron/host/host-server';
 import { LaunchTokens } from '../../electron/host/launch-tokens';
 import { rawRequest } from '../support/raw-http';

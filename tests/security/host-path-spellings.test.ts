@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskCore } from '../../electron/core/kiosk-core';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../shared/node/logging/logger';
 import { startHost, type RunningHost } from '../../electron/host/host-server';
 import { rawRequest, type RawAnswer } from '../support/raw-http';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';

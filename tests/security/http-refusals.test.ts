@@ -1,8 +1,8 @@
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../electron/core/logger';
-import { SYNC_PATHS, UPLOAD_BATCH_BYTES_MAX, UPLOAD_BODY_LIMIT_BYTES } from '../../electron/core/sync/protocol';
+import { silentLogger } from '../../shared/node/logging/logger';
+import { SYNC_PATHS, UPLOAD_BATCH_BYTES_MAX, UPLOAD_BODY_LIMIT_BYTES } from '../../shared/sync/protocol';
 import { startHost, type RunningHost } from '../../electron/host/host-server';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYNC_PATHS } from '../../electron/core/sync/protocol';
+import { SYNC_PATHS } from '../../shared/sync/protocol';
 import { addKiosk, disableKiosk, rotateKioskToken } from '../../hub/admin-commands';
 import { createHubServer } from '../../hub/hub-server';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';

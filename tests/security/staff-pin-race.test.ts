@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../electron/core/logger';
+import { silentLogger } from '../../shared/node/logging/logger';
 import { startHost, type RunningHost } from '../../electron/host/host-server';
 import { rawRequest } from '../support/raw-http';
 import { CLERK, seedStaff } from '../support/staff-seed';

@@ -7,7 +7,7 @@ import { replicaKiswahili } from '../../electron/core/db/migrations/011-replica-
 import { localTables } from '../../electron/core/db/migrations/002-local';
 import { paymentTables } from '../../electron/core/db/migrations/005-payments';
 import { paymentDoubt } from '../../electron/core/db/migrations/010-payment-doubt';
-import { silentLogger, type Logger } from '../../electron/core/logger';
+import { silentLogger, type Logger } from '../../shared/node/logging/logger';
 import { Outbox } from '../../electron/core/outbox/outbox';
 
 /**

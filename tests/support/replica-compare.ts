@@ -1,6 +1,6 @@
 import type { Db } from '../../electron/core/db/open';
 import { nextTableName } from '../../electron/core/sync/replica-schema';
-import { REPLICA_TABLES } from '../../electron/core/sync/replica-tables';
+import { REPLICA_TABLES } from '../../shared/sync/replica-tables';
 
 export type ReplicaRows = Record<string, unknown[][]>;
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { addKiosk } from '../../hub/admin-commands';
 import { createHubServer } from '../../hub/hub-server';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
+import { importDemoReplica } from './demo-replica';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token';
 
@@ -20,7 +21,7 @@ export interface TestHub {
 export async function startTestHub(options: { seedCitizens?: number; maxPayloadBytes?: number; callbacksPerMinute?: number; unclaimedAfterMinutes?: number } = {}): Promise<TestHub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const store = new SqliteHubStore(path.join(dir, 'hub.sqlite'));
-  if (options.seedCitizens) await store.seedDemo({ citizens: options.seedCitizens, seed: 7 });
+  if (options.seedCitizens) await importDemoReplica(store, { citizens: options.seedCitizens, seed: 7 });
   const app = createHubServer({ store, adminToken: TEST_ADMIN_TOKEN, maxPayloadBytes: options.maxPayloadBytes, callbacksPerMinute: options.callbacksPerMinute, unclaimedAfterMinutes: options.unclaimedAfterMinutes });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../electron/core/logger';
+import { createLogger } from '../../shared/node/logging/logger';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-logger-'));
 const file = path.join(dir, 'kiosk.log');

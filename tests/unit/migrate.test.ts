@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, type Migration } from '../../electron/core/db/migrate';
+import { migrate, type Migration } from '../../shared/node/sqlite/migrate';
 import { migrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../../../shared/node/logging/logger';
 import { parseKioskSettings } from '../settings/kiosk-settings';
 import { startDarajaSimulator } from './daraja/daraja-simulator';
 import type { PaymentAdapterOptions } from '../payments/payment-adapters';

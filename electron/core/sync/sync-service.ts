@@ -2,7 +2,7 @@ import type { SyncStatus } from '../../../shared/contract/sync';
 import { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import type { Logger } from '../logger';
+import type { Logger } from '../../../shared/node/logging/logger';
 import type { Outbox } from '../outbox/outbox';
 import type { LocalSettings } from '../settings/local-settings';
 import { downloadStep } from './downloader';

@@ -1,6 +1,5 @@
-import type { Migration } from '../../../electron/core/db/migrate';
-import { replicaTables } from '../../../electron/core/db/migrations/001-replica';
-import { replicaKiswahili } from '../../../electron/core/db/migrations/011-replica-kiswahili';
+import type { Migration } from '../../../shared/node/sqlite/migrate';
+import { REPLICA_OFFENCE_SW_DDL, REPLICA_TABLES_DDL } from '../../../shared/sync/replica-tables';
 
 /** What only the hub keeps: its kiosks, what they sent, and the replica's change log. */
 const hubTables: Migration = {
@@ -130,4 +129,11 @@ const mpesaCallbackClaims: Migration = {
  * generator fills them directly. A later kiosk migration that adds replica columns
  * belongs in this list too, under the hub's own next version number.
  */
-export const hubMigrations: readonly Migration[] = [replicaTables, hubTables, mpesaCallbacks, auditHeads, mpesaCallbackClaims, { ...replicaKiswahili, version: 6 }];
+export const hubMigrations: readonly Migration[] = [
+  { version: 1, name: 'replica tables', up: REPLICA_TABLES_DDL },
+  hubTables,
+  mpesaCallbacks,
+  auditHeads,
+  mpesaCallbackClaims,
+  { version: 6, name: 'replica kiswahili', up: REPLICA_OFFENCE_SW_DDL },
+];

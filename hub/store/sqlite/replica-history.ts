@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../../../electron/core/db/open';
-import { seedDemoData } from '../../../electron/core/demo/generate';
-import type { Cell, TableChanges } from '../../../electron/core/sync/protocol';
-import { REPLICA_TABLES, replicaTable, type ReplicaTable } from '../../../electron/core/sync/replica-tables';
+import type { Db } from '../../../shared/node/sqlite/open-sqlite';
+import type { Cell, TableChanges } from '../../../shared/sync/protocol';
+import { REPLICA_TABLES, replicaTable, type ReplicaTable } from '../../../shared/sync/replica-tables';
 import type { ChangeSlice, ReplicaEdit, SeedSummary } from '../hub-store';
 
 const EPOCH_KEY = 'history.epoch';
@@ -101,20 +100,40 @@ export class ReplicaHistory {
     })();
   }
 
-  /** The kiosk's own generator writes straight into the hub's tables (the same schema). */
-  seedDemo(options: { citizens: number; seed: number }): SeedSummary {
+  /**
+   * Fills an empty replica from a SQLite file holding the replica tables (a back-office export,
+   * or the demo generator's output), every row logged as a change so kiosks fetch it. Columns
+   * the file lacks stay at their defaults; tables and columns the hub does not replicate are
+   * not read.
+   */
+  importReplica(sourceFile: string): SeedSummary {
     const started = performance.now();
-    const rows = this.db.transaction(() => {
-      seedDemoData(this.db, options);
-      let logged = 0;
-      for (const table of REPLICA_TABLES) {
-        logged += this.db
-          .prepare(`INSERT OR REPLACE INTO change_log (table_name, row_key) SELECT ?, "${table.key}" FROM "${table.name}" ORDER BY "${table.key}"`)
-          .run(table.name).changes;
-      }
-      return logged;
-    })();
-    return { rows, ms: Math.round(performance.now() - started) };
+    const present = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM citizens').get()?.n ?? 0;
+    if (present > 0) throw new Error(`the hub already has ${present} citizens: import into an empty hub`);
+    this.db.prepare('ATTACH DATABASE ? AS source').run(sourceFile);
+    try {
+      const rows = this.db.transaction(() => {
+        let logged = 0;
+        for (const table of REPLICA_TABLES) {
+          const columns = this.db
+            .prepare<[string, string], { name: string }>(
+              "SELECT name FROM pragma_table_info(?, 'main') WHERE name IN (SELECT name FROM pragma_table_info(?, 'source'))",
+            )
+            .all(table.name, table.name)
+            .map((c) => `"${c.name}"`)
+            .join(', ');
+          if (columns === '') throw new Error(`${sourceFile} has no ${table.name} table`);
+          this.db.exec(`INSERT INTO main."${table.name}" (${columns}) SELECT ${columns} FROM source."${table.name}"`);
+          logged += this.db
+            .prepare(`INSERT OR REPLACE INTO change_log (table_name, row_key) SELECT ?, "${table.key}" FROM main."${table.name}" ORDER BY "${table.key}"`)
+            .run(table.name).changes;
+        }
+        return logged;
+      })();
+      return { rows, ms: Math.round(performance.now() - started) };
+    } finally {
+      this.db.exec('DETACH DATABASE source');
+    }
   }
 
   /** Updates the given columns of an existing row, or inserts a new one from them. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../../electron/core/db/open';
-import type { Heartbeat } from '../../../electron/core/sync/protocol';
-import type { WireAuditHead } from '../../../electron/core/sync/protocol';
+import type { Db } from '../../../shared/node/sqlite/open-sqlite';
+import type { Heartbeat } from '../../../shared/sync/protocol';
+import type { WireAuditHead } from '../../../shared/sync/protocol';
 import type {
   ApplyOutcome,
   AuditHeadOutcome,
@@ -82,8 +82,8 @@ export class SqliteHubStore implements HubStore {
     this.history.reset(epoch);
   }
 
-  async seedDemo(options: { citizens: number; seed: number }): Promise<SeedSummary> {
-    return this.history.seedDemo(options);
+  async importReplica(sourceFile: string): Promise<SeedSummary> {
+    return this.history.importReplica(sourceFile);
   }
 
   async recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void> {

@@ -5,7 +5,7 @@ import { test as base, type Page } from '@playwright/test';
 import { seedDemoData } from '../../../electron/core/demo/generate';
 import { openDatabase } from '../../../electron/core/db/open';
 import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk-core';
-import { createLogger } from '../../../electron/core/logger';
+import { createLogger } from '../../../shared/node/logging/logger';
 import type { NewStaff } from '../../../electron/core/staff/staff-accounts';
 import { startHost } from '../../../electron/host/host-server';
 import { seedStaffInFile } from '../../support/staff-seed';

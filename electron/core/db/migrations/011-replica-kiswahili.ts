@@ -1,4 +1,5 @@
-import type { Migration } from '../migrate';
+import { REPLICA_OFFENCE_SW_DDL } from '../../../../shared/sync/replica-tables';
+import type { Migration } from '../../../../shared/node/sqlite/migrate';
 
 /**
  * A replica column for the Kiswahili name of each fine's offence (fees already carry
@@ -8,7 +9,5 @@ import type { Migration } from '../migrate';
 export const replicaKiswahili: Migration = {
   version: 11,
   name: 'replica kiswahili',
-  up: `
-    ALTER TABLE fines ADD COLUMN offence_sw TEXT;
-  `,
+  up: REPLICA_OFFENCE_SW_DDL,
 };

@@ -6,7 +6,8 @@ import { darajaErrorOf, darajaRequest, errorFromAnswer, unreadableAnswer, type D
 import { darajaPassword } from './daraja-password';
 import type { MpesaGateway, StkPushAccepted, StkPushRequest } from './mpesa-gateway';
 import { MpesaRejectedError, type MpesaOperation } from './mpesa-errors';
-import { parseStkCallback, resultCodeSchema, type StkCallbackResult } from './stk-callback';
+import { resultCodeSchema } from '../../../../shared/mpesa/stk-callback';
+import { parseStkCallback, type StkCallbackResult } from './stk-callback';
 import { outcomeFromResult, type StkOutcome } from './stk-outcome';
 import { accountReferenceField, amountField, msisdnField, transactionDescField } from './stk-push-fields';
 

@@ -1,13 +1,5 @@
-/** What M-Pesa's receipt says about a completed payment. */
-export interface MpesaReceipt {
-  /** M-Pesa's transaction id, e.g. `QKH94M1Z11`: the provider receipt the kiosk records. */
-  readonly receiptNumber: string;
-  readonly amount?: number;
-  /** The payer as M-Pesa reports it (`2547…`). */
-  readonly phone?: string;
-  /** `YYYYMMDDHHmmss`, Kenya time. */
-  readonly transactionDate?: string;
-}
+import type { MpesaReceipt } from '../../../../shared/mpesa/stk-callback';
+
 
 /**
  * Where one STK push stands, from a query or a callback.

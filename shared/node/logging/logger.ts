@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
-import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from './db/owner-only';
+import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../owner-only';
 import { REDACTED, redactLogEntry } from './logger-redaction';
 
 export type { Logger };

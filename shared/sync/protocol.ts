@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unclaimedMpesaSchema, type UnclaimedMpesa } from '../../../shared/contract/reports';
+import { unclaimedMpesaSchema, type UnclaimedMpesa } from '../contract/reports';
 
 export { unclaimedMpesaSchema, type UnclaimedMpesa };
 

@@ -17,7 +17,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   });
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(`database schema ${current} is newer than this kiosk knows (${migrations.length})`);
+    throw new Error(`database schema ${current} is newer than this program knows (${migrations.length})`);
   }
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {
