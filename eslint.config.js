@@ -16,6 +16,10 @@ const noShells = { group: ['**/main/**', '**/preload/**', '**/host/**'], message
 const noKiosk = { group: ['**/electron/**', '**/tests/**'], message: 'The hub stands beside the kiosk: it imports only shared/ and its own files.' };
 const noNodeShared = { group: ['**/shared/node/**'], message: 'shared/node is for Node processes (kiosk core, hub); the renderer runs in a browser.' };
 const noOtherShell = { group: ['**/host/**'], message: 'The Electron shell and the browser host are siblings: what both need lives in shared/ or the core.' };
+const noDemo = {
+  group: ['**/demo/**', '**/simulators/**', '**/boot/**'],
+  message: 'The demo and the simulators stand apart from the product: only electron/boot (and the demo and simulator entry points themselves) import them.',
+};
 const noAssembly = {
   group: ['**/kiosk-core', '**/staff-desk'],
   message: 'A feature does not reach up to where the core is assembled; entry points (kiosk-core, staff-cli) stand at electron/core/ itself.',
@@ -53,9 +57,12 @@ export default tseslint.config(
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noElectron, noNode, noElectronFolder, noHub, noNodeShared]) },
   { files: ['shared/**'], rules: restrict([noElectron, noNode, noElectronFolder, noRenderer, noHub, noNodeShared]) },
   { files: ['shared/node/**'], rules: restrict([noElectron, noElectronFolder, noRenderer, noHub]) },
-  { files: ['electron/core/**'], rules: restrict([noElectron, noRenderer, noHub, noShells]) },
-  { files: ['electron/core/*/**'], rules: restrict([noElectron, noRenderer, noHub, noShells, noAssembly]) },
-  { files: ['electron/host/**'], rules: restrict([noElectron, noRenderer, noHub]) },
-  { files: ['electron/main/**', 'electron/preload/**'], rules: restrict([noRenderer, noHub, noOtherShell]) },
+  { files: ['electron/core/**'], rules: restrict([noElectron, noRenderer, noHub, noShells, noDemo]) },
+  { files: ['electron/core/*/**'], rules: restrict([noElectron, noRenderer, noHub, noShells, noDemo, noAssembly]) },
+  { files: ['electron/demo/**', 'electron/simulators/**', 'electron/boot/**'], rules: restrict([noElectron, noRenderer, noHub, noShells]) },
+  { files: ['electron/host/**'], rules: restrict([noElectron, noRenderer, noHub, noDemo]) },
+  { files: ['electron/host/cli.ts'], rules: restrict([noElectron, noRenderer, noHub]) },
+  { files: ['electron/main/**', 'electron/preload/**'], rules: restrict([noRenderer, noHub, noOtherShell, noDemo]) },
+  { files: ['electron/main/index.ts'], rules: restrict([noRenderer, noHub, noOtherShell]) },
   { files: ['hub/**'], rules: restrict([noElectron, noRenderer, noKiosk]) },
 );

@@ -3,12 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureDemoDatabase } from '../core/demo/ensure-demo-database';
-import { createKioskCore } from '../core/kiosk-core';
-import { createLogger } from '../../shared/node/logging/logger';
-import { settingsOrDemo } from '../core/settings/demo-settings';
-import { startPaymentSimulators } from '../core/simulators/payment-simulators';
-import { startDemoHub } from './demo-hub';
+import { bootKiosk } from '../boot/boot-kiosk';
 import { startHost } from './host-server';
 import { LAUNCH_TOKEN_TTL_MS } from './launch-tokens';
 import { loadHostSettings } from './host-settings';
@@ -33,39 +28,25 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const { settings: written, dataDir } = loadHostSettings(values['data-dir']);
-// Nothing written yet: the demo, with its payment simulators named.
-const { settings: stored, demo } = settingsOrDemo(written);
-if (demo) console.log('No settings written: running the demo (simulated M-Pesa and card terminal).');
-const databaseFile = values.database ?? path.join(dataDir, 'kiosk.sqlite');
-const hub = values['with-hub'] ? await startDemoHub(dataDir, 10_000) : undefined;
-if (hub) console.log(`Reference hub serving at ${hub.url}`);
-const settings = hub ? hub.settingsFor(stored) : stored;
-if (!values.database && !hub) {
-  const demo = ensureDemoDatabase(databaseFile);
-  if (demo.created) console.log(`Created a demo database at ${databaseFile}`);
-}
-const log = createLogger({ file: path.join(dataDir, 'logs', 'host.log') });
-const paymentSimulators = await startPaymentSimulators(settings, log);
-for (const line of paymentSimulators.started) console.log(line);
-const core = createKioskCore({
-  databaseFile,
-  settings,
-  log,
+const { settings: storedSettings, dataDir } = loadHostSettings(values['data-dir']);
+const kiosk = await bootKiosk({
+  dataDir,
+  storedSettings,
+  databaseFile: values.database,
+  logName: 'host.log',
   version: process.env.npm_package_version ?? '0.0.0',
-  payments: paymentSimulators.options,
-  backups: { dir: path.join(dataDir, 'backups') },
+  withDemoHub: values['with-hub'],
+  say: (line) => console.log(line),
 });
+const { core } = kiosk;
 showSimulatedMessages(core, (line) => console.log(line));
-// Where to look afterwards: the printer simulator writes beside the database (payment-adapters.ts).
-const receiptsFolder = path.resolve(path.dirname(databaseFile), core.context.settings.printer.folder);
-console.log(`Data folder: ${dataDir}\nDatabase: ${databaseFile}\nPrinted receipts (ESC/POS files): ${receiptsFolder}`);
+console.log(`Data folder: ${dataDir}\nDatabase: ${kiosk.databaseFile}\nPrinted receipts (ESC/POS files): ${kiosk.receiptsFolder}`);
 const rendererDir = path.resolve(values['renderer-dir'] ?? path.join(import.meta.dirname, '../../out/renderer'));
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.error('The renderer is not built: run `npm run build` first (npm run kiosk:web does it for you).');
   process.exit(2);
 }
-const host = await startHost({ core, rendererDir, port, log });
+const host = await startHost({ core, rendererDir, port, log: kiosk.log });
 // The API secret is never printed nor put on Chromium's command line, which every local user
 // can read: the address carries a one-time token that the first page to open it spends.
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -84,10 +65,6 @@ if (values.open && existsSync(chromium)) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void host.close().then(() => {
-      core.close();
-      hub?.stop();
-      void paymentSimulators.close().then(() => process.exit(0));
-    });
+    void host.close().then(() => kiosk.close().then(() => process.exit(0)));
   });
 }

@@ -1,6 +1,6 @@
 import { maskEmail, maskPhone } from '../../shared/identifiers';
 import type { KioskCore } from '../core/kiosk-core';
-import { RecordingOutbox } from '../core/recording-outbox';
+import { SimulatedMessageLog } from '../core/simulated-message-log';
 
 /**
  * In the demo nobody holds the citizen's phone, so the console stands in for it: each message
@@ -9,6 +9,6 @@ import { RecordingOutbox } from '../core/recording-outbox';
  */
 export function showSimulatedMessages(core: KioskCore, print: (line: string) => void): void {
   const { sms, email } = core.context;
-  if (sms instanceof RecordingOutbox) sms.watch((message) => print(`[simulated SMS to ${maskPhone(message.to)}] ${message.text}`));
-  if (email instanceof RecordingOutbox) email.watch((message) => print(`[simulated email to ${maskEmail(message.to)}] ${message.text}`));
+  if (sms instanceof SimulatedMessageLog) sms.watch((message) => print(`[simulated SMS to ${maskPhone(message.to)}] ${message.text}`));
+  if (email instanceof SimulatedMessageLog) email.watch((message) => print(`[simulated email to ${maskEmail(message.to)}] ${message.text}`));
 }

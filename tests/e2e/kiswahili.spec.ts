@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { OFFENCES, type OffenceName } from '../../electron/core/demo/ntsa-records';
+import { OFFENCES, type OffenceName } from '../../electron/demo/ntsa-records';
 import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 import { SUPERVISOR } from '../support/staff-seed';
 import { expect, test } from './support/kiosk-fixture';

@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { startDarajaSimulator, type DarajaSimulator } from '../../electron/core/simulators/daraja/daraja-simulator';
+import { startDarajaSimulator, type DarajaSimulator } from '../../electron/simulators/daraja/daraja-simulator';
 import { test as kioskTest, expect } from './support/kiosk-fixture';
 import { expectNothingOfTheVisitLeft } from './support/privacy';
 import { checkScreen } from './support/screens';

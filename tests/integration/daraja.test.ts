@@ -13,7 +13,7 @@ import {
 } from '../../electron/core/payments/mpesa/mpesa-errors';
 import { describeResultCode } from '../../electron/core/payments/mpesa/result-codes';
 import type { SettledStkOutcome } from '../../electron/core/payments/mpesa/stk-outcome';
-import { startDarajaSimulator, type DarajaSimulator } from '../../electron/core/simulators/daraja/daraja-simulator';
+import { startDarajaSimulator, type DarajaSimulator } from '../../electron/simulators/daraja/daraja-simulator';
 
 const PAYS = '+254708374149';
 const CANCELS = '+254700001032';

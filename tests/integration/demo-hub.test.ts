@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { startDemoHub, type DemoHub } from '../../electron/host/demo-hub';
+import { startDemoHub, type DemoHub } from '../../electron/demo/demo-hub';
 import { MPESA_CALLBACK_PATH } from '../../shared/sync/protocol';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 

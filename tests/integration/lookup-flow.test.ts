@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallName, CallResponse } from '../../shared/contract';
 import { openDatabase } from '../../electron/core/db/open';
-import { seedDemoData } from '../../electron/core/demo/generate';
+import { seedDemoData } from '../../electron/demo/generate';
 import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BillView, PaymentView } from '../../shared/contract/payments';
-import { startDarajaSimulator, type DarajaSimulator } from '../../electron/core/simulators/daraja/daraja-simulator';
-import { stkCallbackBody } from '../../electron/core/simulators/daraja/stk-callback-body';
-import type { SimulatedTransaction } from '../../electron/core/simulators/daraja/simulated-transaction';
+import { startDarajaSimulator, type DarajaSimulator } from '../../electron/simulators/daraja/daraja-simulator';
+import { stkCallbackBody } from '../../electron/simulators/daraja/stk-callback-body';
+import type { SimulatedTransaction } from '../../electron/simulators/daraja/simulated-transaction';
 import { MPESA_CALLBACK_PATH, SYNC_PATHS } from '../../shared/sync/protocol';
 import { FaultProxy } from '../support/fault-proxy';
 import { FAST_POLLING, FAST_SIMULATOR, seedPaymentDemo } from '../support/payment-kiosk';

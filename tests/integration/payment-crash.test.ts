@@ -41,8 +41,8 @@ beforeAll(async () => {
   await new SqliteHubStore(hubFile).close();
   [hub, daraja, card] = await Promise.all([
     startHubProcess(hubFile),
-    startServiceProcess('electron/core/simulators/daraja/cli.ts', ['--result-ms', '800', '--slow-answer-ms', '2500']),
-    startServiceProcess('electron/core/simulators/card/cli.ts', ['--delay-ms', '2500']),
+    startServiceProcess('electron/simulators/daraja/cli.ts', ['--result-ms', '800', '--slow-answer-ms', '2500']),
+    startServiceProcess('electron/simulators/card/cli.ts', ['--delay-ms', '2500']),
   ]);
 }, 90_000);
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BillView, PaymentView } from '../../shared/contract/payments';
-import { startDarajaSimulator } from '../../electron/core/simulators/daraja/daraja-simulator';
+import { startDarajaSimulator } from '../../electron/simulators/daraja/daraja-simulator';
 import { paymentKiosk, simulatorTransactions, type PaymentKiosk } from '../support/payment-kiosk';
 import { tableCounts } from '../support/temp-kiosk';
 

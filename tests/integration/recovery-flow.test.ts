@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../electron/core/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createKioskCore } from '../../electron/core/kiosk-core';
-import { seedDemoData } from '../../electron/core/demo/generate';
+import { seedDemoData } from '../../electron/demo/generate';
 import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
 import { GRACE_ID_CARD, JANE_PASSPORT, MOHAMED_PASSPORT, ANNA_SPECIMEN_PASSPORT } from '../support/recovery-documents';
 import { CLERK, SUPERVISOR, seedStaff } from '../support/staff-seed';

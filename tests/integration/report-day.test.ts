@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BillView } from '../../shared/contract/payments';
 import type { DayReport } from '../../shared/contract/reports';
-import { seedDemoData } from '../../electron/core/demo/generate';
+import { seedDemoData } from '../../electron/demo/generate';
 import { openDatabase } from '../../electron/core/db/open';
 import { PaymentStore } from '../../electron/core/payments/payment-store';
 import { verifyCsvReport } from '../../electron/core/reports/report-csv';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
-import { seedDemoData } from '../../electron/core/demo/generate';
+import { seedDemoData } from '../../electron/demo/generate';
 import { openDatabase } from '../../electron/core/db/open';
 import { knowledgeAnswers } from '../support/recovery-answers';
 import { lastCodeSentTo } from '../support/recovery-codes';

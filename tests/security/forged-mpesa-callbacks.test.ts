@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BillView, PaymentView } from '../../shared/contract/payments';
-import { startDarajaSimulator, type DarajaSimulator } from '../../electron/core/simulators/daraja/daraja-simulator';
+import { startDarajaSimulator, type DarajaSimulator } from '../../electron/simulators/daraja/daraja-simulator';
 import { MPESA_CALLBACK_PATH, SYNC_PATHS } from '../../shared/sync/protocol';
 import { lastUnclaimedMpesa } from '../../electron/core/sync/unclaimed-mpesa';
 import { FAST_POLLING, seedPaymentDemo } from '../support/payment-kiosk';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../electron/core/db/open';
-import { seedDemoData } from '../../electron/core/demo/generate';
+import { seedDemoData } from '../../electron/demo/generate';
 import type { HubStore } from '../../hub/store/hub-store';
 
 /** Loads demo citizens into an empty hub the way a back office would: generated into a replica file, then imported. */

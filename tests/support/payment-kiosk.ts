@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
-import { seedDemoData } from '../../electron/core/demo/generate';
+import { seedDemoData } from '../../electron/demo/generate';
 import { openDatabase } from '../../electron/core/db/open';
 import type { KioskCore, KioskCoreOptions } from '../../electron/core/kiosk-core';
 import type { CallbackDisposition } from '../../electron/core/payments/payment-service';
-import { startDarajaSimulator, type DarajaSimulator } from '../../electron/core/simulators/daraja/daraja-simulator';
-import type { SimulatorDelays } from '../../electron/core/simulators/daraja/simulated-mpesa';
+import { startDarajaSimulator, type DarajaSimulator } from '../../electron/simulators/daraja/daraja-simulator';
+import type { SimulatorDelays } from '../../electron/simulators/daraja/simulated-mpesa';
 import { tempKiosk, type TempKiosk } from './temp-kiosk';
 
 /** Quick answers, so a whole payment takes well under a second. */

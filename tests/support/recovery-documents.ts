@@ -1,7 +1,7 @@
-import { DEMO_DOCUMENTS } from '../../electron/core/demo/demo-documents';
+import { DEMO_DOCUMENTS } from '../../electron/demo/demo-documents';
 
 /**
- * The demo people's documents (electron/core/demo/demo-documents.ts), by name, with check
+ * The demo people's documents (electron/demo/demo-documents.ts), by name, with check
  * digits that both the kiosk's parser and the `mrz` package accept (tests check that).
  */
 function passportOf(holder: number): readonly [string, string] {

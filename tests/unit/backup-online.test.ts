@@ -8,7 +8,7 @@ import { checkDatabaseFile } from '../../electron/core/backup/integrity';
 import { backupDatabase } from '../../electron/core/backup/online-backup';
 import { manualClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/core/db/open';
-import { seedDemoData } from '../../electron/core/demo/generate';
+import { seedDemoData } from '../../electron/demo/generate';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open';
-import { DEMO_PEOPLE } from '../../electron/core/demo/demo-people';
-import { ensureDemoDatabase } from '../../electron/core/demo/ensure-demo-database';
-import { FEE_CATALOGUE } from '../../electron/core/demo/fee-catalogue';
-import { seedDemoData } from '../../electron/core/demo/generate';
-import { CHRISTIAN_NAMES, COMMUNITIES, MUSLIM_NAMES } from '../../electron/core/demo/names';
+import { DEMO_PEOPLE } from '../../electron/demo/demo-people';
+import { ensureDemoDatabase } from '../../electron/demo/ensure-demo-database';
+import { FEE_CATALOGUE } from '../../electron/demo/fee-catalogue';
+import { seedDemoData } from '../../electron/demo/generate';
+import { CHRISTIAN_NAMES, COMMUNITIES, MUSLIM_NAMES } from '../../electron/demo/names';
 
 const NOW = new Date('2026-03-01T09:00:00Z');
 /** The Nairobi date of NOW (12:00 in Nairobi). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFENCES, type OffenceName } from '../../electron/core/demo/ntsa-records';
+import { OFFENCES, type OffenceName } from '../../electron/demo/ntsa-records';
 import { codeEmail } from '../../electron/core/verification/email-text';
 import { codeSmsText, type CodePurpose } from '../../electron/core/verification/sms-text';
 import { errorCatalog } from '../../shared/errors';

@@ -1,4 +1,4 @@
-import { DEMO_SETTINGS, settingsOrDemo } from '../../electron/core/settings/demo-settings';
+import { DEMO_SETTINGS, settingsOrDemo } from '../../electron/demo/demo-settings';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../electron/core/demo/generate';
+import { seedDemoData } from '../../electron/demo/generate';
 import { openDatabase } from '../../electron/core/db/open';
 import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { CLERK, SUPERVISOR, seedStaff } from '../support/staff-seed';

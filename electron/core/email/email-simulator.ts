@@ -1,8 +1,8 @@
 import type { EmailGateway, EmailMessage, EmailReceipt } from './email-gateway';
-import { RecordingOutbox } from '../recording-outbox';
+import { SimulatedMessageLog } from '../simulated-message-log';
 
 /** The default email gateway: every message is accepted and kept in a recording outbox. */
-export class EmailSimulator extends RecordingOutbox<EmailMessage> implements EmailGateway {
+export class EmailSimulator extends SimulatedMessageLog<EmailMessage> implements EmailGateway {
   readonly provider = 'simulator';
 
   send(message: EmailMessage): Promise<EmailReceipt> {

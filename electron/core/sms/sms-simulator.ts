@@ -1,8 +1,8 @@
 import type { SmsGateway, SmsMessage, SmsReceipt } from './sms-gateway';
-import { RecordingOutbox } from '../recording-outbox';
+import { SimulatedMessageLog } from '../simulated-message-log';
 
 /** The default SMS gateway: every message is accepted and kept in a recording outbox. */
-export class SmsSimulator extends RecordingOutbox<SmsMessage> implements SmsGateway {
+export class SmsSimulator extends SimulatedMessageLog<SmsMessage> implements SmsGateway {
   readonly provider = 'simulator';
 
   send(message: SmsMessage): Promise<SmsReceipt> {

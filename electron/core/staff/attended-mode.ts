@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { KioskError } from '../errors';
 import type { CoreEvents } from '../events';
-import type { IdentifierHasher } from '../privacy/identifier-hash';
+import type { IdentifierHasher } from '../audit/identifier-hash';
 import { hashPin, verifyPin } from './pin-hash';
 import type { StaffAccounts } from './staff-accounts';
 import type { SignedInStaff, StaffPresence, StaffRole } from '../staff-presence';

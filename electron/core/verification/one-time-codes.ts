@@ -7,7 +7,7 @@ import type { EmailGateway } from '../email/email-gateway';
 import { EmailSendError } from '../email/email-gateway';
 import { KioskError } from '../errors';
 import type { Logger } from '../../../shared/node/logging/logger';
-import type { IdentifierHasher } from '../privacy/identifier-hash';
+import type { IdentifierHasher } from '../audit/identifier-hash';
 import type { SmsGateway } from '../sms/sms-gateway';
 import { SmsSendError } from '../sms/sms-gateway';
 import type { Visit } from '../visits/visits';

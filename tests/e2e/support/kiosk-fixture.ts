@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { seedDemoData } from '../../../electron/core/demo/generate';
+import { seedDemoData } from '../../../electron/demo/generate';
 import { openDatabase } from '../../../electron/core/db/open';
 import { createKioskCore, type KioskCore } from '../../../electron/core/kiosk-core';
 import { createLogger } from '../../../shared/node/logging/logger';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import pino from 'pino';
 import { calls, type CallName } from '../../../shared/contract';
 import { openDatabase } from '../../../electron/core/db/open';
-import { seedDemoData } from '../../../electron/core/demo/generate';
+import { seedDemoData } from '../../../electron/demo/generate';
 import { tempKiosk, type TempKiosk } from '../temp-kiosk';
 import { checkContractAnswer, dbFingerprint } from './contract-answer';
 import { hostileJsonValue, hostileString, hostileValue } from './hostile-values';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { z } from 'zod';
-import { CardTerminalSimulator, type CardTerminalSimulatorOptions } from '../../payments/card/card-terminal-simulator';
+import { CardTerminalSimulator, type CardTerminalSimulatorOptions } from '../../core/payments/card/card-terminal-simulator';
 
 const chargeSchema = z.object({
   amount: z.number().int().positive(),

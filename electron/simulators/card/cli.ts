@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startCardTerminalServer } from './card-terminal-server';
 
-/** `tsx electron/core/simulators/card/cli.ts [--port 8990] [--delay-ms 3000]`: prints the URL. */
+/** `tsx electron/simulators/card/cli.ts [--port 8990] [--delay-ms 3000]`: prints the URL. */
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, 'delay-ms': { type: 'string', default: '3000' } } });
 const port = Number(values.port);
 const delayMs = Number(values['delay-ms']);

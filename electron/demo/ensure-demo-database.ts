@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openDatabase } from '../db/open';
+import { openDatabase } from '../core/db/open';
 import { DEFAULT_CITIZENS, seedDemoData, type SeedReport } from './generate';
 
 /**

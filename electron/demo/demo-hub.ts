@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../core/db/open';
-import { seedDemoData } from '../core/demo/generate';
+import { seedDemoData } from './generate';
 import { MPESA_CALLBACK_PATH } from '../../shared/sync/protocol';
 
 const root = path.resolve(import.meta.dirname, '../..');

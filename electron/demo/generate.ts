@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { Db } from '../core/db/open';
 import { nairobiDay } from './calendar';
 import { DEMO_PEOPLE } from './demo-people';
 import { FEE_CATALOGUE } from './fee-catalogue';

@@ -4,7 +4,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/open';
+import { openDatabase } from '../core/db/open';
 import { DEFAULT_CITIZENS, DEFAULT_SEED, MAX_CITIZENS, seedDemoData, type SeedReport } from './generate';
 
 const USAGE = `Usage: npm run seed -- [options]

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Logger } from '../../../../shared/node/logging/logger';
-import { DEMO_DARAJA_CREDENTIALS } from '../../settings/demo-credentials';
+import type { Logger } from '../../../shared/node/logging/logger';
+import { DEMO_DARAJA_CREDENTIALS } from '../../core/settings/demo-credentials';
 import { newRequestId } from './daraja-ids';
 import { checkPush, checkQuery, INVALID_PAYLOAD, invalidField, type DarajaFault } from './request-validation';
 import { scenarioFor } from './scenarios';

@@ -12,7 +12,7 @@ const KEEP_MESSAGES = 200;
  * Nothing leaves the kiosk and nothing is written to disk or logs; a listener (the demo's
  * console, standing in for the citizen's handset) may watch messages go by.
  */
-export class RecordingOutbox<M extends { readonly to: string }> {
+export class SimulatedMessageLog<M extends { readonly to: string }> {
   private readonly messages: Recorded<M>[] = [];
   private readonly listeners = new Set<(message: Recorded<M>) => void>();
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../db/open';
+import type { Db } from '../core/db/open';
 import { isoDate, isoTimestamp } from './calendar';
 import type { FeeEntry } from './fee-catalogue';
 import type { OffenceName } from './ntsa-records';

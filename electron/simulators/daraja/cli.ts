@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { createLogger } from '../../../../shared/node/logging/logger';
+import { createLogger } from '../../../shared/node/logging/logger';
 import { startDarajaSimulator } from './daraja-simulator';
 import { SCENARIOS_BY_PHONE } from './scenarios';
 
-/** `tsx electron/core/simulators/daraja/cli.ts [--port 8989] [--result-ms 1000] ...`: prints the URL. */
+/** `tsx electron/simulators/daraja/cli.ts [--port 8989] [--result-ms 1000] ...`: prints the URL. */
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },

@@ -1,5 +1,5 @@
 /**
- * The demo people's identity documents (electron/core/demo/demo-people.ts), as a reader
+ * The demo people's identity documents (electron/demo/demo-people.ts), as a reader
  * types their machine-readable zone: one passport (TD3, 2 × 44) or ID card (TD1, 3 × 30)
  * each, Anna Eriksson both. Made-up Kenyan documents, and the ICAO 9303 specimens'
  * data reissued to expire in 2034 (the printed specimens expired in 2012). Every check

@@ -1,4 +1,4 @@
-import { darajaPassword } from '../../payments/mpesa/daraja-password';
+import { darajaPassword } from '../../core/payments/mpesa/daraja-password';
 
 /** A refusal in Daraja's words: HTTP status, errorCode and errorMessage. */
 export interface DarajaFault {

@@ -1,7 +1,7 @@
-import type { Logger } from '../../../shared/node/logging/logger';
-import { parseKioskSettings } from '../settings/kiosk-settings';
+import type { Logger } from '../../shared/node/logging/logger';
+import { parseKioskSettings } from '../core/settings/kiosk-settings';
 import { startDarajaSimulator } from './daraja/daraja-simulator';
-import type { PaymentAdapterOptions } from '../payments/payment-adapters';
+import type { PaymentAdapterOptions } from '../core/payments/payment-adapters';
 
 export interface RunningPaymentSimulators {
   /** To pass to `createKioskCore({ payments })`. */
