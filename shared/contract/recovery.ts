@@ -53,6 +53,24 @@ export const pendingRecoverySchema = z.object({
 });
 export type PendingRecovery = z.output<typeof pendingRecoverySchema>;
 
+/** What the document scanner (or a clerk) typed. */
+const scannedDocument = z.object({ mrz: z.string().max(MAX_SCAN_CHARACTERS) }).strict();
+
+/** A document compared with the record: the questions still to ask, or what differs. */
+const documentChecked = z.discriminatedUnion('matched', [
+  // No questions when the record holds nothing the document does not: the clerk's check stands alone.
+  z.object({ matched: z.literal(true), questions: z.array(knowledgeQuestionSchema) }),
+  z.object({
+    matched: z.literal(false),
+    mismatches: z.array(documentMismatchSchema).min(1),
+    attemptsLeft: z.number().int().nonnegative(),
+  }),
+]);
+
+/** Which of the flow's codes to send again: the registered phone's, the new phone's or the new email's. */
+export const recoveryCodePurposeSchema = z.enum(['reset', 'new-phone', 'new-email']);
+export type RecoveryCodePurpose = z.output<typeof recoveryCodePurposeSchema>;
+
 export const recoveryCalls = {
   /**
    * The citizen typed their ID number, or their passport number (a passport may be the only
@@ -71,19 +89,15 @@ export const recoveryCalls = {
   ),
   /** Path 1: the code from the registered phone; records the reset request for the back office. */
   'recovery.requestReset': defineCall(codeEntry, z.object({ reference: z.string(), maskedPhone: z.string() })),
+  /**
+   * Path 2 started by the passport alone: its MRZ as the scanner (or a clerk) typed it. The
+   * record is found by the passport number in it and the document is checked against it at
+   * once, as `recovery.scanDocument` does. Counts like `recovery.start` with that number; a
+   * misread, an ID card's lines or an expired passport are refused before anything is looked up.
+   */
+  'recovery.startByPassportMrz': defineCall(scannedDocument, documentChecked),
   /** Path 2: what the document scanner (or a clerk) typed. */
-  'recovery.scanDocument': defineCall(
-    z.object({ mrz: z.string().max(MAX_SCAN_CHARACTERS) }).strict(),
-    z.discriminatedUnion('matched', [
-      // No questions when the record holds nothing the document does not: the clerk's check stands alone.
-      z.object({ matched: z.literal(true), questions: z.array(knowledgeQuestionSchema) }),
-      z.object({
-        matched: z.literal(false),
-        mismatches: z.array(documentMismatchSchema).min(1),
-        attemptsLeft: z.number().int().nonnegative(),
-      }),
-    ]),
-  ),
+  'recovery.scanDocument': defineCall(scannedDocument, documentChecked),
   /** Answers typed on the keypad: licence year as YYYY, the registered phone as 07XXXXXXXX. */
   'recovery.answer': defineCall(
     z.object({ answers: z.partialRecord(knowledgeQuestionSchema, z.string().regex(/^[0-9]{4,10}$/)) }).strict(),
@@ -93,6 +107,14 @@ export const recoveryCalls = {
   'recovery.sendNewPhoneCode': defineCall(z.object({ phone: phoneSchema }).strict(), codeSent),
   /** The code from the new phone: the request is recorded, pending a clerk's approval. */
   'recovery.submit': defineCall(codeEntry, z.object({ reference: z.string(), expiresAt: z.string() })),
+  /**
+   * A new code in place of one that expired or was typed wrong too often, to where the last
+   * one went; the visit's limit on codes applies. Not a search: nothing new is looked up.
+   */
+  'recovery.resendCode': defineCall(
+    z.object({ purpose: recoveryCodePurposeSchema }).strict(),
+    z.object({ codeId: z.string(), expiresAt: z.string() }),
+  ),
   /**
    * Optional, after the new phone's code: a new email address; a code goes to it to prove the
    * citizen reads it. Only while the visit's request is still pending.

@@ -47,4 +47,9 @@ export const recoveryErrors = {
     sw: 'Hati hii iliisha muda wake tarehe {date}. Tafadhali leta pasipoti au kitambulisho cha taifa kilicho halali, au muone karani aliye kaunta.',
   },
   'recovery.mrz.bad-field': mrzMessages['bad-field'],
+  // "Scan my passport" read an ID card's three lines: the card's number is typed instead.
+  'recovery.mrz.notPassport': {
+    en: 'These lines are from an ID card, not a passport. To use your ID card, go back and type your ID number.',
+    sw: 'Mistari hii ni ya kitambulisho, si ya pasipoti. Ili kutumia kitambulisho chako, rudi nyuma uandike nambari yako ya kitambulisho.',
+  },
 } as const satisfies Record<string, Localized>;

@@ -214,6 +214,26 @@ test('citizen screens fit portrait and landscape, in normal text', async ({ kios
   await expect(page.getByTestId('recover-code-confirm')).toBeVisible();
   await tapDigits(page, '12');
   await checkFit(page, 'recover-code');
+  // Typed wrong to its last try: no keypad, and "Send a new code" is the main action.
+  const sentCode = /(\d{6})/.exec(smsSimulatorOf(kiosk.core.context.sms).lastTo('+254722000111')?.text ?? '')?.[1];
+  const wrongCode = sentCode === '120000' ? '121111' : '120000';
+  await tapDigits(page, wrongCode.slice(2));
+  await page.getByTestId('recover-code-confirm').tap();
+  for (let tries = 0; tries < 2; tries++) {
+    await tapDigits(page, wrongCode);
+    await page.getByTestId('recover-code-confirm').tap();
+  }
+  await expect(page.getByTestId('recover-code-dead')).toBeVisible();
+  await checkFit(page, 'recover-code-dead');
+  await startOver(page);
+
+  // Recovery by the passport alone: the scan screen with no number typed first.
+  await startVisit(page);
+  await page.getByTestId('service-recover').tap();
+  await page.getByTestId('recover-scan-passport').tap();
+  await expect(page.getByTestId('recover-mrz')).toBeFocused();
+  await page.keyboard.type(`${ANNA_PASSPORT[0]}\n${ANNA_PASSPORT[1].slice(0, 20)}`, { delay: 1 });
+  await checkFit(page, 'recover-scan-passport');
   await startOver(page);
 
   // Recovery without it: Anna's passport, the knowledge check, the new phone.

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { JANE_PASSPORT, GRACE_ID_CARD } from '../support/recovery-documents';
+import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
 import { lastCodeEmailedTo, lastCodeSentTo } from '../support/recovery-codes';
 import { knowledgeAnswers } from '../support/recovery-answers';
 import { CLERK } from '../support/staff-seed';
@@ -278,4 +279,80 @@ test('a clerk types an ID card’s MRZ on the on-screen keys, fillers and all', 
   // After a whole MRZ the new-line key checks the document, like a scanner's last Enter.
   await newLine.tap();
   await expect(page.getByRole('heading', { name: 'A question only you can answer' })).toBeVisible();
+});
+
+test('a passport holder who lost the phone scans the passport alone, no number typed: a misread is named and kept, then on to the request (Kiswahili)', async ({ kioskPage: page, kiosk }) => {
+  await startVisit(page, 'sw');
+  await page.getByTestId('service-recover').tap();
+  await expect(page.getByTestId('recover-scan-passport')).toContainText('Nimepoteza simu na nina pasipoti yangu: niipitishe kwenye skana');
+  await checkScreen(page, 'recover-50-choose-sw');
+  await page.getByTestId('recover-scan-passport').tap();
+  await expect(page.getByRole('heading', { name: 'Pitisha pasipoti yako kwenye skana' })).toBeVisible();
+  await expect(page.getByTestId('recover-id-number')).toHaveCount(0);
+  await checkScreen(page, 'recover-51-scan-passport-sw');
+
+  // One misread character on line 2: said in both languages, the lines stay, nothing was looked up.
+  const misread = [JANE_PASSPORT[0], JANE_PASSPORT[1].replace('AK1234567', 'AK1234561')];
+  await scanDocument(page, misread);
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('Mstari wa 2 wa hati haukusomwa vizuri');
+  await expect(refusal).toContainText('Line 2 of the document did not read correctly');
+  await expect(page.getByTestId('recover-mrz')).toHaveValue(misread.join('\n'));
+  await expect(page.getByTestId('recover-attempts-left')).toHaveCount(0);
+  await checkScreen(page, 'recover-52-scan-passport-misread-sw');
+  expect(kiosk.core.context.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'recovery.%' OR action LIKE 'lookup.%'").get()).toEqual({ n: 0 });
+
+  // The lines are selected after a refusal: the next scan replaces them.
+  await scanDocument(page, JANE_PASSPORT);
+  await expect(page.getByRole('heading', { name: 'Swali ambalo wewe pekee unaweza kujibu' })).toBeVisible();
+  await expect(page.getByTestId('recover-mrz')).toHaveCount(0);
+  const reference = await finishDocumentPath(page, kiosk, '12345678');
+  expect(kiosk.core.context.db.prepare('SELECT reference, citizen_id, document_format, status FROM recovery_requests').all()).toEqual([
+    { reference, citizen_id: 1, document_format: 'TD3', status: 'pending' },
+  ]);
+  const started = kiosk.core.context.db.prepare("SELECT outcome, details FROM audit_log WHERE action = 'recovery.start'").all();
+  expect(started).toEqual([{ outcome: 'document', details: JSON.stringify({ path: 'document', by: 'passport-mrz' }) }]);
+});
+
+test('the recovery code typed wrong to its last try: no keypad, "Send a new code" is the main action, and the new code works', async ({ kioskPage: page, kiosk }) => {
+  await startVisit(page, 'en');
+  await page.getByTestId('service-recover').tap();
+  await page.getByTestId('recover-has-phone').tap();
+  await tapDigits(page, '23456789'); // Peter Otieno Ochieng
+  await page.getByTestId('recover-id-next').tap();
+  await expect(page.getByTestId('recover-code-sent')).toHaveText('We sent a code by SMS to 07•• ••• 111. Type it below.');
+  // While the code lives, a new one is on offer but not the main action.
+  await expect(page.getByTestId('recover-code-resend')).toHaveClass(/button--secondary/);
+  const sms = smsSimulatorOf(kiosk.core.context.sms);
+  const deadCodeSms = sms.lastTo('+254722000111');
+  const wrong = lastCodeSentTo(kiosk.core, '+254722000111') === '000000' ? '111111' : '000000';
+  for (const said of ['2 more tries', '1 more try']) {
+    await tapDigits(page, wrong);
+    await page.getByTestId('recover-code-confirm').tap();
+    await expect(page.getByRole('alert')).toContainText(said);
+  }
+  await tapDigits(page, wrong);
+  await page.getByTestId('recover-code-confirm').tap();
+  await expect(page.getByRole('alert')).toContainText('no longer works');
+  await expect(page.getByTestId('numeric-keypad')).toHaveCount(0);
+  await expect(page.getByTestId('recover-code-confirm')).toHaveCount(0);
+  await expect(page.getByTestId('recover-code-sent')).toHaveCount(0);
+  await expect(page.getByTestId('recover-code-dead')).toHaveText('Ask for a new code to continue.');
+  const resend = page.getByTestId('recover-code-resend');
+  await expect(resend).toHaveText('Send a new code');
+  await expect(resend).toHaveAttribute('data-primary', '');
+  await expect(resend).not.toHaveClass(/button--secondary/);
+  await expect(resend).toBeInViewport({ ratio: 1 });
+  await checkScreen(page, 'recover-60-code-dead');
+
+  await resend.tap();
+  await expect.poll(() => sms.lastTo('+254722000111') !== deadCodeSms).toBe(true);
+  await expect(page.getByTestId('numeric-keypad')).toBeVisible();
+  await expect(page.getByTestId('recover-code-sent')).toBeVisible();
+  await expect(resend).toHaveClass(/button--secondary/);
+  await checkScreen(page, 'recover-61-code-resent');
+  await tapDigits(page, lastCodeSentTo(kiosk.core, '+254722000111'));
+  await page.getByTestId('recover-code-confirm').tap();
+  await expect(page.getByRole('heading', { name: 'Password reset requested' })).toBeVisible();
+  expect(outboxOf(kiosk, 'account.password-reset.requested')).toEqual([expect.objectContaining({ idNumber: '23456789' })]);
 });

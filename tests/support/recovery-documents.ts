@@ -33,3 +33,9 @@ export const ANNA_PASSPORT = passportOf(5);
 
 /** The ICAO 9303 Part 4 specimen passport as printed: Anna Maria Eriksson's record, but expired 2012-04-15. */
 export const ANNA_SPECIMEN_PASSPORT = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'] as const;
+
+/** A valid passport (every check digit right, valid to 2032) whose number ZZ9999999 no record holds. */
+export const UNKNOWN_PASSPORT = ['P<KENOMONDI<<AMOS<<<<<<<<<<<<<<<<<<<<<<<<<<<', 'ZZ99999997KEN9001011M3201015<<<<<<<<<<<<<<02'] as const;
+
+/** Jane's passport number and names, but born a day later (16/04/1988) than her record says: check digits all right. */
+export const JANE_PASSPORT_OTHER_BIRTH_DATE = ['P<KENKAMAU<<JANE<WANJIKU<<<<<<<<<<<<<<<<<<<<', 'AK12345678KEN8804167F320310112345678<<<<<<86'] as const;

@@ -1,6 +1,6 @@
 import type { recoveryCalls } from '../../../shared/contract/recovery';
 import { maskEmail } from '../../../shared/identifiers';
-import { parseMrz } from '../../../shared/mrz';
+import { parseMrz, type MrzDocument } from '../../../shared/mrz';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { HandlersFor } from '../handlers';
@@ -8,7 +8,7 @@ import { lookupVisitState } from '../lookup/lookup-handlers';
 import { LookupLimits, RECOVERY_START_ACTION } from '../lookup/lookup-limits';
 import { markVisitVerified } from '../verification/visit-verification';
 import type { Visit } from '../visits/visits';
-import { CitizenRecords } from './citizen-records';
+import { CitizenRecords, type CitizenRecord } from './citizen-records';
 import { matchDocument } from './document-match';
 import { FailureLimit } from './failure-limit';
 import { kenyaDate } from '../../../shared/kenya/time';
@@ -29,7 +29,8 @@ function expiryDateParams(date: string): { date: string } {
  * Account recovery. Path 1: a code to the registered phone, then a reset request for the
  * back office (the kiosk never sees a password). Path 2: the document's MRZ matched against
  * the replica, a knowledge check, a code to the new phone, then a request a clerk approves
- * (to which a new email, proven by a code too, may be added while it waits).
+ * (to which a new email, proven by a code too, may be added while it waits). A passport
+ * holder may start path 2 with the passport's MRZ alone: it names the record and is checked.
  * Every attempt is audited under a keyed hash of the ID number; failed checks count toward
  * the daily limit per ID number.
  */
@@ -81,6 +82,42 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       audit(visit, idHash, `recovery.${kind}`, 'failed', { ...details, attemptsLeft });
       return attemptsLeft;
     })();
+  }
+
+  /** The scanned lines read; a misread is the scanner's or the document's fault, not a failed check: it does not count. */
+  function readScan(mrz: string): MrzDocument {
+    const read = parseMrz(mrz, { now: ctx.clock.now() });
+    if (!read.ok) throw new KioskError(`recovery.mrz.${read.reason}`, { ...(read.field ? { field: read.field } : {}), ...(read.line ? { params: { line: read.line } } : {}) });
+    return read;
+  }
+
+  function documentExpired(read: MrzDocument): KioskError {
+    return new KioskError('recovery.documentExpired', { field: 'expiryDate', params: expiryDateParams(read.expiryDate) });
+  }
+
+  /** Compares the read document with the citizen's record: a match opens the knowledge check, a mismatch spends an attempt. */
+  function checkDocument(visit: Visit, flow: RecoveryFlow, citizen: { idHash: string }, record: CitizenRecord, read: MrzDocument, mrz: string) {
+    const mrzHash = ctx.hashIdentifier('mrz', mrz.split(/\s+/).join(''));
+    const mismatches = matchDocument(read, record, kenyaDate(ctx.clock.now()));
+    const details = { format: read.format, mrzHash };
+    if (mismatches.length === 1 && mismatches[0] === 'expired') {
+      // The citizen's own document, out of date: another document will do, so no attempt is
+      // spent, and the screen says what is wrong rather than "does not match".
+      audit(visit, citizen.idHash, 'recovery.document', 'expired', details);
+      throw documentExpired(read);
+    }
+    if (mismatches.length > 0) {
+      return { matched: false as const, mismatches, attemptsLeft: recordFailure(visit, citizen.idHash, 'document', { ...details, mismatches: mismatches.join(',') }) };
+    }
+    const questions = questionsFor(record, settings.knowledgeQuestions);
+    flow.document = { format: read.format, mrzHash, questions };
+    audit(visit, citizen.idHash, 'recovery.document', 'matched', details);
+    if (questions.length === 0) {
+      // Nothing on record that the document does not already prove: the clerk's check stands alone.
+      flow.knowledgePassed = true;
+      audit(visit, citizen.idHash, 'recovery.knowledge', 'nothing-to-ask');
+    }
+    return { matched: true as const, questions };
   }
 
   return {
@@ -150,38 +187,46 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return { reference, maskedPhone: checked.maskedPhone };
     },
 
+    'recovery.startByPassportMrz': ({ mrz }) => {
+      const visit = ctx.visits.require();
+      // Nothing is looked up or spent for lines that name no valid passport: the answer is the
+      // same whoever holds the number, and one misread character can be corrected on screen.
+      const read = readScan(mrz);
+      if (read.format !== 'TD3') throw new KioskError('recovery.mrz.notPassport');
+      if (read.expiryDate < kenyaDate(ctx.clock.now())) {
+        audit(visit, ctx.hashIdentifier('passport', read.documentNumber), 'recovery.document', 'expired', { format: read.format, by: 'passport-mrz' });
+        throw documentExpired(read);
+      }
+      const searches = searchesOf(visit);
+      searchLimits.admit(visit, searches.searches, 'recovery');
+      searches.searches += 1;
+      const flow = flowOf(visit);
+      resetFlow(flow);
+      noteStaff(flow);
+      requests.expireStale();
+      const record = citizens.withAccountByPassport(read.documentNumber);
+      // Failed checks count per citizen, as when they typed a number: their ID number's hash when found.
+      const idHash = record ? ctx.hashIdentifier('idNumber', record.idNumber) : ctx.hashIdentifier('passport', read.documentNumber);
+      requireAttemptsLeft(visit, idHash);
+      if (!record) {
+        audit(visit, idHash, RECOVERY_START_ACTION, 'not-found', { path: 'document', by: 'passport-mrz' });
+        throw new KioskError('recovery.notFound');
+      }
+      flow.citizen = { id: record.id, idHash, path: 'document' };
+      audit(visit, idHash, RECOVERY_START_ACTION, 'document', { path: 'document', by: 'passport-mrz' });
+      return checkDocument(visit, flow, flow.citizen, record, read, mrz);
+    },
+
     'recovery.scanDocument': ({ mrz }) => {
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       const { citizen } = step(flow, 'citizen');
       if (citizen.path !== 'document' || flow.document) throw new KioskError('recovery.outOfOrder');
       requireAttemptsLeft(visit, citizen.idHash);
-      const read = parseMrz(mrz, { now: ctx.clock.now() });
-      // A misread is the scanner's or the document's fault, not a failed check: it does not count.
-      if (!read.ok) throw new KioskError(`recovery.mrz.${read.reason}`, { ...(read.field ? { field: read.field } : {}), ...(read.line ? { params: { line: read.line } } : {}) });
+      const read = readScan(mrz);
       const record = citizens.byId(citizen.id);
       if (!record) throw new KioskError('recovery.notFound');
-      const mrzHash = ctx.hashIdentifier('mrz', mrz.split(/\s+/).join(''));
-      const mismatches = matchDocument(read, record, kenyaDate(ctx.clock.now()));
-      const details = { format: read.format, mrzHash };
-      if (mismatches.length === 1 && mismatches[0] === 'expired') {
-        // The citizen's own document, out of date: another document will do, so no attempt is
-        // spent, and the screen says what is wrong rather than "does not match".
-        audit(visit, citizen.idHash, 'recovery.document', 'expired', details);
-        throw new KioskError('recovery.documentExpired', { field: 'expiryDate', params: expiryDateParams(read.expiryDate) });
-      }
-      if (mismatches.length > 0) {
-        return { matched: false, mismatches, attemptsLeft: recordFailure(visit, citizen.idHash, 'document', { ...details, mismatches: mismatches.join(',') }) };
-      }
-      const questions = questionsFor(record, settings.knowledgeQuestions);
-      flow.document = { format: read.format, mrzHash, questions };
-      audit(visit, citizen.idHash, 'recovery.document', 'matched', details);
-      if (questions.length === 0) {
-        // Nothing on record that the document does not already prove: the clerk's check stands alone.
-        flow.knowledgePassed = true;
-        audit(visit, citizen.idHash, 'recovery.knowledge', 'nothing-to-ask');
-      }
-      return { matched: true, questions };
+      return checkDocument(visit, flow, citizen, record, read, mrz);
     },
 
     'recovery.answer': ({ answers }) => {
@@ -233,6 +278,33 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       // Only an optional new email may still be added, to this request.
       flow.submitted = { requestId: created.id, reference: created.reference, idHash: citizen.idHash };
       return { reference: created.reference, expiresAt: created.expiresAt };
+    },
+
+    'recovery.resendCode': async ({ purpose }) => {
+      const visit = ctx.visits.require();
+      const flow = flowOf(visit);
+      if (purpose === 'reset') {
+        const { citizen } = step(flow, 'citizen', 'resetCodeId');
+        const record = citizens.byId(citizen.id);
+        if (!record?.phone) throw new KioskError('recovery.notFound');
+        const code = await ctx.codes.send(visit, { purpose: 'recovery.reset', phoneE164: record.phone });
+        flow.resetCodeId = code.codeId;
+        audit(visit, citizen.idHash, 'recovery.reset', 'code-resent');
+        return { codeId: code.codeId, expiresAt: code.expiresAt };
+      }
+      if (purpose === 'new-phone') {
+        const { citizen, newPhone } = step(flow, 'citizen', 'document', 'knowledgePassed', 'newPhone');
+        const code = await ctx.codes.send(visit, { purpose: 'recovery.new-phone', phoneE164: newPhone.phone });
+        flow.newPhone = { codeId: code.codeId, phone: newPhone.phone };
+        audit(visit, citizen.idHash, 'recovery.new-phone', 'code-resent');
+        return { codeId: code.codeId, expiresAt: code.expiresAt };
+      }
+      const { submitted, newEmail } = step(flow, 'submitted', 'newEmail');
+      requests.requirePending(submitted.requestId);
+      const code = await ctx.codes.sendByEmail(visit, { purpose: 'recovery.new-email', email: newEmail.email });
+      flow.newEmail = { codeId: code.codeId, email: newEmail.email };
+      audit(visit, submitted.idHash, 'recovery.new-email', 'code-resent', { requestId: submitted.requestId });
+      return { codeId: code.codeId, expiresAt: code.expiresAt };
     },
 
     'recovery.sendNewEmailCode': async ({ email }) => {

@@ -10,6 +10,8 @@ export const recoverMessages = defineMessages({
         hasPhoneHint: 'We send a code to it. Then eCitizen sends you a link to set a new password.',
         lostPhone: 'No, I lost my phone',
         lostPhoneHint: 'Use your national ID card or passport. A clerk approves the change.',
+        scanPassport: 'I lost my phone and have my passport: scan it',
+        scanPassportHint: 'No number to type: your passport finds your account. A clerk approves the change.',
       },
       id: {
         title: 'Your ID or passport number',
@@ -30,6 +32,8 @@ export const recoverMessages = defineMessages({
         emailLead: 'We sent a code by email to {email}. Open the email and type the code below.',
         emailLabel: 'Code from the email',
         withoutEmail: 'Continue without the email',
+        needNew: 'Ask for a new code to continue.',
+        resend: 'Send a new code',
       },
       resetDone: {
         title: 'Password reset requested',
@@ -52,6 +56,11 @@ export const recoverMessages = defineMessages({
           birthDate: 'The date of birth is different.',
           expired: 'The document has expired. Please use one that is still valid.',
         },
+      },
+      scanPassport: {
+        title: 'Scan your passport',
+        lead: 'Place your passport on the scanner, photo page down: it finds your account, no number to type. A clerk can also type the two lines printed at the bottom of the photo page.',
+        mismatchTitle: 'This passport does not match the record for its passport number.',
       },
       questions: {
         title: 'A question only you can answer',
@@ -132,6 +141,8 @@ export const recoverMessages = defineMessages({
         hasPhoneHint: 'Tutatuma nambari ya siri kwake. Kisha eCitizen itakutumia kiungo cha kuweka nenosiri jipya.',
         lostPhone: 'Hapana, nimepoteza simu yangu',
         lostPhoneHint: 'Tumia kitambulisho chako cha taifa au pasipoti. Karani ataidhinisha mabadiliko.',
+        scanPassport: 'Nimepoteza simu na nina pasipoti yangu: niipitishe kwenye skana',
+        scanPassportHint: 'Huhitaji kuandika nambari: pasipoti yako inapata akaunti yako. Karani ataidhinisha mabadiliko.',
       },
       id: {
         title: 'Nambari yako ya kitambulisho au pasipoti',
@@ -152,6 +163,8 @@ export const recoverMessages = defineMessages({
         emailLead: 'Tumetuma nambari ya siri kwa barua pepe kwenda {email}. Fungua barua pepe hiyo uandike nambari hapa chini.',
         emailLabel: 'Nambari ya siri kutoka kwenye barua pepe',
         withoutEmail: 'Endelea bila barua pepe',
+        needNew: 'Omba nambari ya siri mpya ili kuendelea.',
+        resend: 'Tuma nambari ya siri mpya',
       },
       resetDone: {
         title: 'Ombi la kubadilisha nenosiri limetumwa',
@@ -174,6 +187,11 @@ export const recoverMessages = defineMessages({
           birthDate: 'Tarehe ya kuzaliwa ni tofauti.',
           expired: 'Muda wa hati hii umekwisha. Tafadhali tumia hati ambayo bado ni halali.',
         },
+      },
+      scanPassport: {
+        title: 'Pitisha pasipoti yako kwenye skana',
+        lead: 'Weka pasipoti yako kwenye skana, ukurasa wa picha ukiangalia chini: itapata akaunti yako, huhitaji kuandika nambari. Karani anaweza pia kuandika mistari miwili iliyo chini ya ukurasa wa picha.',
+        mismatchTitle: 'Pasipoti hii hailingani na kumbukumbu za nambari yake ya pasipoti.',
       },
       questions: {
         title: 'Swali ambalo wewe pekee unaweza kujibu',

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { DocumentMismatch, KnowledgeQuestion, RecoveryPath } from '../../../shared/contract/recovery';
+import type { CallResponse } from '../../../shared/contract';
+import type { DocumentMismatch, KnowledgeQuestion, RecoveryCodePurpose, RecoveryPath } from '../../../shared/contract/recovery';
 import { call } from '../api/kiosk';
 
 /**
@@ -43,7 +44,18 @@ export const useRecoveryStore = defineStore('recovery', () => {
   async function scan(mrz: string): Promise<boolean> {
     // A refusal (misread, expired) replaces what the last scan said.
     mismatches.value = [];
-    const result = await call('recovery.scanDocument', { mrz });
+    return documentChecked(await call('recovery.scanDocument', { mrz }));
+  }
+
+  /** Path 2 with no number typed: the passport's MRZ names the citizen and is checked at once. */
+  async function startByPassportMrz(mrz: string): Promise<boolean> {
+    mismatches.value = [];
+    const result = await call('recovery.startByPassportMrz', { mrz });
+    path.value = 'document';
+    return documentChecked(result);
+  }
+
+  function documentChecked(result: CallResponse<'recovery.scanDocument'>): boolean {
     if (result.matched) {
       questions.value = result.questions;
       mismatches.value = [];
@@ -69,6 +81,12 @@ export const useRecoveryStore = defineStore('recovery', () => {
   async function submit(code: string): Promise<void> {
     const done = await call('recovery.submit', { codeId: codeId.value ?? '', code });
     reference.value = done.reference;
+  }
+
+  /** A new code in place of a dead one, to where the last one went. */
+  async function resendCode(purpose: RecoveryCodePurpose): Promise<void> {
+    const sent = await call('recovery.resendCode', { purpose });
+    codeId.value = sent.codeId;
   }
 
   async function sendNewEmailCode(email: string): Promise<void> {
@@ -97,9 +115,11 @@ export const useRecoveryStore = defineStore('recovery', () => {
     start,
     requestReset,
     scan,
+    startByPassportMrz,
     answer,
     sendNewPhoneCode,
     submit,
+    resendCode,
     sendNewEmailCode,
     addNewEmail,
   };

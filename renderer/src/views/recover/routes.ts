@@ -13,7 +13,8 @@ import RecoverScanView from './RecoverScanView.vue';
 /**
  * Account recovery. Path 1 (has the phone): recover → recover-id/reset → recover-code/reset →
  * recover-reset-done. Path 2 (lost it): recover → recover-id/document → recover-scan →
- * recover-questions → recover-new-phone → recover-code/new-phone → recover-new-email (optional:
+ * recover-questions (or, with a passport and no number typed: recover → recover-scan-passport →
+ * recover-questions) → recover-new-phone → recover-code/new-phone → recover-new-email (optional:
  * → recover-code/new-email, or skip) → recover-pending.
  */
 export const recoverRoutes: RouteRecordRaw[] = [
@@ -32,6 +33,7 @@ export const recoverRoutes: RouteRecordRaw[] = [
   },
   { path: '/recover/reset-done', name: 'recover-reset-done', component: RecoverResetDoneView, meta: { title: 'recover.resetDone.title' } },
   { path: '/recover/scan', name: 'recover-scan', component: RecoverScanView, meta: { title: 'recover.scan.title', step: { current: 1, total: 5 } } },
+  { path: '/recover/scan-passport', name: 'recover-scan-passport', component: RecoverScanView, meta: { title: 'recover.scanPassport.title', step: { current: 1, total: 5 } } },
   { path: '/recover/questions', name: 'recover-questions', component: RecoverQuestionsView, meta: { title: 'recover.questions.title', step: { current: 2, total: 5 } } },
   { path: '/recover/new-phone', name: 'recover-new-phone', component: RecoverNewPhoneView, meta: { title: 'recover.newPhone.title', step: { current: 3, total: 5 } } },
   { path: '/recover/new-email', name: 'recover-new-email', component: RecoverNewEmailView, meta: { title: 'recover.newEmail.title', step: { current: 4, total: 5 } } },
