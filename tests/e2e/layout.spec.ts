@@ -13,9 +13,9 @@ import { setDisplayModes } from './support/accessibility-modes';
  * kiosk, in normal and large text, the screen's main action (marked `data-primary`) and
  * the bottom navigation are on screen without scrolling, the page itself never scrolls
  * (long content scrolls inside the main area), and no two cards, tiles, headings or
- * controls overlap or spill out of their box. Large text fits without giving up its size:
- * every text on screen is clearly larger than in normal text. A screenshot of each screen
- * each way, to look at.
+ * controls overlap or spill out of their box, nor is any control under the 64 px touch
+ * target. Large text fits without giving up its size: every text on screen is clearly
+ * larger than in normal text. A screenshot of each screen each way, to look at.
  */
 
 const SIZES = {
@@ -71,6 +71,12 @@ function misfits(page: Page, withNav: boolean): Promise<string[]> {
       const nav = document.querySelector('[data-testid="bottom-nav"]');
       if (!nav || !visible(nav)) problems.push('no bottom navigation');
       else for (const button of nav.querySelectorAll('button')) if (!onScreen(button)) problems.push(`bottom navigation off screen: ${name(button)}`);
+    }
+
+    // Fitting never squeezes a control under the 64 px touch target.
+    for (const control of document.querySelectorAll('button, a[href], input, select, textarea, [role="button"]')) {
+      const box = control.getBoundingClientRect();
+      if (visible(control) && (box.width < 64 || box.height < 64)) problems.push(`touch target under 64 px: ${name(control)} (${Math.round(box.width)}×${Math.round(box.height)})`);
     }
 
     const boxes = [
