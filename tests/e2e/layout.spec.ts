@@ -10,20 +10,19 @@ import { setDisplayModes } from './support/accessibility-modes';
 
 /**
  * Fit the screen: on every screen, on a portrait (1080×1920) and a landscape (1920×1080)
- * kiosk, in normal text, the screen's main action (marked `data-primary`) and
+ * kiosk, in normal and large text, the screen's main action (marked `data-primary`) and
  * the bottom navigation are on screen without scrolling, the page itself never scrolls
  * (long content scrolls inside the main area), and no two cards, tiles, headings or
- * controls overlap or spill out of their box. A screenshot of each screen both ways, to look at.
- *
- * Large text does not fit yet on keypad and keyboard screens and with the attended banner
- * (README, known gaps): add 'large' to TEXT_SIZES once it does.
+ * controls overlap or spill out of their box, nor is any control under the 64 px touch
+ * target. Large text fits without giving up its size: every text on screen is clearly
+ * larger than in normal text. A screenshot of each screen each way, to look at.
  */
 
 const SIZES = {
   portrait: { width: 1080, height: 1920 },
   landscape: { width: 1920, height: 1080 },
 } as const;
-const TEXT_SIZES: readonly ('normal' | 'large')[] = ['normal'];
+const TEXT_SIZES = ['normal', 'large'] as const;
 const screenshotDir = path.resolve(import.meta.dirname, 'screenshots');
 
 /** Everything wrong with the fit of what is on screen now, measured in one pass in the page. */
@@ -74,6 +73,12 @@ function misfits(page: Page, withNav: boolean): Promise<string[]> {
       else for (const button of nav.querySelectorAll('button')) if (!onScreen(button)) problems.push(`bottom navigation off screen: ${name(button)}`);
     }
 
+    // Fitting never squeezes a control under the 64 px touch target.
+    for (const control of document.querySelectorAll('button, a[href], input, select, textarea, [role="button"]')) {
+      const box = control.getBoundingClientRect();
+      if (visible(control) && (box.width < 64 || box.height < 64)) problems.push(`touch target under 64 px: ${name(control)} (${Math.round(box.width)}×${Math.round(box.height)})`);
+    }
+
     const boxes = [
       ...document.querySelectorAll('.choice-tile, .lookup-card, .day-card, .bill-summary, .receipt, button, a.button, h1, h2, input, output, textarea, table'),
     ].filter(visible);
@@ -113,6 +118,28 @@ function misfits(page: Page, withNav: boolean): Promise<string[]> {
   }, withNav);
 }
 
+/** Large text is this much larger than normal text, at the least, wherever it fits the screen. */
+const LARGE_TEXT_AT_LEAST = 1.15;
+
+/** The font size of every visible element that holds text of its own, in document order. */
+function textSizes(page: Page): Promise<{ text: string; size: number }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el): el is HTMLElement => el instanceof HTMLElement && el.checkVisibility())
+      .filter((el) => [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim()))
+      .map((el) => ({ text: el.innerText.trim().replace(/\s+/g, ' ').slice(0, 30), size: parseFloat(getComputedStyle(el).fontSize) })),
+  );
+}
+
+/** Each text that large text did not make clearly larger (the same screen, measured both ways). */
+function notLarger(normal: { text: string; size: number }[], large: { text: string; size: number }[]): string[] {
+  if (normal.map((t) => t.text).join('|') !== large.map((t) => t.text).join('|')) return ['the screen changed between normal and large text'];
+  return large.flatMap((text, i) => {
+    const normalSize = normal[i]!.size;
+    return text.size < normalSize * LARGE_TEXT_AT_LEAST ? [`"${text.text}" is ${text.size} px in large text, ${normalSize} px in normal`] : [];
+  });
+}
+
 /**
  * The screen as it is, in each size and text size (no navigation: the window is resized and
  * large text is a class on <html>), then put back as portrait in normal text. Soft: one walk
@@ -123,11 +150,14 @@ async function checkFit(page: Page, screen: string, options: { nav?: boolean } =
   const before = await page.evaluate(() => document.documentElement.className);
   for (const [orientation, size] of Object.entries(SIZES)) {
     await page.setViewportSize(size);
+    const sizes: Partial<Record<(typeof TEXT_SIZES)[number], { text: string; size: number }[]>> = {};
     for (const text of TEXT_SIZES) {
       await setDisplayModes(page, text === 'large' ? ['large-text'] : []);
       await page.screenshot({ path: path.join(screenshotDir, `layout-${screen}-${orientation}-${text}.png`) });
       expect.soft(await misfits(page, options.nav ?? true), `${screen}, ${orientation}, ${text} text`).toEqual([]);
+      sizes[text] = await textSizes(page);
     }
+    expect.soft(notLarger(sizes.normal ?? [], sizes.large ?? []), `${screen}, ${orientation}: large text larger`).toEqual([]);
   }
   await page.setViewportSize(SIZES.portrait);
   await page.evaluate((className) => {
@@ -157,7 +187,7 @@ async function startOver(page: Page): Promise<void> {
 // M-Pesa and card offered; nothing is paid, so no Daraja needs to answer.
 test.use({ kioskSettings: { mpesa: { baseUrl: 'http://127.0.0.1:9' }, card: { simulator: true } } });
 
-test('citizen screens fit portrait and landscape, in normal text', async ({ kioskPage: page, kiosk }) => {
+test('citizen screens fit portrait and landscape, in normal and large text', async ({ kioskPage: page, kiosk }) => {
   await checkFit(page, 'attract', { nav: false });
   await page.getByTestId('touch-to-start').tap();
   await expect(page.getByTestId('language-en')).toBeVisible();
