@@ -10,22 +10,21 @@ import { createDispatcher } from './dispatch';
 import { CoreEvents } from './events';
 import type { Handlers } from './handlers';
 import { silentLogger, type Logger } from '../../shared/node/logging/logger';
-import { lookupHandlers } from './lookup/lookup-handlers';
+import { createLookup } from './lookup/lookup-feature';
 import { Outbox } from './sync/outbox';
-import { overridesHandlers } from './overrides/overrides-handlers';
+import { createOverrides } from './overrides/overrides-feature';
 import type { PaymentAdapterOptions } from './payments/payment-adapters';
 import type { CallbackDisposition } from './payments/payment-service';
 import { createPayments } from './payments/payments-feature';
 import { identifierHasher } from './audit/identifier-hash';
-import { recoveryHandlers } from './recovery/recovery-handlers';
+import { createRecovery } from './recovery/recovery-feature';
 import { parseKioskSettings } from './settings/kiosk-settings';
 import { LocalSettings } from './settings/local-settings';
 import { createSmsGateway } from './sms/create-sms-gateway';
 import { createStaffDesk } from './staff-desk';
 import { createEmailGateway } from './email/create-email-gateway';
-import { syncHandlers } from './sync/sync-handlers';
-import { SyncService } from './sync/sync-service';
-import { systemHandlers } from './visits/visit-handlers';
+import { createSync } from './sync/sync-feature';
+import { createVisits } from './visits/visits-feature';
 import { OneTimeCodes } from './verification/one-time-codes';
 import { Visits } from './visits/visits';
 
@@ -80,47 +79,41 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     events,
     // While staff are signed in, their screens' longer idle time holds the visit open too.
     visits: new Visits(db, clock, audit, events, () => {
-      const idleSeconds = staff.attended.isSignedIn() ? Math.max(settings.idle.timeoutSeconds, settings.staff.idleTimeoutSeconds) : settings.idle.timeoutSeconds;
+      const idleSeconds = staff.service.attended.isSignedIn() ? Math.max(settings.idle.timeoutSeconds, settings.staff.idleTimeoutSeconds) : settings.idle.timeoutSeconds;
       return (idleSeconds + settings.idle.warningSeconds) * 1000 + VISIT_GRACE_MS;
     }),
     hashIdentifier: identifierHasher(local.getOrCreate('identifier.hash.key', () => randomBytes(32).toString('base64'))),
-    staff: { current: () => staff.attended.current() },
+    staff: { current: () => staff.service.attended.current() },
     sms,
     email,
     codes: new OneTimeCodes({ db, clock, audit, log, sms, email, settings: settings.verification, hashIdentifier: (kind, value) => context.hashIdentifier(kind, value) }),
   };
-  const staff = createStaffDesk(context, () => sync.status());
+  // Built without side effects, each from the services it needs; started once all exist.
+  const staff = createStaffDesk(context, () => sync.service.status());
+  const visits = createVisits(context);
+  const lookup = createLookup(context);
+  const payments = createPayments(context, options.databaseFile, options.payments);
+  const sync = createSync(context, { payments: payments.service });
+  const recovery = createRecovery(context, { lookup: lookup.service });
+  const overrides = createOverrides(context, { lookup: lookup.service, payments: payments.service });
+  // Sync starts last: payments left unsettled by a stop are resumed before callbacks are fetched for them.
+  const features = [visits, lookup, payments, staff, recovery, overrides, sync];
+
   // Attended mode belongs to the visit in which staff proved who they are: it ends with it.
   events.subscribe((name) => {
-    if (name === 'visit.ended') staff.attended.endWithVisit();
+    if (name === 'visit.ended') staff.service.attended.endWithVisit();
   });
-
-  const sync = new SyncService({
-    ...context,
-    settings: settings.sync,
-    onStatus: (status) => events.emit('sync.status', status),
-    // Read only once sync starts, below, when the payments exist.
-    mpesaCallbacks: {
-      awaited: () => payments.service.awaitedMpesa(),
-      accept: (body, attemptReference) => payments.service.acceptMpesaCallback(body, attemptReference ?? undefined),
-      noRecordsFor: (references) => payments.service.noRecordsFor(references),
-    },
-  });
-
-  const payments = createPayments(context, options.databaseFile, options.payments);
-
   const handlers: Handlers = {
-    ...systemHandlers(context),
-    ...syncHandlers(sync),
-    ...lookupHandlers(context),
+    ...visits.handlers,
+    ...lookup.handlers,
     ...payments.handlers,
     ...staff.handlers,
-    ...recoveryHandlers(context),
-    ...overridesHandlers(context, payments.service),
+    ...recovery.handlers,
+    ...overrides.handlers,
+    ...sync.handlers,
   };
   const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
-  // Runs only when a hub URL is configured; without one the outbox simply keeps every event.
-  sync.start();
+  for (const feature of features) feature.start();
   const stopBackups = options.backups ? startNightlyBackups(context, options.backups) : () => undefined;
 
   return {
@@ -130,9 +123,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     paymentsIdle: () => payments.service.idle(),
     close() {
       stopBackups();
-      void sync.stop();
+      void sync.service.stop();
       payments.service.close();
-      staff.attended.dispose();
+      staff.service.attended.dispose();
       db.close();
     },
     context,

@@ -1,6 +1,6 @@
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
-import { lookupVisitState } from '../lookup/lookup-handlers';
+import type { Lookup } from '../lookup/lookup';
 import type { SignedInStaff } from '../staff-presence';
 import type { Visit } from '../visits/visits';
 import { recordOverride } from './override-record';
@@ -13,22 +13,21 @@ import { recordOverride } from './override-record';
  * visit after another, which a clerk standing beside one citizen cannot vouch for.
  */
 export class LookupLimitOverride {
-  private readonly lookupState;
-
-  constructor(private readonly ctx: CoreContext) {
-    this.lookupState = lookupVisitState(ctx.visits);
-  }
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly lookup: Lookup,
+  ) {}
 
   /** True when the open visit can search no more (or be sent no more codes). */
   reached(visit: Visit): boolean {
-    return this.lookupState(visit).searches >= this.ctx.settings.lookup.lookupsPerVisit || this.ctx.codes.visitLimitReached(visit);
+    return this.lookup.searchLimitReached(visit);
   }
 
   lift(staff: SignedInStaff, reason: string, note: string | undefined): { lookupsLeft: number } {
     const visit = this.ctx.visits.current();
     if (!visit) throw new KioskError('overrides.noVisit');
     if (!this.reached(visit)) throw new KioskError('overrides.limitNotReached');
-    const state = this.lookupState(visit);
+    const searchesBefore = this.lookup.searchesSpent(visit);
     const codesLimited = this.ctx.codes.visitLimitReached(visit);
     this.ctx.db.transaction(() => {
       recordOverride(this.ctx, {
@@ -38,12 +37,11 @@ export class LookupLimitOverride {
         note,
         outcome: 'lifted',
         visitId: visit.id,
-        details: { searchesBefore: state.searches, codesLimitLifted: codesLimited },
+        details: { searchesBefore, codesLimitLifted: codesLimited },
       });
     })();
     // The counts are memory of this visit only; they change once the audit row is written.
-    state.searches = 0;
-    if (codesLimited) this.ctx.codes.liftVisitLimit(visit);
+    this.lookup.liftSearchLimit(visit);
     return { lookupsLeft: this.ctx.settings.lookup.lookupsPerVisit };
   }
 }

@@ -3,7 +3,7 @@ import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { PaymentService, ProviderAnswer } from '../payments/payment-service';
 import { isUnsettled } from '../payments/payment-state';
-import { PaymentStore, type PaymentRow } from '../payments/payment-store';
+import type { PaymentRow } from '../payments/payment-store';
 import type { SignedInStaff } from '../staff-presence';
 import { recordOverride } from './override-record';
 
@@ -26,35 +26,25 @@ export type CancelOutcome = 'cancelled' | 'paid' | 'awaiting-receipt';
  * wins; each is one transaction with the payment's audit row, the override's and their events.
  */
 export class StuckPayments {
-  private readonly store: PaymentStore;
-  private readonly listStmt;
-
   constructor(
     private readonly ctx: CoreContext,
     private readonly service: PaymentService,
-  ) {
-    this.store = new PaymentStore(ctx);
-    this.listStmt = ctx.db.prepare<[string], { id: string; method: StuckPayment['method']; state: StuckPayment['state']; amount: number; reference: string | null; created_at: string }>(
-      `SELECT p.id, p.method, p.state, p.amount, b.reference, p.created_at
-       FROM payments p LEFT JOIN bills b ON b.id = p.bill_id
-       WHERE p.state IN ('created', 'prompted') AND p.created_at <= ? ORDER BY p.created_at`,
-    );
-  }
+  ) {}
 
   list(): StuckPayment[] {
-    const before = new Date(this.ctx.clock.now().getTime() - STUCK_AFTER_MS).toISOString();
-    return this.listStmt.all(before).map((row) => ({
+    const before = new Date(this.ctx.clock.now().getTime() - STUCK_AFTER_MS);
+    return this.service.waitingSince(before).map((row) => ({
       paymentId: row.id,
       method: row.method,
       state: row.state,
       amount: row.amount,
-      billReference: row.reference ?? '',
+      billReference: row.bill_reference ?? '',
       waitingSince: row.created_at,
     }));
   }
 
   async checkAndCancel(staff: SignedInStaff, paymentId: string, reason: string, note: string | undefined): Promise<{ outcome: CancelOutcome; state: PaymentRow['state'] }> {
-    const payment = this.store.get(paymentId);
+    const payment = this.service.payment(paymentId);
     if (!payment) throw new KioskError('payment.notFound');
     if (!isUnsettled(payment.state)) throw new KioskError('overrides.paymentSettled', { params: { state: payment.state } });
     const answer = await this.service.askProvider(payment, CARD_ANSWER_MS);

@@ -250,6 +250,15 @@ export class PaymentService {
     return last.status === 'done' ? cardAnswer(last.result) : 'pending';
   }
 
+  payment(id: string): PaymentRow | undefined {
+    return this.deps.store.get(id);
+  }
+
+  /** Payments still waiting for their provider since at or before `before` (a clerk's list of stuck ones). */
+  waitingSince(before: Date) {
+    return this.deps.store.waitingSince(before.toISOString());
+  }
+
   /** A change a clerk's override made, under the same state machine, recorded as theirs. */
   applyOverride(paymentId: string, answer: { event: PaymentEvent; details?: TransitionDetails }, actor: string): Applied {
     return this.apply(paymentId, answer.event, { ...answer.details, actor });

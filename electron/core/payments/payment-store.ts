@@ -91,6 +91,16 @@ export class PaymentStore {
     return this.ctx.db.prepare<[string], PaymentRow>("SELECT * FROM payments WHERE bill_id = ? AND state = 'paid'").get(billId);
   }
 
+  /** Payments still waiting for their provider (not in doubt) that were made at or before `before`, oldest first, with their bill's reference. */
+  waitingSince(before: string): (PaymentRow & { bill_reference: string | null })[] {
+    return this.ctx.db
+      .prepare<[string], PaymentRow & { bill_reference: string | null }>(
+        `SELECT p.*, b.reference AS bill_reference FROM payments p LEFT JOIN bills b ON b.id = p.bill_id
+         WHERE p.state IN ('created', 'prompted') AND p.created_at <= ? ORDER BY p.created_at`,
+      )
+      .all(before);
+  }
+
   unsettled(): PaymentRow[] {
     return this.ctx.db.prepare<[], PaymentRow>("SELECT * FROM payments WHERE state IN ('created', 'prompted', 'in_doubt') ORDER BY created_at").all();
   }

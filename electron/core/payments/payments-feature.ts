@@ -1,5 +1,7 @@
 import path from 'node:path';
+import type { paymentCalls } from '../../../shared/contract/payments';
 import type { CoreContext } from '../context';
+import type { Feature } from '../feature';
 import { BillStore } from './bills/bill-store';
 import { paymentAdapters, type PaymentAdapterOptions } from './payment-adapters';
 import { PaymentReceipts } from './payment-receipts';
@@ -12,9 +14,9 @@ import { kioskSigningKey } from './receipts/kiosk-signing-key';
 /**
  * Assembles the payments feature for the core: bills, the payment state machines, the
  * providers chosen by settings, receipts, and the handlers. Unsettled payments left by a
- * stop (a power cut) are resumed at once.
+ * stop (a power cut) are resumed when the feature starts.
  */
-export function createPayments(ctx: CoreContext, databaseFile: string, options: PaymentAdapterOptions = {}) {
+export function createPayments(ctx: CoreContext, databaseFile: string, options: PaymentAdapterOptions = {}): Feature<keyof typeof paymentCalls, PaymentService> {
   const adapters = paymentAdapters(ctx.settings, path.dirname(databaseFile), ctx.clock, options);
   const bills = new BillStore(ctx);
   const store = new PaymentStore(ctx);
@@ -41,6 +43,5 @@ export function createPayments(ctx: CoreContext, databaseFile: string, options: 
     paperWidthMm: ctx.settings.printer.paperWidthMm,
     pdfPageSize: ctx.settings.receipts.pdfPageSize,
   });
-  service.resume();
-  return { handlers: paymentsHandlers(ctx, { bills, store, service, receipts }, phones), service };
+  return { service, handlers: paymentsHandlers(ctx, { bills, store, service, receipts }, phones), start: () => service.resume() };
 }

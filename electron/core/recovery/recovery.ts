@@ -1,11 +1,10 @@
-import type { recoveryCalls } from '../../../shared/contract/recovery';
+import type { ParsedRequest } from '../../../shared/contract';
 import { maskEmail } from '../../../shared/identifiers';
 import { parseMrz, type MrzDocument } from '../../../shared/mrz';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
-import type { HandlersFor } from '../handlers';
-import { lookupVisitState } from '../lookup/lookup-handlers';
-import { LookupLimits, RECOVERY_START_ACTION } from '../lookup/lookup-limits';
+import type { Lookup } from '../lookup/lookup';
+import { RECOVERY_START_ACTION } from '../lookup/lookup-limits';
 import { markVisitVerified } from '../verification/visit-verification';
 import type { Visit } from '../visits/visits';
 import { CitizenRecords, type CitizenRecord } from './citizen-records';
@@ -34,18 +33,12 @@ function expiryDateParams(date: string): { date: string } {
  * Every attempt is audited under a keyed hash of the ID number; failed checks count toward
  * the daily limit per ID number.
  */
-export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof recoveryCalls> {
+export function createRecoveryService(ctx: CoreContext, lookup: Lookup) {
   const settings = ctx.settings.recovery;
   const citizens = new CitizenRecords(ctx.db);
   const limit = new FailureLimit(ctx.db, ctx.clock, settings.maxFailedChecksPerDay);
   const requests = new RecoveryRequests(ctx.db, ctx.clock, ctx.audit, ctx.outbox, citizens, ctx.kioskId);
   const flowOf = ctx.visits.slot<RecoveryFlow>(() => ({}));
-  // Starting a recovery answers whether an ID number is on record, and may send an SMS:
-  // it spends the same per-visit and per-kiosk allowance as a search.
-  const searchLimits = new LookupLimits(ctx.db, ctx.clock, ctx.audit, ctx.settings.lookup);
-  const searchesOf = lookupVisitState(ctx.visits);
-  // Requests left pending when the kiosk last stopped expire now, not when a clerk next looks.
-  requests.expireStale();
 
   /** Attended from the start: the clerk at the kiosk is who did the step. */
   const actor = () => {
@@ -121,12 +114,15 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
   }
 
   return {
-    'recovery.start': async (request) => {
+    /** Requests left pending when the kiosk last stopped expire at start, not when a clerk next looks. */
+    expireStale: () => requests.expireStale(),
+
+    start: async (request: ParsedRequest<'recovery.start'>) => {
       const { path } = request;
       const visit = ctx.visits.require();
-      const searches = searchesOf(visit);
-      searchLimits.admit(visit, searches.searches, 'recovery');
-      searches.searches += 1;
+      // Starting a recovery answers whether an identifier is on record, and may send an SMS:
+      // it spends the same per-visit and per-kiosk allowance as a search.
+      lookup.spendSearch(visit, 'recovery');
       const flow = flowOf(visit);
       resetFlow(flow);
       noteStaff(flow);
@@ -160,7 +156,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return { path, code };
     },
 
-    'recovery.requestReset': async ({ codeId, code }) => {
+    requestReset: async ({ codeId, code }: ParsedRequest<'recovery.requestReset'>) => {
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       const { citizen, resetCodeId } = step(flow, 'citizen', 'resetCodeId');
@@ -187,7 +183,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return { reference, maskedPhone: checked.maskedPhone };
     },
 
-    'recovery.startByPassportMrz': ({ mrz }) => {
+    startByPassportMrz: ({ mrz }: ParsedRequest<'recovery.startByPassportMrz'>) => {
       const visit = ctx.visits.require();
       // Nothing is looked up or spent for lines that name no valid passport: the answer is the
       // same whoever holds the number, and one misread character can be corrected on screen.
@@ -197,9 +193,9 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
         audit(visit, ctx.hashIdentifier('passport', read.documentNumber), 'recovery.document', 'expired', { format: read.format, by: 'passport-mrz' });
         throw documentExpired(read);
       }
-      const searches = searchesOf(visit);
-      searchLimits.admit(visit, searches.searches, 'recovery');
-      searches.searches += 1;
+      // Starting a recovery answers whether an identifier is on record, and may send an SMS:
+      // it spends the same per-visit and per-kiosk allowance as a search.
+      lookup.spendSearch(visit, 'recovery');
       const flow = flowOf(visit);
       resetFlow(flow);
       noteStaff(flow);
@@ -217,7 +213,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return checkDocument(visit, flow, flow.citizen, record, read, mrz);
     },
 
-    'recovery.scanDocument': ({ mrz }) => {
+    scanDocument: ({ mrz }: ParsedRequest<'recovery.scanDocument'>) => {
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       const { citizen } = step(flow, 'citizen');
@@ -229,7 +225,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return checkDocument(visit, flow, citizen, record, read, mrz);
     },
 
-    'recovery.answer': ({ answers }) => {
+    answer: ({ answers }: ParsedRequest<'recovery.answer'>) => {
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       const { citizen, document } = step(flow, 'citizen', 'document');
@@ -245,7 +241,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return { passed: true, attemptsLeft };
     },
 
-    'recovery.sendNewPhoneCode': async ({ phone }) => {
+    sendNewPhoneCode: async ({ phone }: ParsedRequest<'recovery.sendNewPhoneCode'>) => {
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       const { citizen } = step(flow, 'citizen', 'document', 'knowledgePassed');
@@ -255,7 +251,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return code;
     },
 
-    'recovery.submit': async ({ codeId, code }) => {
+    submit: async ({ codeId, code }: ParsedRequest<'recovery.submit'>) => {
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       const { citizen, document, newPhone } = step(flow, 'citizen', 'document', 'knowledgePassed', 'newPhone');
@@ -280,7 +276,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return { reference: created.reference, expiresAt: created.expiresAt };
     },
 
-    'recovery.resendCode': async ({ purpose }) => {
+    resendCode: async ({ purpose }: ParsedRequest<'recovery.resendCode'>) => {
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       if (purpose === 'reset') {
@@ -307,7 +303,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return { codeId: code.codeId, expiresAt: code.expiresAt };
     },
 
-    'recovery.sendNewEmailCode': async ({ email }) => {
+    sendNewEmailCode: async ({ email }: ParsedRequest<'recovery.sendNewEmailCode'>) => {
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       const { submitted } = step(flow, 'submitted');
@@ -318,7 +314,7 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return code;
     },
 
-    'recovery.addNewEmail': async ({ codeId, code }) => {
+    addNewEmail: async ({ codeId, code }: ParsedRequest<'recovery.addNewEmail'>) => {
       const visit = ctx.visits.require();
       const flow = flowOf(visit);
       const { submitted, newEmail } = step(flow, 'submitted', 'newEmail');
@@ -332,16 +328,16 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
       return { reference: submitted.reference, maskedEmail: maskEmail(newEmail.email) };
     },
 
-    'recovery.pending': () => ({ requests: requests.pending(signedInStaff()) }),
+    pending: () => ({ requests: requests.pending(signedInStaff()) }),
 
-    'recovery.approve': ({ requestId }) => {
+    approve: ({ requestId }: ParsedRequest<'recovery.approve'>) => {
       requests.decide(requestId, { status: 'approved' }, signedInStaff());
-      return { status: 'approved' };
+      return { status: 'approved' as const };
     },
 
-    'recovery.reject': ({ requestId, reason }) => {
+    reject: ({ requestId, reason }: ParsedRequest<'recovery.reject'>) => {
       requests.decide(requestId, { status: 'rejected', reason }, signedInStaff());
-      return { status: 'rejected' };
+      return { status: 'rejected' as const };
     },
   };
 
@@ -352,3 +348,5 @@ export function recoveryHandlers(ctx: CoreContext): HandlersFor<keyof typeof rec
     return staff;
   }
 }
+
+export type Recovery = ReturnType<typeof createRecoveryService>;

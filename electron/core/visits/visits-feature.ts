@@ -1,10 +1,15 @@
 import type { systemCalls } from '../../../shared/contract/system';
 import type { CoreContext } from '../context';
-import type { HandlersFor } from '../handlers';
+import type { Feature } from '../feature';
+import type { Visits } from './visits';
 
-export function systemHandlers(ctx: CoreContext): HandlersFor<keyof typeof systemCalls> {
+/** The visit at the screen (start, language, keep-alive, end) and what the screen needs to know of the kiosk. */
+export function createVisits(ctx: CoreContext): Feature<keyof typeof systemCalls, Visits> {
   const { visits, settings } = ctx;
   return {
+    service: visits,
+    start: () => undefined,
+    handlers: {
     'kiosk.info': () => ({
       version: ctx.version,
       kioskId: ctx.kioskId,
@@ -26,6 +31,7 @@ export function systemHandlers(ctx: CoreContext): HandlersFor<keyof typeof syste
     'visit.end': ({ reason }) => {
       visits.end(reason);
       return {};
+    },
     },
   };
 }

@@ -1,0 +1,29 @@
+import type { syncCalls } from '../../../shared/contract/sync';
+import type { CoreContext } from '../context';
+import type { Feature } from '../feature';
+import type { PaymentService } from '../payments/payment-service';
+import { SyncService } from './sync-service';
+
+/**
+ * The link to the back office: the outbox uploaded, the replica kept current, M-Pesa
+ * callbacks fetched for the payments awaiting them. Runs only when a hub URL is configured;
+ * without one the outbox simply keeps every event.
+ */
+export function createSync(ctx: CoreContext, services: { payments: PaymentService }): Feature<keyof typeof syncCalls, SyncService> {
+  const { payments } = services;
+  const service = new SyncService({
+    ...ctx,
+    settings: ctx.settings.sync,
+    onStatus: (status) => ctx.events.emit('sync.status', status),
+    mpesaCallbacks: {
+      awaited: () => payments.awaitedMpesa(),
+      accept: (body, attemptReference) => payments.acceptMpesaCallback(body, attemptReference ?? undefined),
+      noRecordsFor: (references) => payments.noRecordsFor(references),
+    },
+  });
+  return {
+    service,
+    handlers: { 'sync.status': () => service.status() },
+    start: () => service.start(),
+  };
+}
