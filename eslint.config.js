@@ -13,6 +13,11 @@ const noElectronFolder = { group: ['**/electron/**'], message: 'The renderer rea
 const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
 const noHub = { group: ['**/hub/**'], message: 'The kiosk must not depend on the hub server.' };
 const noShells = { group: ['**/main/**', '**/preload/**', '**/host/**'], message: 'The core knows nothing of the shells that serve it.' };
+/** One door to the core in the renderer: screens and components call it, and hear its events, through Pinia stores. */
+const noCoreOutsideStores = {
+  group: ['**/api/kiosk', '**/api/http-transport', '**/api/core-events'],
+  message: 'Only renderer/src/stores/ calls the core or listens to its events: use (or add) a store; a screen runs its calls through useCoreStep.',
+};
 const noAssembly = {
   group: ['**/kiosk-core', '**/staff-desk'],
   message: 'A feature does not reach up to where the core is assembled; entry points (kiosk-core, staff-cli) stand at electron/core/ itself.',
@@ -48,6 +53,11 @@ export default tseslint.config(
   },
   { files: ['renderer/**', 'shared/**', 'electron/**', 'hub/**'], rules: kenyaTimeOnly },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noElectron, noNode, noElectronFolder, noHub]) },
+  {
+    files: ['renderer/src/**'],
+    ignores: ['renderer/src/stores/**', 'renderer/src/api/**'],
+    rules: restrict([noElectron, noNode, noElectronFolder, noHub, noCoreOutsideStores]),
+  },
   { files: ['shared/**'], rules: restrict([noElectron, noNode, noElectronFolder, noRenderer, noHub]) },
   { files: ['electron/core/**'], rules: restrict([noElectron, noRenderer, noHub, noShells]) },
   { files: ['electron/core/*/**'], rules: restrict([noElectron, noRenderer, noHub, noShells, noAssembly]) },
