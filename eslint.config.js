@@ -20,6 +20,11 @@ const noDemo = {
   group: ['**/demo/**', '**/simulators/**', '**/boot/**'],
   message: 'The demo and the simulators stand apart from the product: only electron/boot (and the demo and simulator entry points themselves) import them.',
 };
+/** One door to the core in the renderer: screens and components call it, and hear its events, through Pinia stores. */
+const noCoreOutsideStores = {
+  group: ['**/api/kiosk', '**/api/http-transport', '**/api/core-events'],
+  message: 'Only renderer/src/stores/ calls the core or listens to its events: use (or add) a store; a screen runs its calls through useCoreStep.',
+};
 const noAssembly = {
   group: ['**/kiosk-core', '**/staff-desk'],
   message: 'A feature does not reach up to where the core is assembled; entry points (kiosk-core, staff-cli) stand at electron/core/ itself.',
@@ -55,6 +60,11 @@ export default tseslint.config(
   },
   { files: ['renderer/**', 'shared/**', 'electron/**', 'hub/**'], rules: kenyaTimeOnly },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noElectron, noNode, noElectronFolder, noHub, noNodeShared]) },
+  {
+    files: ['renderer/src/**'],
+    ignores: ['renderer/src/stores/**', 'renderer/src/api/**'],
+    rules: restrict([noElectron, noNode, noElectronFolder, noHub, noNodeShared, noCoreOutsideStores]),
+  },
   { files: ['shared/**'], rules: restrict([noElectron, noNode, noElectronFolder, noRenderer, noHub, noNodeShared]) },
   { files: ['shared/node/**'], rules: restrict([noElectron, noElectronFolder, noRenderer, noHub]) },
   { files: ['electron/core/**'], rules: restrict([noElectron, noRenderer, noHub, noShells, noDemo]) },

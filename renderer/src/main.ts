@@ -1,7 +1,6 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { kiosk } from './api/kiosk';
 import { i18n } from './i18n';
 import { router } from './router';
 import { useKioskStore } from './stores/kiosk';
@@ -12,5 +11,5 @@ const pinia = createPinia();
 pinia.use(visitWipePlugin);
 
 const app = createApp(App).use(pinia).use(router).use(i18n);
-if (kiosk) await useKioskStore(pinia).load();
+await useKioskStore(pinia).load();
 app.mount('#app');

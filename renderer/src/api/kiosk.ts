@@ -1,7 +1,7 @@
 import { buildKioskApi, type KioskApi } from '../../../shared/bridge';
 import type { CallName, CallRequest, CallResponse } from '../../../shared/contract';
 import { errorPayload } from '../../../shared/errors';
-import type { KioskErrorPayload } from '../../../shared/result';
+import { KioskCallError } from './call-error';
 import { httpTransport, takeLaunchSecret } from './http-transport';
 
 /** The Electron preload's `window.kiosk`, or the browser host's HTTP bridge to the same contract. */
@@ -12,13 +12,6 @@ async function connect(): Promise<KioskApi | null> {
 }
 
 export const kiosk = await connect();
-
-/** A refusal from the core, carrying its bilingual message to the screen. */
-export class KioskCallError extends Error {
-  constructor(readonly payload: KioskErrorPayload) {
-    super(payload.code);
-  }
-}
 
 /** Calls the core; resolves with the value or throws a KioskCallError with the typed error. */
 export async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {

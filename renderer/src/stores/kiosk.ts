@@ -1,19 +1,22 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { call } from '../api/kiosk';
+import { call, kiosk } from '../api/kiosk';
 
 /** Facts about this kiosk (not about any visitor): loaded once at start. */
 export const useKioskStore = defineStore('kiosk', () => {
   const idleTimeoutSeconds = ref(60);
   const idleWarningSeconds = ref(20);
   const version = ref('');
+  /** False when the page found no core to talk to (no preload, no launch secret). */
+  const connected = kiosk !== null;
 
   async function load(): Promise<void> {
+    if (!connected) return;
     const info = await call('kiosk.info', {});
     idleTimeoutSeconds.value = info.idleTimeoutSeconds;
     idleWarningSeconds.value = info.idleWarningSeconds;
     version.value = info.version;
   }
 
-  return { idleTimeoutSeconds, idleWarningSeconds, version, load };
+  return { connected, idleTimeoutSeconds, idleWarningSeconds, version, load };
 });

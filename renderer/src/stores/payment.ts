@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { BillView, PaymentView, ReceiptView } from '../../../shared/contract/payments';
-import { call, kiosk, KioskCallError } from '../api/kiosk';
+import { KioskCallError } from '../api/call-error';
+import { onCoreEvent } from '../api/core-events';
+import { call } from '../api/kiosk';
 
 type Method = 'mpesa' | 'card' | 'cash';
 
@@ -18,7 +20,7 @@ export const usePaymentStore = defineStore('payment', () => {
   const attemptKey = ref<string | null>(null);
 
   // Results arrive as events (the phone, the terminal, a callback); only this attempt's are taken.
-  kiosk?.on('payments.updated', (update) => {
+  onCoreEvent('payments.updated', (update) => {
     if (payment.value?.id === update.id) payment.value = update;
   });
 
@@ -30,6 +32,14 @@ export const usePaymentStore = defineStore('payment', () => {
     attemptKey.value = null;
     return loaded;
   }
+
+  /** Fresh from the core each time: the bill may have been paid since (e.g. coming back to it). */
+  const openBill = (billId: string) => useBill(call('payments.bill', { billId }));
+  const billForFine = (fineId: number) => useBill(call('payments.billForFine', { fineId }));
+  const billForRenewal = (years: 1 | 3, licenceId?: number) => useBill(call('payments.billForRenewal', { years, ...(licenceId && { licenceId }) }));
+  const billByReference = (reference: string) => useBill(call('payments.billByReference', { reference }));
+  const billForVehicleSearch = (plate: string) => useBill(call('payments.billForVehicleSearch', { plate }));
+  const fees = () => call('payments.fees', {});
 
   /** Runs one attempt; the key is kept only if the answer was lost (so a retry is the same attempt). */
   async function attempt(method: Method, details: { phone?: string; tendered?: number }): Promise<PaymentView> {
@@ -71,5 +81,21 @@ export const usePaymentStore = defineStore('payment', () => {
     if (payment.value) await call('payments.printReceipt', { paymentId: payment.value.id });
   }
 
-  return { bill, payment, receipt, attemptKey, useBill, attempt, refresh, showPayment, loadReceipt, print };
+  return {
+    bill,
+    payment,
+    receipt,
+    attemptKey,
+    openBill,
+    billForFine,
+    billForRenewal,
+    billByReference,
+    billForVehicleSearch,
+    fees,
+    attempt,
+    refresh,
+    showPayment,
+    loadReceipt,
+    print,
+  };
 });

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { SignedInStaffView } from '../../../shared/contract/staff';
-import { call, kiosk } from '../api/kiosk';
+import { onCoreEvent } from '../api/core-events';
+import { call } from '../api/kiosk';
 
 /** A staff touch is reported at most this often; attended mode's own timeout is minutes long. */
 const KEEP_ALIVE_EVERY_MS = 15_000;
@@ -13,23 +14,16 @@ const KEEP_ALIVE_EVERY_MS = 15_000;
  */
 export const useStaffStore = defineStore('staff', () => {
   const current = ref<SignedInStaffView | null>(null);
-  let listening = false;
   let lastKeepAlive = 0;
   let trailing: ReturnType<typeof setTimeout> | undefined;
 
-  function listen(): void {
-    if (listening || !kiosk) return;
-    kiosk.on('staff.changed', ({ staff }) => (current.value = staff));
-    listening = true;
-  }
+  onCoreEvent('staff.changed', ({ staff }) => (current.value = staff));
 
   async function refresh(): Promise<void> {
-    listen();
     current.value = (await call('staff.current', {})).staff;
   }
 
   async function signIn(request: { pin: string; staffId?: string; badgeCode?: string }): Promise<SignedInStaffView> {
-    listen();
     const staff = await call('staff.signIn', request);
     current.value = staff;
     return staff;

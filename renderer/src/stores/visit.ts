@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Locale } from '../../../shared/result';
+import { onCoreEvent } from '../api/core-events';
 import { call } from '../api/kiosk';
 import { setLocale } from '../i18n';
 import { wipeVisitStores } from './visit-wipe';
@@ -41,5 +42,14 @@ export const useVisitStore = defineStore('visit', () => {
     setLocale('en');
   }
 
-  return { visitId, locale, start, switchLocale, keepAlive, end, wipe };
+  /** The core ended this visit (its own timeout, or staff): forget it here, then `leave` the screen. */
+  function whenEndedByCore(leave: () => void): () => void {
+    return onCoreEvent('visit.ended', (ended) => {
+      if (ended.visitId !== visitId.value) return;
+      wipe();
+      leave();
+    });
+  }
+
+  return { visitId, locale, start, switchLocale, keepAlive, end, wipe, whenEndedByCore };
 });
