@@ -2,13 +2,18 @@ import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 
+/** `@shared/…` is `shared/…` from anywhere (tsconfig.base.json says the same for TypeScript). */
+const resolveShared = { alias: { '@shared': resolve(import.meta.dirname, 'shared') } };
+
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
+    resolve: resolveShared,
     build: {
       // A sandboxed preload must be a single CommonJS script.
       rollupOptions: {
@@ -20,6 +25,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     plugins: [vue()],
+    resolve: resolveShared,
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },

@@ -14,7 +14,7 @@ const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the re
 const noHub = { group: ['**/hub/**'], message: 'The kiosk must not depend on the hub server.' };
 const noShells = { group: ['**/main/**', '**/preload/**', '**/host/**'], message: 'The core knows nothing of the shells that serve it.' };
 const noKiosk = { group: ['**/electron/**', '**/tests/**'], message: 'The hub stands beside the kiosk: it imports only shared/ and its own files.' };
-const noNodeShared = { group: ['**/shared/node/**'], message: 'shared/node is for Node processes (kiosk core, hub); the renderer runs in a browser.' };
+const noNodeShared = { group: ['**/shared/node/**', '@shared/node/**'], message: 'shared/node is for Node processes (kiosk core, hub); the renderer runs in a browser.' };
 const noOtherShell = { group: ['**/host/**'], message: 'The Electron shell and the browser host are siblings: what both need lives in shared/ or the core.' };
 const noDemo = {
   group: ['**/demo/**', '**/simulators/**', '**/boot/**'],

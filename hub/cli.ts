@@ -4,7 +4,7 @@
  * The admin API's token comes from the environment (HUB_ADMIN_TOKEN), never the command line.
  */
 import { parseArgs } from 'node:util';
-import { createLogger } from '../shared/node/logging/logger';
+import { createLogger } from '@shared/node/logging/logger';
 import { addKiosk, disableKiosk, resetHistory, rotateKioskToken } from './admin-commands';
 import { createHubServer } from './hub-server';
 import { SqliteHubStore } from './store/sqlite/sqlite-hub-store';

@@ -1,4 +1,4 @@
-import { uploadedEventSchema } from '../shared/sync/protocol';
+import { uploadedEventSchema } from '@shared/sync/protocol';
 import type { JudgedEvent } from './store/hub-store';
 
 /** Dotted lower-case names, as the kiosk's features write them: `payment.settled`. */

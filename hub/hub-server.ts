@@ -1,6 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { silentLogger, type Logger } from '../shared/node/logging/logger';
-import { EVENT_PAYLOAD_BYTES_MAX } from '../shared/sync/protocol';
+import { silentLogger, type Logger } from '@shared/node/logging/logger';
+import { EVENT_PAYLOAD_BYTES_MAX } from '@shared/sync/protocol';
 import { adminRoutes } from './routes/admin-routes';
 import { auditHeadsRoute } from './routes/audit-heads-route';
 import { darajaCallbackRoute } from './routes/daraja-callback-route';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createKioskCore, type KioskCore } from '../core/kiosk-core';
-import { createLogger, type Logger } from '../../shared/node/logging/logger';
+import { createLogger, type Logger } from '@shared/node/logging/logger';
 import { startDemoHub } from '../demo/demo-hub';
 import { settingsOrDemo } from '../demo/demo-settings';
 import { ensureDemoDatabase } from '../demo/ensure-demo-database';

@@ -3,7 +3,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { EmailGateway } from './email/email-gateway';
 import type { CoreEvents } from './events';
-import type { Logger } from '../../shared/node/logging/logger';
+import type { Logger } from '@shared/node/logging/logger';
 import type { Outbox } from './sync/outbox';
 import type { IdentifierHasher } from './audit/identifier-hash';
 import type { KioskSettings } from './settings/kiosk-settings';

@@ -1,10 +1,10 @@
-import { calls, isCallName, type CallName } from '../../shared/contract';
-import type { CallRole } from '../../shared/contract/define';
-import { errorPayload } from '../../shared/errors';
-import type { KioskErrorPayload, Result } from '../../shared/result';
+import { calls, isCallName, type CallName } from '@shared/contract';
+import type { CallRole } from '@shared/contract/define';
+import { errorPayload } from '@shared/errors';
+import type { KioskErrorPayload, Result } from '@shared/result';
 import { KioskError } from './errors';
 import type { Handlers } from './handlers';
-import type { Logger } from '../../shared/node/logging/logger';
+import type { Logger } from '@shared/node/logging/logger';
 import type { StaffRole } from './staff-presence';
 
 export interface DispatchOptions {

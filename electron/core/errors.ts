@@ -1,5 +1,5 @@
-import { errorPayload, type ErrorCode } from '../../shared/errors';
-import type { KioskErrorPayload } from '../../shared/result';
+import { errorPayload, type ErrorCode } from '@shared/errors';
+import type { KioskErrorPayload } from '@shared/result';
 
 /**
  * A refusal the citizen should see: thrown by a handler, turned into a typed error result

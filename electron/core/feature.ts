@@ -1,4 +1,4 @@
-import type { CallName } from '../../shared/contract';
+import type { CallName } from '@shared/contract';
 import type { HandlersFor } from './handlers';
 
 /**

@@ -1,4 +1,4 @@
-import type { CallName, CallResponse, ParsedRequest } from '../../shared/contract';
+import type { CallName, CallResponse, ParsedRequest } from '@shared/contract';
 
 /** The core's side of the contract: one function per call, typed from its schemas. */
 export type Handlers = {

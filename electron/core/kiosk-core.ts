@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { EventName, EventPayload } from '../../shared/contract';
-import type { Result } from '../../shared/result';
+import type { EventName, EventPayload } from '@shared/contract';
+import type { Result } from '@shared/result';
 import { AuditLog } from './audit/audit-log';
 import { startNightlyBackups, type BackupPlan } from './backup/nightly-backups';
 import { systemClock, type Clock } from './clock';
@@ -9,7 +9,7 @@ import { openDatabase } from './db/open';
 import { createDispatcher } from './dispatch';
 import { CoreEvents } from './events';
 import type { Handlers } from './handlers';
-import { silentLogger, type Logger } from '../../shared/node/logging/logger';
+import { silentLogger, type Logger } from '@shared/node/logging/logger';
 import { createLookup } from './lookup/lookup-feature';
 import { Outbox } from './sync/outbox';
 import { createOverrides } from './overrides/overrides-feature';

@@ -9,7 +9,7 @@
  * PINs are read without echo at a terminal, or one per line from a pipe.
  */
 import { parseArgs } from 'node:util';
-import { pinSchema, staffIdSchema, staffRoleSchema, badgeCodeSchema } from '../../shared/contract/staff';
+import { pinSchema, staffIdSchema, staffRoleSchema, badgeCodeSchema } from '@shared/contract/staff';
 import { createKioskCore } from './kiosk-core';
 import { pinReader } from './staff/pin-prompt';
 import { addStaffAsSupervisor, commandErrorText, setupFirstSupervisor, StaffCommandError } from './staff/staff-commands';

@@ -1,7 +1,7 @@
-import type { reportCalls } from '../../shared/contract/reports';
-import type { shiftCalls } from '../../shared/contract/shifts';
-import type { staffCalls } from '../../shared/contract/staff';
-import type { SyncStatus } from '../../shared/contract/sync';
+import type { reportCalls } from '@shared/contract/reports';
+import type { shiftCalls } from '@shared/contract/shifts';
+import type { staffCalls } from '@shared/contract/staff';
+import type { SyncStatus } from '@shared/contract/sync';
 import type { CoreContext } from './context';
 import type { Feature } from './feature';
 import { reportHandlers } from './reports/report-handlers';

@@ -1,4 +1,4 @@
-import type { CallRole } from '../../shared/contract/define';
+import type { CallRole } from '@shared/contract/define';
 
 export type StaffRole = Exclude<CallRole, 'public'>;
 

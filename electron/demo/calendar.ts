@@ -1,4 +1,4 @@
-import { EAT_OFFSET_MS } from '../../shared/kenya/time';
+import { EAT_OFFSET_MS } from '@shared/kenya/time';
 
 /**
  * Calendar days as whole numbers (days since 1970-01-01), so the generator does its date

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../core/db/open';
 import { seedDemoData } from './generate';
-import { MPESA_CALLBACK_PATH } from '../../shared/sync/protocol';
+import { MPESA_CALLBACK_PATH } from '@shared/sync/protocol';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const hubCli = path.join(root, 'hub/cli.ts');

@@ -1,4 +1,4 @@
-import { maskEmail, maskPhone } from '../../shared/identifiers';
+import { maskEmail, maskPhone } from '@shared/identifiers';
 import type { KioskCore } from '../core/kiosk-core';
 import { SimulatedMessageLog } from '../core/simulated-message-log';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '@shared/content-security-policy';
 
 /** The renderer is served from `app://kiosk/`, never `file://`, so it has a real origin. */
 export const APP_SCHEME = 'app';

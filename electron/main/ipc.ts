@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { errorPayload } from '../../shared/errors';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/ipc-channels';
+import { errorPayload } from '@shared/errors';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '@shared/ipc-channels';
 import type { KioskCore } from '../core/kiosk-core';
 import { isAppUrl } from './security';
 

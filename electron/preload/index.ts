@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildKioskApi, type KioskApi, type KioskTransport } from '../../shared/bridge';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/ipc-channels';
+import { buildKioskApi, type KioskApi, type KioskTransport } from '@shared/bridge';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '@shared/ipc-channels';
 
 /** Carries contract calls over one IPC channel; exposes no Electron object to the page. */
 const ipcTransport: KioskTransport = {

@@ -1,4 +1,4 @@
-import type { Logger } from '../../shared/node/logging/logger';
+import type { Logger } from '@shared/node/logging/logger';
 import { parseKioskSettings } from '../core/settings/kiosk-settings';
 import { startDarajaSimulator } from './daraja/daraja-simulator';
 import type { PaymentAdapterOptions } from '../core/payments/payment-adapters';

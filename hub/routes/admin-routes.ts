@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { cellSchema } from '../../shared/sync/protocol';
-import { REPLICA_TABLES } from '../../shared/sync/replica-tables';
+import { cellSchema } from '@shared/sync/protocol';
+import { REPLICA_TABLES } from '@shared/sync/replica-tables';
 import { bearerToken, sameToken } from '../kiosk-tokens';
 import type { HubStore } from '../store/hub-store';
 import { refuseInvalid } from './refuse-invalid';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { auditHeadsQuerySchema, SYNC_PATHS, type AuditHeadsResponse } from '../../shared/sync/protocol';
+import { auditHeadsQuerySchema, SYNC_PATHS, type AuditHeadsResponse } from '@shared/sync/protocol';
 import type { HubStore } from '../store/hub-store';
 import { refuseInvalid } from './refuse-invalid';
 

@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
-import { readStkCallback } from '../../shared/mpesa/stk-callback';
-import { MPESA_CALLBACK_PATH } from '../../shared/sync/protocol';
+import { readStkCallback } from '@shared/mpesa/stk-callback';
+import { MPESA_CALLBACK_PATH } from '@shared/sync/protocol';
 import type { HubStore } from '../store/hub-store';
 
 /** A callback is a few hundred bytes; anything near this is not one. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { downloadQuerySchema, SYNC_PATHS, type DownloadResponse } from '../../shared/sync/protocol';
+import { downloadQuerySchema, SYNC_PATHS, type DownloadResponse } from '@shared/sync/protocol';
 import { decodeCursor, encodeCursor } from '../history-cursor';
 import type { HubStore } from '../store/hub-store';
 import { refuseInvalid } from './refuse-invalid';

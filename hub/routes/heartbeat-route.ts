@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { heartbeatSchema, SYNC_PATHS, type UnclaimedMpesa } from '../../shared/sync/protocol';
+import { heartbeatSchema, SYNC_PATHS, type UnclaimedMpesa } from '@shared/sync/protocol';
 import type { HubStore } from '../store/hub-store';
 import { refuseInvalid } from './refuse-invalid';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { mpesaCallbacksRequestSchema, SYNC_PATHS, type MpesaCallbacksResponse } from '../../shared/sync/protocol';
+import { mpesaCallbacksRequestSchema, SYNC_PATHS, type MpesaCallbacksResponse } from '@shared/sync/protocol';
 import type { HubStore } from '../store/hub-store';
 
 /** The kiosk's side: the callbacks kept for the pushes and attempts it names and owns (see the protocol). */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { SYNC_PATHS, UPLOAD_BODY_LIMIT_BYTES, uploadRequestSchema, type UploadConflict, type UploadResponse } from '../../shared/sync/protocol';
+import { SYNC_PATHS, UPLOAD_BODY_LIMIT_BYTES, uploadRequestSchema, type UploadConflict, type UploadResponse } from '@shared/sync/protocol';
 import { judgeEvent } from '../event-rules';
 import type { HubStore } from '../store/hub-store';
 import { refuseInvalid } from './refuse-invalid';

@@ -1,5 +1,5 @@
-import type { Cell, Heartbeat, TableChanges, UploadedEvent, WireAuditHead } from '../../shared/sync/protocol';
-import type { ReplicaTableName } from '../../shared/sync/replica-tables';
+import type { Cell, Heartbeat, TableChanges, UploadedEvent, WireAuditHead } from '@shared/sync/protocol';
+import type { ReplicaTableName } from '@shared/sync/replica-tables';
 
 /** An uploaded event after the hub judged it: stored as accepted, or as rejected with why. */
 export type JudgedEvent =

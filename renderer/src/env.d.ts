@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { KioskApi } from '../../shared/bridge';
+import type { KioskApi } from '@shared/bridge';
 
 declare global {
   interface Window {

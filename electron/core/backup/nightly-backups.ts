@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import type { Logger } from '../../../shared/node/logging/logger';
+import type { Logger } from '@shared/node/logging/logger';
 import { scheduleNightly } from './nightly-schedule';
 import { backupDatabase } from './online-backup';
 

@@ -1,4 +1,4 @@
-import { msUntilNextKenyaTime } from '../../../shared/kenya/time';
+import { msUntilNextKenyaTime } from '@shared/kenya/time';
 
 /**
  * Runs `job` every night at `hour:minute` Kenya time, one run at a time, re-planning from

@@ -5,7 +5,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { backupFileName, listBackups } from './backup-files';
 import { checkDatabaseFile } from './integrity';
-import { ownerOnlyDirectory, restrictDatabaseFile } from '../../../shared/node/owner-only';
+import { ownerOnlyDirectory, restrictDatabaseFile } from '@shared/node/owner-only';
 
 export interface BackupResult {
   file: string;

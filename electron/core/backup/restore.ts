@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, fsyncSync, closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { checkDatabaseFile } from './integrity';
-import { restrictDatabaseFile } from '../../../shared/node/owner-only';
+import { restrictDatabaseFile } from '@shared/node/owner-only';
 
 export type RestoreResult = { ok: true; schemaVersion: number; previous: string | null } | { ok: false; problem: string };
 

@@ -1,4 +1,4 @@
-import { openSqlite, type Db } from '../../../shared/node/sqlite/open-sqlite';
+import { openSqlite, type Db } from '@shared/node/sqlite/open-sqlite';
 import { migrations } from './migrations';
 
 export type { Db };

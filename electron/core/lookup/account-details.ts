@@ -1,5 +1,5 @@
-import type { AccountDetails, ExpiryStatus } from '../../../shared/contract/lookup';
-import { maskEmail } from '../../../shared/identifiers';
+import type { AccountDetails, ExpiryStatus } from '@shared/contract/lookup';
+import { maskEmail } from '@shared/identifiers';
 import type { Db } from '../db/open';
 import type { VerificationMethod } from '../verification/visit-verification';
 import type { MatchedAccount, MatchedCitizen } from './citizen-finder';

@@ -1,4 +1,4 @@
-import type { LookupQuery } from '../../../shared/contract/lookup';
+import type { LookupQuery } from '@shared/contract/lookup';
 import type { Db } from '../db/open';
 
 export interface MatchedCitizen {

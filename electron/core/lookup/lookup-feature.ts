@@ -1,4 +1,4 @@
-import type { lookupCalls } from '../../../shared/contract/lookup';
+import type { lookupCalls } from '@shared/contract/lookup';
 import type { CoreContext } from '../context';
 import type { Feature } from '../feature';
 import { Lookup } from './lookup';

@@ -1,5 +1,5 @@
-import { kenyaDate } from '../../../shared/kenya/time';
-import type { AccountDetails, LookupQuery, MaskedAccount } from '../../../shared/contract/lookup';
+import { kenyaDate } from '@shared/kenya/time';
+import type { AccountDetails, LookupQuery, MaskedAccount } from '@shared/contract/lookup';
 import type { Db } from '../db/open';
 import type { VerificationMethod } from '../verification/visit-verification';
 import { AccountDetailsReader } from './account-details';

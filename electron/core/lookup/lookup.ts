@@ -1,4 +1,4 @@
-import type { LookupQuery } from '../../../shared/contract/lookup';
+import type { LookupQuery } from '@shared/contract/lookup';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import { SmsSimulator } from '../sms/sms-simulator';

@@ -1,5 +1,5 @@
-import type { MaskedAccount } from '../../../shared/contract/lookup';
-import { maskEmail, maskName, maskPhone } from '../../../shared/identifiers';
+import type { MaskedAccount } from '@shared/contract/lookup';
+import { maskEmail, maskName, maskPhone } from '@shared/identifiers';
 import type { MatchedAccount, MatchedCitizen } from './citizen-finder';
 
 export function fullName(citizen: MatchedCitizen): string {

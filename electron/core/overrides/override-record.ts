@@ -1,4 +1,4 @@
-import type { OverrideKind } from '../../../shared/contract/overrides';
+import type { OverrideKind } from '@shared/contract/overrides';
 import type { CoreContext } from '../context';
 import type { SignedInStaff } from '../staff-presence';
 

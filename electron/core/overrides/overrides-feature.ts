@@ -1,4 +1,4 @@
-import type { overrideCalls } from '../../../shared/contract/overrides';
+import type { overrideCalls } from '@shared/contract/overrides';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { Feature } from '../feature';

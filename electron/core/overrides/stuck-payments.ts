@@ -1,4 +1,4 @@
-import type { StuckPayment } from '../../../shared/contract/overrides';
+import type { StuckPayment } from '@shared/contract/overrides';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { PaymentService, ProviderAnswer } from '../payments/payment-service';

@@ -1,4 +1,4 @@
-import type { PaymentView } from '../../../shared/contract/payments';
+import type { PaymentView } from '@shared/contract/payments';
 import { describeResultCode } from './mpesa/result-codes';
 import type { PaymentRow } from './payment-store';
 

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
-import type { ReceiptView } from '../../../shared/contract/payments';
-import type { Locale } from '../../../shared/result';
+import type { ReceiptView } from '@shared/contract/payments';
+import type { Locale } from '@shared/result';
 import { KioskError } from '../errors';
 import type { Bill } from './bills/bill-store';
 import type { PaymentRow } from './payment-store';

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ProviderMethod } from '../../../shared/contract/payments';
-import { maskPhone } from '../../../shared/identifiers/mask';
-import { parseKenyanMobile } from '../../../shared/identifiers/phone';
+import type { ProviderMethod } from '@shared/contract/payments';
+import { maskPhone } from '@shared/identifiers/mask';
+import { parseKenyanMobile } from '@shared/identifiers/phone';
 import { newAttemptReference } from './attempt-reference';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { SignedInStaff } from '../staff-presence';
-import { kenyaDate } from '../../../shared/kenya/time';
+import { kenyaDate } from '@shared/kenya/time';
 import { dayClosedCheck } from '../shifts/business-day';
 import type { Visit } from '../visits/visits';
 import type { Bill, BillStore } from './bills/bill-store';

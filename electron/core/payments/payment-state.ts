@@ -1,4 +1,4 @@
-import type { PaymentState } from '../../../shared/contract/payments';
+import type { PaymentState } from '@shared/contract/payments';
 
 /** What can happen to a payment attempt, from whichever source (query, callback, terminal, clerk). */
 export type PaymentEvent =

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { PaymentState } from '../../../shared/contract/payments';
+import type { PaymentState } from '@shared/contract/payments';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import { newReceiptNumber } from './bills/bill-reference';
 import { decide, type Decision, type PaymentEvent } from './payment-state';
-import type { PaymentMethod } from '../../../shared/contract/payments';
+import type { PaymentMethod } from '@shared/contract/payments';
 
 export interface PaymentRow {
   id: string;

@@ -1,4 +1,4 @@
-import type { BillView, PaymentView, ProviderMethod } from '../../../shared/contract/payments';
+import type { BillView, PaymentView, ProviderMethod } from '@shared/contract/payments';
 import type { Bill } from './bills/bill-store';
 import { paymentOutcome } from './payment-outcomes';
 import type { PaymentRow, PaymentStore } from './payment-store';

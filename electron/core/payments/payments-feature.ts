@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { paymentCalls } from '../../../shared/contract/payments';
+import type { paymentCalls } from '@shared/contract/payments';
 import type { CoreContext } from '../context';
 import type { Feature } from '../feature';
 import { BillStore } from './bills/bill-store';

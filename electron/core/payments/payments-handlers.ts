@@ -1,5 +1,5 @@
-import { parsePlate } from '../../../shared/identifiers/plate';
-import type { paymentCalls } from '../../../shared/contract/payments';
+import { parsePlate } from '@shared/identifiers/plate';
+import type { paymentCalls } from '@shared/contract/payments';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { HandlersFor } from '../handlers';

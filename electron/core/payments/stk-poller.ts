@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../../../shared/node/logging/logger';
+import type { Logger } from '@shared/node/logging/logger';
 import type { MpesaGateway } from './mpesa/mpesa-gateway';
 import { MpesaError } from './mpesa/mpesa-errors';
 import type { StkOutcome } from './mpesa/stk-outcome';

@@ -1,5 +1,5 @@
-import type { DocumentMismatch } from '../../../shared/contract/recovery';
-import type { MrzDocument } from '../../../shared/mrz';
+import type { DocumentMismatch } from '@shared/contract/recovery';
+import type { MrzDocument } from '@shared/mrz';
 import type { CitizenRecord } from './citizen-records';
 
 /** Characters in the MRZ name field: 39 on a passport (TD3), 30 on an ID card (TD1). */

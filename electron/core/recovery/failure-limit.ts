@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { kenyaDate } from '../../../shared/kenya/time';
+import { kenyaDate } from '@shared/kenya/time';
 
 export type FailureKind = 'document' | 'knowledge';
 

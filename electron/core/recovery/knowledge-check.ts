@@ -1,5 +1,5 @@
-import type { KnowledgeQuestion } from '../../../shared/contract/recovery';
-import { parseKenyanMobile } from '../../../shared/identifiers/phone';
+import type { KnowledgeQuestion } from '@shared/contract/recovery';
+import { parseKenyanMobile } from '@shared/identifiers/phone';
 import type { CitizenRecord } from './citizen-records';
 
 /**

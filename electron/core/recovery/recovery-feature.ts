@@ -1,4 +1,4 @@
-import type { recoveryCalls } from '../../../shared/contract/recovery';
+import type { recoveryCalls } from '@shared/contract/recovery';
 import type { CoreContext } from '../context';
 import type { Feature } from '../feature';
 import type { Lookup } from '../lookup/lookup';

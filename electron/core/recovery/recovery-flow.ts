@@ -1,4 +1,4 @@
-import type { KnowledgeQuestion, RecoveryPath } from '../../../shared/contract/recovery';
+import type { KnowledgeQuestion, RecoveryPath } from '@shared/contract/recovery';
 
 /**
  * Where one visit is in the recovery flow. Kept in a visit slot, so everything here (which

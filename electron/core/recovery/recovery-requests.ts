@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { PendingRecovery, RejectionReason } from '../../../shared/contract/recovery';
-import { maskEmail, maskPhone } from '../../../shared/identifiers';
+import type { PendingRecovery, RejectionReason } from '@shared/contract/recovery';
+import { maskEmail, maskPhone } from '@shared/identifiers';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -8,7 +8,7 @@ import { KioskError } from '../errors';
 import type { Outbox } from '../sync/outbox';
 import type { SignedInStaff } from '../staff-presence';
 import { fullName, type CitizenRecords } from './citizen-records';
-import { endOfKenyaDay } from '../../../shared/kenya/time';
+import { endOfKenyaDay } from '@shared/kenya/time';
 import { newRecoveryReference } from './recovery-reference';
 
 export const RECOVERY_APPROVED_EVENT = 'account.recovery.approved';

@@ -1,6 +1,6 @@
-import type { ParsedRequest } from '../../../shared/contract';
-import { maskEmail } from '../../../shared/identifiers';
-import { parseMrz, type MrzDocument } from '../../../shared/mrz';
+import type { ParsedRequest } from '@shared/contract';
+import { maskEmail } from '@shared/identifiers';
+import { parseMrz, type MrzDocument } from '@shared/mrz';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { Lookup } from '../lookup/lookup';
@@ -10,7 +10,7 @@ import type { Visit } from '../visits/visits';
 import { CitizenRecords, type CitizenRecord } from './citizen-records';
 import { matchDocument } from './document-match';
 import { FailureLimit } from './failure-limit';
-import { kenyaDate } from '../../../shared/kenya/time';
+import { kenyaDate } from '@shared/kenya/time';
 import { answersCorrect, questionsFor } from './knowledge-check';
 import { resetFlow, type RecoveryFlow } from './recovery-flow';
 import { newRecoveryReference } from './recovery-reference';

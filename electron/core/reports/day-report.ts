@@ -1,8 +1,8 @@
-import type { DayReport, ReportPayment, UnclaimedMpesa } from '../../../shared/contract/reports';
-import type { SyncStatus } from '../../../shared/contract/sync';
+import type { DayReport, ReportPayment, UnclaimedMpesa } from '@shared/contract/reports';
+import type { SyncStatus } from '@shared/contract/sync';
 import { auditHead, type AuditChainCheck } from '../audit/audit-chain';
 import type { Db } from '../db/open';
-import { kenyaDayBounds } from '../../../shared/kenya/time';
+import { kenyaDayBounds } from '@shared/kenya/time';
 import type { ShiftStore } from '../shifts/shift-store';
 import { reconcileMpesa } from './reconciliation';
 import type { ReportQueries } from './report-queries';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DayReport, ReportPayment } from '../../../shared/contract/reports';
+import type { DayReport, ReportPayment } from '@shared/contract/reports';
 import { PAYMENT_COLUMNS, paymentCells, sealLines, type ReportSeal } from './report-format';
 
 const BOM = '\uFEFF';

@@ -1,5 +1,5 @@
-import { kenyaDateTimeSortable } from '../../../shared/kenya/time';
-import type { DayReport, ReportPayment } from '../../../shared/contract/reports';
+import { kenyaDateTimeSortable } from '@shared/kenya/time';
+import type { DayReport, ReportPayment } from '@shared/contract/reports';
 
 
 export const SERVICE_NAMES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { reportCalls } from '../../../shared/contract/reports';
+import type { reportCalls } from '@shared/contract/reports';
 import type { HandlersFor } from '../handlers';
 import type { StaffPresence } from '../staff-presence';
 import type { Reports } from './reports';

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import type { DayReport } from '../../../shared/contract/reports';
-import { shillings } from '../../../shared/kenya/money';
-import { kenyaDateTimeSortable } from '../../../shared/kenya/time';
+import type { DayReport } from '@shared/contract/reports';
+import { shillings } from '@shared/kenya/money';
+import { kenyaDateTimeSortable } from '@shared/kenya/time';
 import { METHOD_NAMES, SERVICE_NAMES, type ReportSeal } from './report-format';
 
 type Doc = InstanceType<typeof PDFDocument>;

@@ -1,5 +1,5 @@
-import { overrideKindSchema } from '../../../shared/contract/overrides';
-import { paymentAlertSchema, type PaymentAlert, type ReportOverride, type ReportPayment } from '../../../shared/contract/reports';
+import { overrideKindSchema } from '@shared/contract/overrides';
+import { paymentAlertSchema, type PaymentAlert, type ReportOverride, type ReportPayment } from '@shared/contract/reports';
 import type { Db } from '../db/open';
 import { SEARCH_ACTION } from '../lookup/lookup-limits';
 import type { MpesaPaymentRecord } from './reconciliation';

@@ -1,9 +1,9 @@
-import type { DayReport, ReportFormat } from '../../../shared/contract/reports';
-import type { SyncStatus } from '../../../shared/contract/sync';
+import type { DayReport, ReportFormat } from '@shared/contract/reports';
+import type { SyncStatus } from '@shared/contract/sync';
 import { verifyAuditChain, type VerifiedPrefix } from '../audit/audit-chain';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
-import { kenyaDate } from '../../../shared/kenya/time';
+import { kenyaDate } from '@shared/kenya/time';
 import { lastUnclaimedMpesa } from '../sync/unclaimed-mpesa';
 import type { ShiftStore } from '../shifts/shift-store';
 import type { SignedInStaff } from '../staff-presence';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { knowledgeQuestionSchema, type KnowledgeQuestion } from '../../../shared/contract/recovery';
+import { knowledgeQuestionSchema, type KnowledgeQuestion } from '@shared/contract/recovery';
 
 const defaults = {
   maxFailedChecksPerDay: 3,

@@ -1,4 +1,4 @@
-import type { shiftCalls } from '../../../shared/contract/shifts';
+import type { shiftCalls } from '@shared/contract/shifts';
 import type { HandlersFor } from '../handlers';
 import type { StaffPresence } from '../staff-presence';
 import type { Shifts } from './shifts';

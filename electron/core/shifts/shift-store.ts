@@ -1,4 +1,4 @@
-import type { ShiftSummary } from '../../../shared/contract/shifts';
+import type { ShiftSummary } from '@shared/contract/shifts';
 import type { Db } from '../db/open';
 import { expectedInDrawer } from './drawer-arithmetic';
 import type { ShiftCash } from './shift-cash';

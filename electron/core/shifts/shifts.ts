@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ShiftSummary, SignOffReason } from '../../../shared/contract/shifts';
+import type { ShiftSummary, SignOffReason } from '@shared/contract/shifts';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import type { SignedInStaff } from '../staff-presence';
-import { kenyaDate } from '../../../shared/kenya/time';
+import { kenyaDate } from '@shared/kenya/time';
 import { dayClosedCheck } from './business-day';
 import { countDrawer } from './drawer-arithmetic';
 import { ShiftCash } from './shift-cash';

@@ -1,4 +1,4 @@
-import type { SignedInStaffView } from '../../../shared/contract/staff';
+import type { SignedInStaffView } from '@shared/contract/staff';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';

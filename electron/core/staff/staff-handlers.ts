@@ -1,4 +1,4 @@
-import type { staffCalls } from '../../../shared/contract/staff';
+import type { staffCalls } from '@shared/contract/staff';
 import type { HandlersFor } from '../handlers';
 import type { AttendedMode } from './attended-mode';
 import type { StaffAccounts } from './staff-accounts';

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { HubClient } from './hub-client';
-import type { DownloadResponse } from '../../../shared/sync/protocol';
+import type { DownloadResponse } from '@shared/sync/protocol';
 import type { ReplicaStore } from './replica-store';
 import type { SyncStep } from './sync-loop';
 

@@ -16,7 +16,7 @@ import {
   type UploadConflict,
   type UploadRequest,
   type UploadResponse,
-} from '../../../shared/sync/protocol';
+} from '@shared/sync/protocol';
 import { SyncFailure } from './sync-failure';
 
 export interface HubClientOptions {

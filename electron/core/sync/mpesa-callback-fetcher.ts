@@ -1,5 +1,5 @@
 import type { HubClient } from './hub-client';
-import { MPESA_CALLBACK_IDS_MAX } from '../../../shared/sync/protocol';
+import { MPESA_CALLBACK_IDS_MAX } from '@shared/sync/protocol';
 import type { SyncStep } from './sync-loop';
 
 /**

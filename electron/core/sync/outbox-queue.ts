@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { EVENT_ENVELOPE_BYTES, type UploadedEvent, type UploadResponse } from '../../../shared/sync/protocol';
+import { EVENT_ENVELOPE_BYTES, type UploadedEvent, type UploadResponse } from '@shared/sync/protocol';
 
 export interface QueueFigures {
   eventsWaiting: number;

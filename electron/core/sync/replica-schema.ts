@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { REPLICA_TABLES } from '../../../shared/sync/replica-tables';
+import { REPLICA_TABLES } from '@shared/sync/replica-tables';
 
 /** Where a rebuild writes while the live table keeps serving lookups. */
 export function nextTableName(table: string): string {

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import type { ChangePage, TableChanges } from '../../../shared/sync/protocol';
+import type { ChangePage, TableChanges } from '@shared/sync/protocol';
 import { createNextTable, dropNextTables, nextTableName, swapInNextTables, withReplicaWriteMode } from './replica-schema';
-import { REPLICA_TABLES, replicaTable, type ReplicaTable } from '../../../shared/sync/replica-tables';
+import { REPLICA_TABLES, replicaTable, type ReplicaTable } from '@shared/sync/replica-tables';
 import { SyncFailure } from './sync-failure';
 
 /**

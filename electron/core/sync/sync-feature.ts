@@ -1,4 +1,4 @@
-import type { syncCalls } from '../../../shared/contract/sync';
+import type { syncCalls } from '@shared/contract/sync';
 import type { CoreContext } from '../context';
 import type { Feature } from '../feature';
 import type { PaymentService } from '../payments/payment-service';

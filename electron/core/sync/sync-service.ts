@@ -1,8 +1,8 @@
-import type { SyncStatus } from '../../../shared/contract/sync';
+import type { SyncStatus } from '@shared/contract/sync';
 import { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import type { Logger } from '../../../shared/node/logging/logger';
+import type { Logger } from '@shared/node/logging/logger';
 import type { Outbox } from './outbox';
 import type { LocalSettings } from '../settings/local-settings';
 import { downloadStep } from './downloader';

@@ -1,4 +1,4 @@
-import { unclaimedMpesaSchema, type UnclaimedMpesa } from '../../../shared/contract/reports';
+import { unclaimedMpesaSchema, type UnclaimedMpesa } from '@shared/contract/reports';
 import type { LocalSettings } from '../settings/local-settings';
 
 const KEY = 'sync.unclaimedMpesa';

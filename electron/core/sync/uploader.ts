@@ -3,7 +3,7 @@ import type { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Db } from '../db/open';
 import type { HubClient } from './hub-client';
 import type { OutboxQueue } from './outbox-queue';
-import type { UploadConflict } from '../../../shared/sync/protocol';
+import type { UploadConflict } from '@shared/sync/protocol';
 import { SyncFailure } from './sync-failure';
 import type { SyncStep } from './sync-loop';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/result';
+import type { Locale } from '@shared/result';
 import { codePurposeText, type CodePurpose } from './sms-text';
 
 /** The email that carries a code, in the language of the visit; plain text, no links to click. */

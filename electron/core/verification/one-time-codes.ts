@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { maskEmail, maskPhone } from '../../../shared/identifiers';
+import { maskEmail, maskPhone } from '@shared/identifiers';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { EmailGateway } from '../email/email-gateway';
 import { EmailSendError } from '../email/email-gateway';
 import { KioskError } from '../errors';
-import type { Logger } from '../../../shared/node/logging/logger';
+import type { Logger } from '@shared/node/logging/logger';
 import type { IdentifierHasher } from '../audit/identifier-hash';
 import type { SmsGateway } from '../sms/sms-gateway';
 import { SmsSendError } from '../sms/sms-gateway';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/result';
+import type { Locale } from '@shared/result';
 
 /** What a one-time code is for; it decides the words of the SMS and is kept in the audit trail. */
 export type CodePurpose = 'lookup' | 'recovery.reset' | 'recovery.new-phone' | 'recovery.new-email';

@@ -1,4 +1,4 @@
-import type { systemCalls } from '../../../shared/contract/system';
+import type { systemCalls } from '@shared/contract/system';
 import type { CoreContext } from '../context';
 import type { Feature } from '../feature';
 import type { Visits } from './visits';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createLogger } from '../../../shared/node/logging/logger';
+import { createLogger } from '@shared/node/logging/logger';
 import { startDarajaSimulator } from './daraja-simulator';
 import { SCENARIOS_BY_PHONE } from './scenarios';
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { kenyaTimestamp } from '../../../shared/kenya/time';
+import { kenyaTimestamp } from '@shared/kenya/time';
 
 const digits = (count: number) => Array.from({ length: count }, () => randomInt(10)).join('');
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

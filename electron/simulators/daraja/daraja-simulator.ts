@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Logger } from '../../../shared/node/logging/logger';
+import type { Logger } from '@shared/node/logging/logger';
 import { DEMO_DARAJA_CREDENTIALS } from '../../core/settings/demo-credentials';
 import { newRequestId } from './daraja-ids';
 import { checkPush, checkQuery, INVALID_PAYLOAD, invalidField, type DarajaFault } from './request-validation';

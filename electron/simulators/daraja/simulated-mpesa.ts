@@ -1,4 +1,4 @@
-import { kenyaTimestamp } from '../../../shared/kenya/time';
+import { kenyaTimestamp } from '@shared/kenya/time';
 import { newCheckoutRequestId, newMpesaReceiptNumber, newRequestId } from './daraja-ids';
 import type { ValidPush } from './request-validation';
 import type { Scenario } from './scenarios';

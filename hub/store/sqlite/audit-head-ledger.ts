@@ -1,5 +1,5 @@
-import type { Db } from '../../../shared/node/sqlite/open-sqlite';
-import type { WireAuditHead } from '../../../shared/sync/protocol';
+import type { Db } from '@shared/node/sqlite/open-sqlite';
+import type { WireAuditHead } from '@shared/sync/protocol';
 import type { AuditHeadOutcome, KeptAuditHead } from '../hub-store';
 
 /** Every audit head each kiosk sent, by row number; a kiosk's heads only ever move forward. */

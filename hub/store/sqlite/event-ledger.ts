@@ -1,4 +1,4 @@
-import type { Db } from '../../../shared/node/sqlite/open-sqlite';
+import type { Db } from '@shared/node/sqlite/open-sqlite';
 import type { ApplyOutcome, JudgedEvent, StoredEvent } from '../hub-store';
 
 interface EventRow {

@@ -1,5 +1,5 @@
-import type { Migration } from '../../../shared/node/sqlite/migrate';
-import { REPLICA_OFFENCE_SW_DDL, REPLICA_TABLES_DDL } from '../../../shared/sync/replica-tables';
+import type { Migration } from '@shared/node/sqlite/migrate';
+import { REPLICA_OFFENCE_SW_DDL, REPLICA_TABLES_DDL } from '@shared/sync/replica-tables';
 
 /** What only the hub keeps: its kiosks, what they sent, and the replica's change log. */
 const hubTables: Migration = {

@@ -1,5 +1,5 @@
-import type { Db } from '../../../shared/node/sqlite/open-sqlite';
-import type { Heartbeat } from '../../../shared/sync/protocol';
+import type { Db } from '@shared/node/sqlite/open-sqlite';
+import type { Heartbeat } from '@shared/sync/protocol';
 import type { KioskSummary } from '../hub-store';
 
 interface KioskRow {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../../shared/node/sqlite/open-sqlite';
+import type { Db } from '@shared/node/sqlite/open-sqlite';
 import type { KeptMpesaCallback, MpesaCallbackQuestion, NewMpesaCallback, UnclaimedMpesaPayment } from '../hub-store';
 
 /** Payment events whose providerReference claims an M-Pesa receipt for a payment. */

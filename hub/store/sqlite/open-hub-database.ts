@@ -1,4 +1,4 @@
-import { openSqlite, type Db } from '../../../shared/node/sqlite/open-sqlite';
+import { openSqlite, type Db } from '@shared/node/sqlite/open-sqlite';
 import { hubMigrations } from './hub-schema';
 
 /** Opens (or creates) the hub database with its schema up to date. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../../../shared/node/sqlite/open-sqlite';
-import type { Cell, TableChanges } from '../../../shared/sync/protocol';
-import { REPLICA_TABLES, replicaTable, type ReplicaTable } from '../../../shared/sync/replica-tables';
+import type { Db } from '@shared/node/sqlite/open-sqlite';
+import type { Cell, TableChanges } from '@shared/sync/protocol';
+import { REPLICA_TABLES, replicaTable, type ReplicaTable } from '@shared/sync/replica-tables';
 import type { ChangeSlice, ReplicaEdit, SeedSummary } from '../hub-store';
 
 const EPOCH_KEY = 'history.epoch';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../../shared/node/sqlite/open-sqlite';
-import type { Heartbeat } from '../../../shared/sync/protocol';
-import type { WireAuditHead } from '../../../shared/sync/protocol';
+import type { Db } from '@shared/node/sqlite/open-sqlite';
+import type { Heartbeat } from '@shared/sync/protocol';
+import type { WireAuditHead } from '@shared/sync/protocol';
 import type {
   ApplyOutcome,
   AuditHeadOutcome,

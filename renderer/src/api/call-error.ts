@@ -1,4 +1,4 @@
-import type { KioskErrorPayload } from '../../../shared/result';
+import type { KioskErrorPayload } from '@shared/result';
 
 /** A refusal from the core, carrying its bilingual message to the screen. */
 export class KioskCallError extends Error {

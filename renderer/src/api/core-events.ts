@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../../../shared/contract';
+import type { EventName, EventPayload } from '@shared/contract';
 import { kiosk } from './kiosk';
 
 /**

@@ -1,4 +1,4 @@
-import type { KioskTransport } from '../../../shared/bridge';
+import type { KioskTransport } from '@shared/bridge';
 
 const SECRET_KEY = 'kiosk.host.secret';
 const SECRET_HEADER = 'x-kiosk-secret';

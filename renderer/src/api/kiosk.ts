@@ -1,6 +1,6 @@
-import { buildKioskApi, type KioskApi } from '../../../shared/bridge';
-import type { CallName, CallRequest, CallResponse } from '../../../shared/contract';
-import { errorPayload } from '../../../shared/errors';
+import { buildKioskApi, type KioskApi } from '@shared/bridge';
+import type { CallName, CallRequest, CallResponse } from '@shared/contract';
+import { errorPayload } from '@shared/errors';
 import { KioskCallError } from './call-error';
 import { httpTransport, takeLaunchSecret } from './http-transport';
 

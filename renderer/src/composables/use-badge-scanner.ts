@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted } from 'vue';
-import { badgeCodeSchema } from '../../../shared/contract/staff';
+import { badgeCodeSchema } from '@shared/contract/staff';
 
 /**
  * A badge scanner is a keyboard that types the whole code and Enter within a few dozen

@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { useRouter } from 'vue-router';
-import type { ErrorCode } from '../../../shared/errors';
-import type { KioskErrorPayload } from '../../../shared/result';
+import type { ErrorCode } from '@shared/errors';
+import type { KioskErrorPayload } from '@shared/result';
 import { KioskCallError } from '../api/call-error';
 
 interface CoreStepOptions {

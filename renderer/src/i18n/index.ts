@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n';
-import type { Locale } from '../../../shared/result';
+import type { Locale } from '@shared/result';
 import { accessibilityMessages } from './accessibility';
 import { en } from './en';
 import type { FeatureMessages } from './feature-messages';

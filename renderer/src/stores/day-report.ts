@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { DayReport, ReportFormat } from '../../../shared/contract/reports';
-import type { SignOffReason } from '../../../shared/contract/shifts';
+import type { DayReport, ReportFormat } from '@shared/contract/reports';
+import type { SignOffReason } from '@shared/contract/shifts';
 import { call } from '../api/kiosk';
 
 /** The supervisor's day: today's report, its exports, shift sign-off and closing the day. */

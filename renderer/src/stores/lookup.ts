@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AccountDetails, LookupKind, LookupResult } from '../../../shared/contract/lookup';
+import type { AccountDetails, LookupKind, LookupResult } from '@shared/contract/lookup';
 import { call } from '../api/kiosk';
 
 interface SentCode {

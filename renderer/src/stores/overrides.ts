@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { CallResponse } from '../../../shared/contract';
-import type { CancelPaymentReason, LiftLookupReason } from '../../../shared/contract/overrides';
+import type { CallResponse } from '@shared/contract';
+import type { CancelPaymentReason, LiftLookupReason } from '@shared/contract/overrides';
 import { call } from '../api/kiosk';
 
 /** What a clerk may override at this kiosk now, and the overrides themselves (each with a reason). */

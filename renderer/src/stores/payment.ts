@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { BillView, PaymentView, ReceiptView } from '../../../shared/contract/payments';
+import type { BillView, PaymentView, ReceiptView } from '@shared/contract/payments';
 import { KioskCallError } from '../api/call-error';
 import { onCoreEvent } from '../api/core-events';
 import { call } from '../api/kiosk';

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { PendingRecovery, RejectionReason } from '../../../shared/contract/recovery';
+import type { PendingRecovery, RejectionReason } from '@shared/contract/recovery';
 import { call } from '../api/kiosk';
 
 /** The clerk's side of account recovery: requests waiting for a document check, approved or rejected here. */

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { CallResponse } from '../../../shared/contract';
-import type { DocumentMismatch, KnowledgeQuestion, RecoveryCodePurpose, RecoveryPath } from '../../../shared/contract/recovery';
+import type { CallResponse } from '@shared/contract';
+import type { DocumentMismatch, KnowledgeQuestion, RecoveryCodePurpose, RecoveryPath } from '@shared/contract/recovery';
 import { call } from '../api/kiosk';
 
 /**

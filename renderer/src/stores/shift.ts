@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { ShiftSummary } from '../../../shared/contract/shifts';
+import type { ShiftSummary } from '@shared/contract/shifts';
 import { call } from '../api/kiosk';
 import { useStaffStore } from './staff';
 

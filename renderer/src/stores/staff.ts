@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { SignedInStaffView } from '../../../shared/contract/staff';
+import type { SignedInStaffView } from '@shared/contract/staff';
 import { onCoreEvent } from '../api/core-events';
 import { call } from '../api/kiosk';
 

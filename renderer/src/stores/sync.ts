@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { SyncStatus } from '../../../shared/contract/sync';
+import type { SyncStatus } from '@shared/contract/sync';
 import { onCoreEvent } from '../api/core-events';
 import { call } from '../api/kiosk';
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { Locale } from '../../../shared/result';
+import type { Locale } from '@shared/result';
 import { onCoreEvent } from '../api/core-events';
 import { call } from '../api/kiosk';
 import { setLocale } from '../i18n';

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../../shared/node/sqlite/migrate';
+import type { Migration } from '@shared/node/sqlite/migrate';
 
 /** What the kiosk itself records: visits, the audit trail, the outbox, sync state, settings. */
 export const localTables: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../../shared/node/sqlite/migrate';
+import type { Migration } from '@shared/node/sqlite/migrate';
 
 /**
  * One-time codes sent by SMS. The code itself is never stored: only a slow salted hash of

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../../shared/node/sqlite/migrate';
+import type { Migration } from '@shared/node/sqlite/migrate';
 
 /** Staff accounts, cash shifts and day closes: the people side of a service centre. */
 export const staffTables: Migration = {

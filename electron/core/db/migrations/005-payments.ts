@@ -1,4 +1,4 @@
-import type { Migration } from '../../../../shared/node/sqlite/migrate';
+import type { Migration } from '@shared/node/sqlite/migrate';
 
 /**
  * Bills and payments, kiosk-local. The indexes carry the money rules, so that no bug above

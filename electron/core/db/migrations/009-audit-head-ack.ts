@@ -1,4 +1,4 @@
-import type { Migration } from '../../../../shared/node/sqlite/migrate';
+import type { Migration } from '@shared/node/sqlite/migrate';
 
 /**
  * The last audit head (row number and hash) the hub acknowledged keeping. `npm run audit --

@@ -1,5 +1,5 @@
-import { REPLICA_OFFENCE_SW_DDL } from '../../../../shared/sync/replica-tables';
-import type { Migration } from '../../../../shared/node/sqlite/migrate';
+import { REPLICA_OFFENCE_SW_DDL } from '@shared/sync/replica-tables';
+import type { Migration } from '@shared/node/sqlite/migrate';
 
 /**
  * A replica column for the Kiswahili name of each fine's offence (fees already carry

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../../shared/node/sqlite/migrate';
+import type { Migration } from '@shared/node/sqlite/migrate';
 import { replicaTables } from './001-replica';
 import { localTables } from './002-local';
 import { lookupTables } from './003-lookup';

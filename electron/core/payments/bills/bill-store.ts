@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { BillView } from '../../../../shared/contract/payments';
-import type { Localized } from '../../../../shared/result';
+import type { BillView } from '@shared/contract/payments';
+import type { Localized } from '@shared/result';
 import type { CoreContext } from '../../context';
 import { KioskError } from '../../errors';
 import { newBillReference, normaliseReference } from './bill-reference';

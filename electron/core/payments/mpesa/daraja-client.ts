@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { systemClock, type Clock } from '../../clock';
-import { kenyaTimestamp } from '../../../../shared/kenya/time';
+import { kenyaTimestamp } from '@shared/kenya/time';
 import { AccessTokenCache, type IssuedToken } from './access-token-cache';
 import { darajaErrorOf, darajaRequest, errorFromAnswer, unreadableAnswer, type DarajaAnswer } from './daraja-http';
 import { darajaPassword } from './daraja-password';
 import type { MpesaGateway, StkPushAccepted, StkPushRequest } from './mpesa-gateway';
 import { MpesaRejectedError, type MpesaOperation } from './mpesa-errors';
-import { resultCodeSchema } from '../../../../shared/mpesa/stk-callback';
+import { resultCodeSchema } from '@shared/mpesa/stk-callback';
 import { parseStkCallback, type StkCallbackResult } from './stk-callback';
 import { outcomeFromResult, type StkOutcome } from './stk-outcome';
 import { accountReferenceField, amountField, msisdnField, transactionDescField } from './stk-push-fields';

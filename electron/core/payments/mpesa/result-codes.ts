@@ -1,4 +1,4 @@
-import type { Localized } from '../../../../shared/result';
+import type { Localized } from '@shared/result';
 
 /** What the citizen should do after an STK result. */
 export type MpesaNextStep =

@@ -1,4 +1,4 @@
-import { readStkCallback } from '../../../../shared/mpesa/stk-callback';
+import { readStkCallback } from '@shared/mpesa/stk-callback';
 import { MpesaMalformedCallbackError } from './mpesa-errors';
 import { outcomeFromResult, type SettledStkOutcome } from './stk-outcome';
 

@@ -1,4 +1,4 @@
-import type { MpesaReceipt } from '../../../../shared/mpesa/stk-callback';
+import type { MpesaReceipt } from '@shared/mpesa/stk-callback';
 
 
 /**

@@ -1,4 +1,4 @@
-import { toMpesaMsisdn } from '../../../../shared/identifiers/phone';
+import { toMpesaMsisdn } from '@shared/identifiers/phone';
 import { MpesaInvalidRequestError } from './mpesa-errors';
 
 /** Daraja's limits: longer values are refused with HTTP 400, empty ones too. */

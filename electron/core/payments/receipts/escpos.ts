@@ -1,6 +1,6 @@
-import { shillings } from '../../../../shared/kenya/money';
+import { shillings } from '@shared/kenya/money';
 import { EscPosBuilder } from './escpos-builder';
-import type { Localized } from '../../../../shared/result';
+import type { Localized } from '@shared/result';
 import type { Receipt } from './receipt';
 import { bothLanguages, RECEIPT_TEXT, receiptFields } from './receipt-layout';
 

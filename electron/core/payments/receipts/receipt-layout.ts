@@ -1,6 +1,6 @@
-import type { Localized } from '../../../../shared/result';
-import { kenyanDateTime } from '../../../../shared/kenya/time';
-import type { PaymentMethod } from '../../../../shared/contract/payments';
+import type { Localized } from '@shared/result';
+import { kenyanDateTime } from '@shared/kenya/time';
+import type { PaymentMethod } from '@shared/contract/payments';
 import type { Receipt } from './receipt';
 
 /** One labelled value on a receipt; printers show the label in both languages. */

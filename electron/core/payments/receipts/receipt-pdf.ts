@@ -1,7 +1,7 @@
-import { shillings } from '../../../../shared/kenya/money';
+import { shillings } from '@shared/kenya/money';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import type { Localized } from '../../../../shared/result';
+import type { Localized } from '@shared/result';
 import type { Receipt } from './receipt';
 import { RECEIPT_TEXT, receiptFields } from './receipt-layout';
 

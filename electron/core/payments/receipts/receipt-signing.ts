@@ -1,5 +1,5 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { paymentMethodSchema } from '../../../../shared/contract/payments';
+import { paymentMethodSchema } from '@shared/contract/payments';
 import type { Receipt } from './receipt';
 
 /** What the QR code vouches for. Lines are left out to keep the code small; the total is in. */

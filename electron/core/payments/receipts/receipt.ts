@@ -1,4 +1,4 @@
-import type { PaymentMethod } from '../../../../shared/contract/payments';
+import type { PaymentMethod } from '@shared/contract/payments';
 
 export interface ReceiptLine {
   readonly description: string;
