@@ -5,9 +5,8 @@ import RecoverCounterView from './RecoverCounterView.vue';
 import RecoverIdView from './RecoverIdView.vue';
 import RecoverNewEmailView from './RecoverNewEmailView.vue';
 import RecoverNewPhoneView from './RecoverNewPhoneView.vue';
-import RecoverPendingView from './RecoverPendingView.vue';
 import RecoverQuestionsView from './RecoverQuestionsView.vue';
-import RecoverResetDoneView from './RecoverResetDoneView.vue';
+import RecoverDoneView from './RecoverDoneView.vue';
 import RecoverScanView from './RecoverScanView.vue';
 
 /**
@@ -31,12 +30,12 @@ export const recoverRoutes: RouteRecordRaw[] = [
     component: RecoverCodeView,
     meta: { title: 'recover.code.title' },
   },
-  { path: '/recover/reset-done', name: 'recover-reset-done', component: RecoverResetDoneView, meta: { title: 'recover.resetDone.title' } },
+  { path: '/recover/reset-done', name: 'recover-reset-done', component: RecoverDoneView, props: { kind: 'reset' }, meta: { title: 'recover.resetDone.title' } },
   { path: '/recover/scan', name: 'recover-scan', component: RecoverScanView, meta: { title: 'recover.scan.title', step: { current: 1, total: 5 } } },
   { path: '/recover/scan-passport', name: 'recover-scan-passport', component: RecoverScanView, meta: { title: 'recover.scanPassport.title', step: { current: 1, total: 5 } } },
   { path: '/recover/questions', name: 'recover-questions', component: RecoverQuestionsView, meta: { title: 'recover.questions.title', step: { current: 2, total: 5 } } },
   { path: '/recover/new-phone', name: 'recover-new-phone', component: RecoverNewPhoneView, meta: { title: 'recover.newPhone.title', step: { current: 3, total: 5 } } },
   { path: '/recover/new-email', name: 'recover-new-email', component: RecoverNewEmailView, meta: { title: 'recover.newEmail.title', step: { current: 4, total: 5 } } },
-  { path: '/recover/pending', name: 'recover-pending', component: RecoverPendingView, meta: { title: 'recover.pending.title', step: { current: 5, total: 5 } } },
+  { path: '/recover/pending', name: 'recover-pending', component: RecoverDoneView, props: { kind: 'pending' }, meta: { title: 'recover.pending.title', step: { current: 5, total: 5 } } },
   { path: '/recover/counter', name: 'recover-counter', component: RecoverCounterView, meta: { title: 'recover.counter.title' } },
 ];
