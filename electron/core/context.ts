@@ -4,7 +4,7 @@ import type { Db } from './db/open';
 import type { EmailGateway } from './email/email-gateway';
 import type { CoreEvents } from './events';
 import type { Logger } from '@shared/node/logging/logger';
-import type { Outbox } from './sync/outbox';
+import type { Outbox } from './outbox';
 import type { IdentifierHasher } from './audit/identifier-hash';
 import type { KioskSettings } from './settings/kiosk-settings';
 import type { LocalSettings } from './settings/local-settings';

@@ -11,7 +11,7 @@ import { CoreEvents } from './events';
 import type { Handlers } from './handlers';
 import { silentLogger, type Logger } from '@shared/node/logging/logger';
 import { createLookup } from './lookup/lookup-feature';
-import { Outbox } from './sync/outbox';
+import { Outbox } from './outbox';
 import { createOverrides } from './overrides/overrides-feature';
 import type { PaymentAdapterOptions } from './payments/payment-adapters';
 import type { CallbackDisposition } from './payments/payment-service';

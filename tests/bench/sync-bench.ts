@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { HubAcknowledgedHead } from '../../electron/core/audit/hub-acknowledged-head';
 import { manualClock, systemClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/core/db/open';
-import { Outbox } from '../../electron/core/sync/outbox';
+import { Outbox } from '../../electron/core/outbox';
 import { downloadStep } from '../../electron/core/sync/downloader';
 import { HubClient } from '../../electron/core/sync/hub-client';
 import { OutboxQueue } from '../../electron/core/sync/outbox-queue';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { Random } from '../../electron/demo/random';
-import { Outbox } from '../../electron/core/sync/outbox';
+import { Outbox } from '../../electron/core/outbox';
 import { resetHistory } from '../../hub/admin-commands';
 import { decodeCursor } from '../../hub/history-cursor';
 import { hubReplicaRows, kioskReplicaRows } from '../support/replica-compare';

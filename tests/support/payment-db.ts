@@ -8,7 +8,7 @@ import { localTables } from '../../electron/core/db/migrations/002-local';
 import { paymentTables } from '../../electron/core/db/migrations/005-payments';
 import { paymentDoubt } from '../../electron/core/db/migrations/010-payment-doubt';
 import { silentLogger, type Logger } from '../../shared/node/logging/logger';
-import { Outbox } from '../../electron/core/sync/outbox';
+import { Outbox } from '../../electron/core/outbox';
 
 /**
  * A real SQLite database (in memory) with the replica, local and payment tables, and the

@@ -12,7 +12,7 @@ import { recoveryStaff } from '../../electron/core/db/migrations/008-recovery-st
 import type { Db } from '../../electron/core/db/open';
 import { seedDemoData } from '../../electron/demo/generate';
 import { KioskError } from '../../electron/core/errors';
-import { Outbox } from '../../electron/core/sync/outbox';
+import { Outbox } from '../../electron/core/outbox';
 import { CitizenRecords, type CitizenRecord } from '../../electron/core/recovery/citizen-records';
 import { matchDocument } from '../../electron/core/recovery/document-match';
 import { FailureLimit } from '../../electron/core/recovery/failure-limit';

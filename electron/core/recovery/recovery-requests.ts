@@ -5,7 +5,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { KioskError } from '../errors';
-import type { Outbox } from '../sync/outbox';
+import type { Outbox } from '../outbox';
 import type { SignedInStaff } from '../staff-presence';
 import { fullName, type CitizenRecords } from './citizen-records';
 import { endOfKenyaDay } from '@shared/kenya/time';

@@ -2,7 +2,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { KioskError } from '../errors';
-import type { Outbox } from '../sync/outbox';
+import type { Outbox } from '../outbox';
 import type { IdentifierHasher } from '../audit/identifier-hash';
 import { hashPin } from './pin-hash';
 import { isGuessablePin } from './pin-policy';

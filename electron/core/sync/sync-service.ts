@@ -3,7 +3,7 @@ import { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { Logger } from '@shared/node/logging/logger';
-import type { Outbox } from './outbox';
+import type { Outbox } from '../outbox';
 import type { LocalSettings } from '../settings/local-settings';
 import { downloadStep } from './downloader';
 import { HubClient } from './hub-client';

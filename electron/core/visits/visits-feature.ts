@@ -1,10 +1,10 @@
 import type { systemCalls } from '@shared/contract/system';
-import type { CoreContext } from '../context';
+import type { KioskSettings } from '../settings/kiosk-settings';
 import type { Feature } from '../feature';
 import type { Visits } from './visits';
 
 /** The visit at the screen (start, language, keep-alive, end) and what the screen needs to know of the kiosk. */
-export function createVisits(ctx: CoreContext): Feature<keyof typeof systemCalls, Visits> {
+export function createVisits(ctx: { version: string; kioskId: string; visits: Visits; settings: KioskSettings }): Feature<keyof typeof systemCalls, Visits> {
   const { visits, settings } = ctx;
   return {
     service: visits,

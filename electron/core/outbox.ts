@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../clock';
-import type { Db } from '../db/open';
+import type { Clock } from './clock';
+import type { Db } from './db/open';
 
 export interface OutboxEvent {
   seq: number;
