@@ -1,11 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { BillView, PaymentView, ReceiptView } from '@shared/contract/payments';
+import type { BillView, PaymentMethod, PaymentView, ReceiptView } from '@shared/contract/payments';
 import { KioskCallError } from '../api/call-error';
 import { onCoreEvent } from '../api/core-events';
 import { call } from '../api/kiosk';
-
-type Method = 'mpesa' | 'card' | 'cash';
 
 /**
  * The bill being paid, the current attempt and its receipt. Each attempt carries an
@@ -42,7 +40,7 @@ export const usePaymentStore = defineStore('payment', () => {
   const fees = () => call('payments.fees', {});
 
   /** Runs one attempt; the key is kept only if the answer was lost (so a retry is the same attempt). */
-  async function attempt(method: Method, details: { phone?: string; tendered?: number }): Promise<PaymentView> {
+  async function attempt(method: PaymentMethod, details: { phone?: string; tendered?: number }): Promise<PaymentView> {
     if (!bill.value) throw new Error('no bill');
     const idempotencyKey = attemptKey.value ?? crypto.randomUUID();
     attemptKey.value = idempotencyKey;
