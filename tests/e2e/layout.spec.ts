@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
-import { ANNA_PASSPORT } from '../support/recovery-documents';
+import { startDarajaSimulator } from '../../electron/simulators/daraja/daraja-simulator';
+import { ANNA_PASSPORT, JANE_PASSPORT } from '../support/recovery-documents';
 import { knowledgeAnswers } from '../support/recovery-answers';
-import { SUPERVISOR } from '../support/staff-seed';
+import { lastCodeSentTo } from '../support/recovery-codes';
+import { CLERK, SUPERVISOR } from '../support/staff-seed';
 import { expect, test } from './support/kiosk-fixture';
 import { setDisplayModes } from './support/accessibility-modes';
 
@@ -14,8 +17,10 @@ import { setDisplayModes } from './support/accessibility-modes';
  * the bottom navigation are on screen without scrolling, the page itself never scrolls
  * (long content scrolls inside the main area), and no two cards, tiles, headings or
  * controls overlap or spill out of their box, nor is any control under the 64 px touch
- * target. Large text fits without giving up its size: every text on screen is clearly
- * larger than in normal text. A screenshot of each screen each way, to look at.
+ * target. A refusal (role "alert") is seen without scrolling too. While a dialog is open,
+ * only the dialog counts: the screen behind it is inert. Large text fits without giving up
+ * its size: every text on screen is clearly larger than in normal text. A screenshot of each
+ * screen each way, to look at.
  */
 
 const SIZES = {
@@ -63,9 +68,27 @@ function misfits(page: Page, withNav: boolean): Promise<string[]> {
     if (root.scrollHeight > innerHeight + 1) problems.push(`the page scrolls: ${root.scrollHeight} px tall in a ${innerHeight} px screen`);
     if (root.scrollWidth > innerWidth + 1) problems.push(`the page scrolls sideways: ${root.scrollWidth} px wide in a ${innerWidth} px screen`);
 
-    const primaries = [...document.querySelectorAll('[data-primary]')].filter(visible);
+    /** A modal dialog holds every touch: what is behind it is neither reached nor checked. */
+    const scope: ParentNode = document.querySelector('dialog[open]') ?? document;
+    const primaries = [...scope.querySelectorAll('[data-primary]')].filter(visible);
     if (primaries.length === 0) problems.push('no main action (data-primary) on screen');
     for (const el of primaries) if (!onScreen(el)) problems.push(`main action not fully on screen: ${name(el)} at ${Math.round(el.getBoundingClientRect().top)}–${Math.round(el.getBoundingClientRect().bottom)} px`);
+
+    /**
+     * A refusal is seen without scrolling: whole in portrait. Beside a landscape screen's keyboard
+     * a long bilingual refusal cannot always show whole; its start must (the main area scrolls to the rest).
+     */
+    const portrait = innerHeight > innerWidth;
+    const startsOnScreen = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      const hit = document.elementFromPoint((box.left + box.right) / 2, Math.min(box.bottom - 4, box.top + 80));
+      return box.top >= 0 && hit !== null && (hit === el || el.contains(hit));
+    };
+    for (const refusal of scope.querySelectorAll('[role="alert"]')) {
+      if (!visible(refusal)) continue;
+      if (portrait && !onScreen(refusal)) problems.push(`refusal not fully on screen: ${name(refusal)}`);
+      if (!portrait && !startsOnScreen(refusal)) problems.push(`refusal does not start on screen: ${name(refusal)}`);
+    }
 
     if (withNav) {
       const nav = document.querySelector('[data-testid="bottom-nav"]');
@@ -74,13 +97,13 @@ function misfits(page: Page, withNav: boolean): Promise<string[]> {
     }
 
     // Fitting never squeezes a control under the 64 px touch target.
-    for (const control of document.querySelectorAll('button, a[href], input, select, textarea, [role="button"]')) {
+    for (const control of scope.querySelectorAll('button, a[href], input, select, textarea, [role="button"]')) {
       const box = control.getBoundingClientRect();
       if (visible(control) && (box.width < 64 || box.height < 64)) problems.push(`touch target under 64 px: ${name(control)} (${Math.round(box.width)}×${Math.round(box.height)})`);
     }
 
     const boxes = [
-      ...document.querySelectorAll('.choice-tile, .lookup-card, .day-card, .bill-summary, .receipt, button, a.button, h1, h2, input, output, textarea, table'),
+      ...scope.querySelectorAll('.choice-tile, .lookup-card, .day-card, .bill-summary, .receipt, button, a.button, h1, h2, input, output, textarea, table'),
     ].filter(visible);
     for (const el of boxes) {
       if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible') problems.push(`content spills out sideways: ${name(el)}`);
@@ -264,6 +287,11 @@ test('citizen screens fit portrait and landscape, in normal and large text', asy
   await expect(page.getByTestId('recover-mrz')).toBeFocused();
   await page.keyboard.type(`${ANNA_PASSPORT[0]}\n${ANNA_PASSPORT[1].slice(0, 20)}`, { delay: 1 });
   await checkFit(page, 'recover-scan-passport');
+  // A misread line 2: the refusal says so under the form, the lines stay to be corrected.
+  const lastCheckDigit = ANNA_PASSPORT[1].slice(-1);
+  await page.keyboard.type(`${ANNA_PASSPORT[1].slice(20, -1)}${lastCheckDigit === '0' ? '1' : '0'}\n`, { delay: 1 });
+  await expect(page.getByRole('alert')).toContainText('Line 2');
+  await checkFit(page, 'recover-scan-refused');
   await startOver(page);
 
   // Recovery without it: Anna's passport, the knowledge check, the new phone.
@@ -331,5 +359,103 @@ test.describe('in attended mode', () => {
     await page.getByTestId('pay-method-mpesa').tap();
     await tapDigits(page, '0708374149');
     await checkFit(page, 'attended-pay-mpesa-phone');
+  });
+});
+
+test.describe('the staff screens', () => {
+  test.use({
+    kioskStaff: [[CLERK], { scope: 'test' }],
+    // A prompt nobody answers and the kiosk does not ask about for half a minute: it stays waiting.
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it needs none.
+    kioskSettings: async ({}, use) => {
+      const daraja = await startDarajaSimulator({ delays: { noAnswerMs: 600_000 } });
+      await use({
+        mpesa: { baseUrl: daraja.url, callbackUrl: 'http://127.0.0.1:9/nowhere' },
+        payments: { firstQueryMs: 30_000, resultLimitSeconds: 600 },
+        card: { simulator: true },
+        lookup: { lookupsPerVisit: 1 },
+        // A slow walk on a busy machine must not end the visit or attended mode.
+        idle: { timeoutSeconds: 600, warningSeconds: 60 },
+        staff: { idleTimeoutSeconds: 1800 },
+      });
+      await daraja.close();
+    },
+  });
+
+  test('with the attended banner: sign-in, My shift, Approvals and Overrides fit in their main states', async ({ kioskPage: page, kiosk }) => {
+    const core = async (name: string, request: unknown) => {
+      const result = await kiosk.core.invoke(name, request);
+      if (!result.ok) throw new Error(`${name} refused: ${result.error.code}`);
+      return result.value as Record<string, string>;
+    };
+    // A recovery request waiting for a clerk, made in an earlier visit.
+    await core('visit.start', { locale: 'en' });
+    await core('recovery.start', { idNumber: '12345678', path: 'document' });
+    await core('recovery.scanDocument', { mrz: JANE_PASSPORT.join('\n') });
+    await core('recovery.answer', { answers: knowledgeAnswers(kiosk.core, '12345678') });
+    const sent = await core('recovery.sendNewPhoneCode', { phone: '0798765432' });
+    await core('recovery.submit', { codeId: sent['codeId'], code: lastCodeSentTo(kiosk.core, '+254798765432') });
+    await core('visit.end', { reason: 'done' });
+
+    // This visit's citizen has used the one search a visit allows.
+    await startVisit(page);
+    await page.getByTestId('service-find').tap();
+    await page.getByTestId('lookup-by-idNumber').tap();
+    await tapDigits(page, '11111111');
+    await page.getByTestId('lookup-search').tap();
+    await expect(page.getByTestId('lookup-not-found')).toBeVisible();
+
+    // The sign-in dialog: the staff number, then the PIN.
+    const logo = page.getByTestId('kiosk-logo');
+    await logo.dispatchEvent('pointerdown');
+    await page.clock.runFor(1_600);
+    await logo.dispatchEvent('pointerup');
+    await tapDigits(page, CLERK.staffId);
+    await checkFit(page, 'staff-sign-in-number', { nav: false });
+    await page.getByTestId('staff-next').tap();
+    await tapDigits(page, CLERK.pin);
+    await checkFit(page, 'staff-sign-in-pin', { nav: false });
+    await page.getByTestId('staff-submit').tap();
+    await expect(page.getByTestId('attended-banner')).toBeVisible();
+
+    // My shift: open it with a float, count the drawer to close it, the result.
+    await page.getByTestId('attended-shift').tap();
+    await expect(page.getByTestId('shift-amount')).toBeVisible();
+    await tapDigits(page, '2000');
+    await checkFit(page, 'staff-shift-open');
+    await page.getByTestId('shift-open').tap();
+    await expect(page.getByTestId('shift-expected')).toHaveText('KES 2,000');
+    await tapDigits(page, '2000');
+    await checkFit(page, 'staff-shift-count');
+    await page.getByTestId('shift-close').tap();
+    await expect(page.getByTestId('shift-variance')).toHaveText('The drawer balances');
+    await checkFit(page, 'staff-shift-closed');
+
+    // Approvals: a request waiting, the confirmation, then none left.
+    await page.getByTestId('attended-approvals').tap();
+    await expect(page.getByTestId('clerk-approve')).toBeVisible();
+    await checkFit(page, 'staff-approvals-pending');
+    await page.getByTestId('clerk-approve').tap();
+    await checkFit(page, 'staff-approvals-confirm', { nav: false });
+    await page.getByTestId('clerk-approve-confirm').tap();
+    await expect(page.getByTestId('clerk-no-requests')).toBeVisible();
+    await checkFit(page, 'staff-approvals-empty');
+
+    // Overrides: the citizen at the search limit and an M-Pesa prompt waiting past two minutes.
+    const bill = await core('payments.billForRenewal', { years: 1 });
+    const payment = await core('payments.payByMpesa', { billId: bill['id'], idempotencyKey: randomUUID(), phone: '0799000002' });
+    expect(payment['state']).toBe('prompted');
+    // Its start put three minutes back, rather than wait them out.
+    kiosk.core.context.db.prepare('UPDATE payments SET created_at = ? WHERE id = ?').run(new Date(Date.now() - 3 * 60_000).toISOString(), payment['id']);
+    await page.getByTestId('attended-overrides').tap();
+    await expect(page.getByTestId('override-lift')).toBeVisible();
+    await expect(page.getByTestId('override-check-cancel')).toBeVisible();
+    await checkFit(page, 'staff-overrides');
+    await page.getByTestId('override-lift').tap();
+    await page.getByTestId('override-reason-typing-mistakes').tap();
+    await page.getByTestId('override-confirm').tap();
+    await expect(page.getByTestId('override-outcome')).toBeVisible();
+    await expect(page.getByTestId('override-check-cancel')).toBeVisible();
+    await checkFit(page, 'staff-overrides-lifted');
   });
 });
