@@ -9,7 +9,13 @@ export default defineConfig({
   main: {
     resolve: resolveShared,
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // Its own file beside index.js: electron/core/workers/run-in-worker.ts starts it as a worker thread.
+          'heavy-jobs-worker': resolve(import.meta.dirname, 'electron/core/workers/heavy-jobs-worker.ts'),
+        },
+      },
     },
   },
   preload: {
