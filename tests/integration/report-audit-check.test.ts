@@ -55,16 +55,16 @@ describe('the audit chain on the supervisor’s day screen', () => {
   });
 });
 
-describe('the whole walk leaves the thread that answers the screen', () => {
-  it('walks on a worker thread for the first load, the export and the close; a reload walks only the new rows, here', async () => {
+describe('heavy report work leaves the thread that answers the screen', () => {
+  it('walks the whole chain on a worker thread for the first load, the export and the close (a reload walks only the new rows, here), and lays out the file there', async () => {
     const runs: HeavyJobRun[] = [];
     const stop = onHeavyJobRun((run) => runs.push(run));
     try {
       await dayAudit();
       await dayAudit();
-      await invoke('report.export', { format: 'csv' });
+      await invoke('report.export', { format: 'pdf' });
       await invoke('day.close');
-      expect(runs.map((run) => run.job)).toEqual(['verifyAuditChain', 'verifyAuditChain', 'verifyAuditChain']);
+      expect(runs.map((run) => run.job)).toEqual(['verifyAuditChain', 'verifyAuditChain', 'reportFile', 'verifyAuditChain']);
       for (const run of runs) expect(run.threadId).not.toBe(threadId);
     } finally {
       stop();

@@ -8,20 +8,13 @@ import { lastUnclaimedMpesa } from '../sync/unclaimed-mpesa';
 import type { ShiftStore } from '../shifts/shift-store';
 import type { SignedInStaff } from '../staff-presence';
 import { buildDayReport } from './day-report';
-import { contentHash, reportCsv, sha256Hex } from './report-csv';
+import { contentHash, sha256Hex } from './report-csv';
+import { REPORT_FILE_TYPES } from './report-files';
 import type { ReportSeal } from './report-format';
-import { reportPdf } from './report-pdf';
 import { ReportQueries } from './report-queries';
-import { reportXlsx } from './report-xlsx';
 import { runInWorker } from '../workers/run-in-worker';
 
 type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox' | 'local'>;
-
-const FILE_TYPES: Record<ReportFormat, { mimeType: string; make: (report: DayReport, seal: ReportSeal) => Buffer | Promise<Buffer> }> = {
-  csv: { mimeType: 'text/csv; charset=utf-8', make: reportCsv },
-  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', make: reportXlsx },
-  pdf: { mimeType: 'application/pdf', make: reportPdf },
-};
 
 const BLOCKER_ERRORS = {
   'already-closed': 'day.alreadyClosed',
@@ -59,8 +52,9 @@ export class Reports {
   async export(supervisor: SignedInStaff, date: string | undefined, format: ReportFormat) {
     const report = this.report(date, await this.walkWholeChain());
     const seal = this.seal(report);
-    const { mimeType, make } = FILE_TYPES[format];
-    const file = await make(report, seal);
+    // Laying out a PDF or a workbook of a busy day takes a second: on a worker thread, from the report's data.
+    const file = Buffer.from(await runInWorker('reportFile', { format, report, seal }));
+    const { mimeType } = REPORT_FILE_TYPES[format];
     const fileSha256 = sha256Hex(file);
     const fileName = `huduma-${report.kioskId}-${report.businessDate}.${format}`;
     this.deps.db.transaction(() => {

@@ -13,7 +13,7 @@ if (isMainThread || !parentPort) throw new Error('heavy-jobs-worker runs only as
 const { job, input } = workerData as { job: HeavyJobName; input: never };
 let reply: HeavyJobReply;
 try {
-  reply = { ok: true, result: heavyJobs[job](input), threadId };
+  reply = { ok: true, result: await heavyJobs[job](input), threadId };
 } catch (error) {
   reply = { ok: false, error: error instanceof Error ? error.message : String(error), threadId };
 }

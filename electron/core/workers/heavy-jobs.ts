@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
+import type { DayReport, ReportFormat } from '@shared/contract/reports';
 import { verifyAuditChain, type AuditChainCheck, type VerifiedPrefix } from '../audit/audit-chain';
 import { checkDatabaseFile, type IntegrityReport } from '../backup/integrity';
+import type { ReportSeal } from '../reports/report-format';
 
 /**
- * The read-only heavy jobs a worker thread runs, by name. Each takes a database file, not a
- * connection (a connection cannot cross threads), and opens its own read-only one: in WAL
- * mode it reads a consistent snapshot while the core goes on writing.
+ * The read-only heavy jobs a worker thread runs, by name. Those that read the database take
+ * its file, not a connection (a connection cannot cross threads), and open their own
+ * read-only one: in WAL mode it reads a consistent snapshot while the core goes on writing.
+ * Inputs and results cross threads by structured clone: plain data only.
  */
 export const heavyJobs = {
   /** SQLite's full integrity check of a file (the nightly backup's copy): seconds on a large one. */
@@ -19,8 +22,16 @@ export const heavyJobs = {
       db.close();
     }
   },
+  /**
+   * A day report's file (CSV, XLSX or PDF), laid out from the report's data; a Buffer arrives
+   * as a Uint8Array. Imported here, not above: pdfkit and exceljs would slow every worker's start.
+   */
+  reportFile: async (input: { format: ReportFormat; report: DayReport; seal: ReportSeal }): Promise<Uint8Array> => {
+    const { REPORT_FILE_TYPES } = await import('../reports/report-files');
+    return REPORT_FILE_TYPES[input.format].make(input.report, input.seal);
+  },
 };
 
 export type HeavyJobName = keyof typeof heavyJobs;
 export type HeavyJobInput<J extends HeavyJobName> = Parameters<(typeof heavyJobs)[J]>[0];
-export type HeavyJobResult<J extends HeavyJobName> = ReturnType<(typeof heavyJobs)[J]>;
+export type HeavyJobResult<J extends HeavyJobName> = Awaited<ReturnType<(typeof heavyJobs)[J]>>;
