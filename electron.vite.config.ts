@@ -9,7 +9,16 @@ export default defineConfig({
   main: {
     resolve: resolveShared,
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // Its own file beside index.js: electron/core/workers/run-in-worker.ts starts it as a worker thread.
+          'heavy-jobs-worker': resolve(import.meta.dirname, 'electron/core/workers/heavy-jobs-worker.ts'),
+        },
+        // Shared chunks beside the entries, not in chunks/: run-in-worker finds the worker beside
+        // the file it is bundled into, whichever that is.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { threadId } from 'node:worker_threads';
 import type { DayReport } from '../../shared/contract/reports';
+import { onHeavyJobRun, type HeavyJobRun } from '../../electron/core/workers/run-in-worker';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { SUPERVISOR, seedStaff } from '../support/staff-seed';
 
@@ -50,5 +52,22 @@ describe('the audit chain on the supervisor’s day screen', () => {
     await invoke('report.export', { format: 'csv' });
     expect(await dayAudit()).toMatchObject({ intact: false, firstBrokenId: 2 });
     expect(await dayAudit()).toMatchObject({ intact: false, firstBrokenId: 2 });
+  });
+});
+
+describe('heavy report work leaves the thread that answers the screen', () => {
+  it('walks the whole chain on a worker thread for the first load, the export and the close (a reload walks only the new rows, here), and lays out the file there', async () => {
+    const runs: HeavyJobRun[] = [];
+    const stop = onHeavyJobRun((run) => runs.push(run));
+    try {
+      await dayAudit();
+      await dayAudit();
+      await invoke('report.export', { format: 'pdf' });
+      await invoke('day.close');
+      expect(runs.map((run) => run.job)).toEqual(['verifyAuditChain', 'verifyAuditChain', 'reportFile', 'verifyAuditChain']);
+      for (const run of runs) expect(run.threadId).not.toBe(threadId);
+    } finally {
+      stop();
+    }
   });
 });

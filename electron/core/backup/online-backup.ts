@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { backupFileName, listBackups } from './backup-files';
-import { checkDatabaseFile } from './integrity';
 import { ownerOnlyDirectory, restrictDatabaseFile } from '@shared/node/owner-only';
+import { runInWorker } from '../workers/run-in-worker';
 
 export interface BackupResult {
   file: string;
@@ -16,7 +16,7 @@ export interface BackupResult {
 /**
  * Copies the live database into `dir` with SQLite's online backup (better-sqlite3's
  * `backup`), while the kiosk keeps serving: pages are copied in steps, and writes made
- * meanwhile are picked up. The copy is checked before it counts as a backup, made
+ * meanwhile are picked up. The copy is checked (on a worker thread) before it counts as a backup, made
  * readable only by the kiosk's user, and the oldest backups past `keep` are removed.
  */
 export async function backupDatabase(db: Db, options: { dir: string; keep: number; clock: Clock }): Promise<BackupResult> {
@@ -32,7 +32,8 @@ export async function backupDatabase(db: Db, options: { dir: string; keep: numbe
     copy.pragma('journal_mode = DELETE');
     copy.close();
     restrictDatabaseFile(partial);
-    const report = checkDatabaseFile(partial);
+    // SQLite's full check of a large copy takes seconds: on a worker thread, so the screen keeps answering.
+    const report = await runInWorker('checkDatabaseFile', { file: partial });
     if (!report.ok) throw new Error(`the backup failed its check: ${report.problem}`);
     renameSync(partial, file);
   } finally {

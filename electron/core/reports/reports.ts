@@ -1,6 +1,6 @@
 import type { DayReport, ReportFormat } from '@shared/contract/reports';
 import type { SyncStatus } from '@shared/contract/sync';
-import { verifyAuditChain, type VerifiedPrefix } from '../audit/audit-chain';
+import { verifyAuditChain, type AuditChainCheck, type VerifiedPrefix } from '../audit/audit-chain';
 import type { CoreContext } from '../context';
 import { KioskError } from '../errors';
 import { kenyaDate } from '@shared/kenya/time';
@@ -8,19 +8,13 @@ import { lastUnclaimedMpesa } from '../sync/unclaimed-mpesa';
 import type { ShiftStore } from '../shifts/shift-store';
 import type { SignedInStaff } from '../staff-presence';
 import { buildDayReport } from './day-report';
-import { contentHash, reportCsv, sha256Hex } from './report-csv';
+import { contentHash, sha256Hex } from './report-csv';
+import { REPORT_FILE_TYPES } from './report-files';
 import type { ReportSeal } from './report-format';
-import { reportPdf } from './report-pdf';
 import { ReportQueries } from './report-queries';
-import { reportXlsx } from './report-xlsx';
+import { runInWorker } from '../workers/run-in-worker';
 
 type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox' | 'local'>;
-
-const FILE_TYPES: Record<ReportFormat, { mimeType: string; make: (report: DayReport, seal: ReportSeal) => Buffer | Promise<Buffer> }> = {
-  csv: { mimeType: 'text/csv; charset=utf-8', make: reportCsv },
-  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', make: reportXlsx },
-  pdf: { mimeType: 'application/pdf', make: reportPdf },
-};
 
 const BLOCKER_ERRORS = {
   'already-closed': 'day.alreadyClosed',
@@ -47,18 +41,20 @@ export class Reports {
 
   /**
    * The day as the supervisor's screen shows it. The screen reloads often, so it checks
-   * only the audit rows added since the last intact walk; exporting and closing, which seal
-   * the day, walk the whole chain.
+   * only the audit rows added since the last intact walk (the first time, a whole walk on a
+   * worker thread); exporting and closing, which seal the day, walk the whole chain.
    */
-  day(date: string | undefined): DayReport {
-    return this.report(date, 'since-last-walk');
+  async day(date: string | undefined): Promise<DayReport> {
+    const walked = this.verifiedAudit ? undefined : await this.walkWholeChain();
+    return this.report(date, walked);
   }
 
   async export(supervisor: SignedInStaff, date: string | undefined, format: ReportFormat) {
-    const report = this.report(date, 'whole');
+    const report = this.report(date, await this.walkWholeChain());
     const seal = this.seal(report);
-    const { mimeType, make } = FILE_TYPES[format];
-    const file = await make(report, seal);
+    // Laying out a PDF or a workbook of a busy day takes a second: on a worker thread, from the report's data.
+    const file = Buffer.from(await runInWorker('reportFile', { format, report, seal }));
+    const { mimeType } = REPORT_FILE_TYPES[format];
     const fileSha256 = sha256Hex(file);
     const fileName = `huduma-${report.kioskId}-${report.businessDate}.${format}`;
     this.deps.db.transaction(() => {
@@ -69,10 +65,11 @@ export class Reports {
     return { fileName, mimeType, contentBase64: file.toString('base64'), ...seal, fileSha256 };
   }
 
-  close(supervisor: SignedInStaff, date: string | undefined) {
+  async close(supervisor: SignedInStaff, date: string | undefined) {
+    const walked = await this.walkWholeChain();
     const { db, audit, outbox } = this.deps;
     return db.transaction(() => {
-      const report = this.report(date, 'whole');
+      const report = this.report(date, walked);
       const blocker = report.blockers[0];
       if (blocker) {
         const count = blocker === 'payments-pending' ? report.pending.count : report.shifts.filter((s) => s.status === (blocker === 'shifts-open' ? 'open' : 'awaiting_sign_off')).length;
@@ -96,13 +93,18 @@ export class Reports {
     })();
   }
 
-  private report(date: string | undefined, audit: 'whole' | 'since-last-walk'): DayReport {
+  /**
+   * Builds the report in one synchronous piece, so its figures and its audit head agree.
+   * `walked` is a whole walk just made on a worker thread; only the rows added since (a
+   * handful) are walked here, on this thread. Without it, the rows since the last intact walk.
+   */
+  private report(date: string | undefined, walked: AuditChainCheck | undefined): DayReport {
     const now = this.deps.clock.now();
     const day = date ?? kenyaDate(now);
     if (day > kenyaDate(now)) throw new KioskError('report.futureDate', { field: 'date' });
     const auditChain = () => {
-      const check = verifyAuditChain(this.deps.db, audit === 'whole' ? undefined : this.verifiedAudit);
-      this.verifiedAudit = check.intact && check.head ? { head: check.head, rows: check.rows } : undefined;
+      const check = walked && !walked.intact ? walked : verifyAuditChain(this.deps.db, walked ? intactPrefix(walked) : this.verifiedAudit);
+      this.verifiedAudit = intactPrefix(check);
       return check;
     };
     return buildDayReport(
@@ -112,7 +114,18 @@ export class Reports {
     );
   }
 
+  /** The whole chain walked on a worker thread with its own read-only connection: 200k rows take about a second. */
+  private walkWholeChain(): Promise<AuditChainCheck> {
+    // A worker cannot see an in-memory database; the kiosk's is always a file.
+    if (this.deps.db.memory) throw new Error('the audit walk needs the database in a file');
+    return runInWorker('verifyAuditChain', { file: this.deps.db.name });
+  }
+
   private seal(report: DayReport): ReportSeal {
     return { contentHash: contentHash(report.payments), auditHead: `${report.audit.headId ?? 0}:${report.audit.headHash ?? ''}` };
   }
+}
+
+function intactPrefix(check: AuditChainCheck): VerifiedPrefix | undefined {
+  return check.intact && check.head ? { head: check.head, rows: check.rows } : undefined;
 }

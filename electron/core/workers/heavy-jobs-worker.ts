@@ -1,0 +1,20 @@
+/**
+ * Entry of the worker thread that runs one heavy job and exits. A separate bundle entry in
+ * electron.vite.config.ts (out/main/heavy-jobs-worker.js); under tsx and vitest it runs as
+ * TypeScript. It answers with the job's result and its own thread id, which proves to the
+ * caller (and to tests) that the job ran off the thread that answers the screen.
+ */
+import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
+import { heavyJobs, type HeavyJobName } from './heavy-jobs';
+
+export type HeavyJobReply = { ok: true; result: unknown; threadId: number } | { ok: false; error: string; threadId: number };
+
+if (isMainThread || !parentPort) throw new Error('heavy-jobs-worker runs only as a worker thread');
+const { job, input } = workerData as { job: HeavyJobName; input: never };
+let reply: HeavyJobReply;
+try {
+  reply = { ok: true, result: await heavyJobs[job](input), threadId };
+} catch (error) {
+  reply = { ok: false, error: error instanceof Error ? error.message : String(error), threadId };
+}
+parentPort.postMessage(reply);
