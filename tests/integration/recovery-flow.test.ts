@@ -3,13 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../electron/core/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { createKioskCore } from '../../electron/core/kiosk-core';
-import { seedDemoData } from '../../electron/demo/generate';
-import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
+import type { CallName, CallRequest } from '../../shared/contract';
 import { GRACE_ID_CARD, JANE_PASSPORT, MOHAMED_PASSPORT, ANNA_SPECIMEN_PASSPORT } from '../support/recovery-documents';
 import { CLERK, SUPERVISOR, seedStaff } from '../support/staff-seed';
 import { knowledgeAnswers } from '../support/recovery-answers';
 import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
-import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
+import { accepted, refusalCode, seededKiosk, tableCounts, type TempKiosk } from '../support/temp-kiosk';
 import { lastCodeEmailedTo, lastCodeSentTo } from '../support/recovery-codes';
 import { visitVerification } from '../../electron/core/verification/visit-verification';
 
@@ -27,26 +26,13 @@ describe('account recovery through the core', () => {
   let kiosk: TempKiosk;
 
   beforeEach(async () => {
-    kiosk = tempKiosk({
-      prepare: (file) => {
-        const db = openDatabase(file);
-        seedDemoData(db, { citizens: 50, seed: 3, now: new Date('2026-11-22T06:00:00Z') });
-        db.close();
-      },
-    });
+    kiosk = seededKiosk();
     await seedStaff(kiosk.core);
   });
   afterEach(() => kiosk.dispose());
 
-  async function ok<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-    const result = await kiosk.core.invoke(name, request);
-    if (!result.ok) throw new Error(`${name} refused: ${result.error.code}`);
-    return result.value as CallResponse<K>;
-  }
-  const refused = async (name: CallName, request: unknown) => {
-    const result = await kiosk.core.invoke(name, request);
-    return result.ok ? 'accepted' : result.error.code;
-  };
+  const ok = <K extends CallName>(name: K, request: CallRequest<K>) => accepted(kiosk, name, request);
+  const refused = (name: CallName, request: unknown) => refusalCode(kiosk, name, request);
   const outbox = (type: string) =>
     (kiosk.core.context.db.prepare('SELECT payload FROM outbox WHERE type = ?').all(type) as { payload: string }[]).map((row) => JSON.parse(row.payload));
   const startVisit = () => ok('visit.start', { locale: 'en' });
@@ -397,14 +383,7 @@ describe('account recovery through the core', () => {
 describe('starting a recovery spends the lookup allowance', () => {
   let kiosk: TempKiosk;
   beforeEach(() => {
-    kiosk = tempKiosk({
-      settings: { lookup: { lookupsPerVisit: 3, kioskLookupsPerWindow: 5, kioskWindowSeconds: 600 } },
-      prepare: (file) => {
-        const db = openDatabase(file);
-        seedDemoData(db, { citizens: 50, seed: 3, now: new Date('2026-11-22T06:00:00Z') });
-        db.close();
-      },
-    });
+    kiosk = seededKiosk({ settings: { lookup: { lookupsPerVisit: 3, kioskLookupsPerWindow: 5, kioskWindowSeconds: 600 } } });
   });
   afterEach(() => kiosk.dispose());
 

@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/core/db/open';
-import { seedDemoData } from '../../electron/demo/generate';
-import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
+import type { CallName, CallRequest } from '../../shared/contract';
 import { knowledgeAnswers } from '../support/recovery-answers';
 import { lastCodeSentTo } from '../support/recovery-codes';
 import { GRACE_ID_CARD, JANE_EXPIRED_PASSPORT, JANE_PASSPORT, JANE_PASSPORT_OTHER_BIRTH_DATE, UNKNOWN_PASSPORT } from '../support/recovery-documents';
-import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
+import { accepted, seededKiosk, tableCounts, type TempKiosk } from '../support/temp-kiosk';
 
 const JANE = '12345678';
 const lines = (document: readonly string[]) => `${document.join('\n')}\n`;
@@ -19,21 +17,11 @@ describe('recovery started by a passport’s MRZ alone', () => {
   let kiosk: TempKiosk;
 
   beforeEach(() => {
-    kiosk = tempKiosk({
-      prepare: (file) => {
-        const db = openDatabase(file);
-        seedDemoData(db, { citizens: 50, seed: 3, now: new Date('2026-11-22T06:00:00Z') });
-        db.close();
-      },
-    });
+    kiosk = seededKiosk();
   });
   afterEach(() => kiosk.dispose());
 
-  async function ok<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-    const result = await kiosk.core.invoke(name, request);
-    if (!result.ok) throw new Error(`${name} refused: ${result.error.code}`);
-    return result.value as CallResponse<K>;
-  }
+  const ok = <K extends CallName>(name: K, request: CallRequest<K>) => accepted(kiosk, name, request);
   const invoke = (name: CallName, request: unknown) => kiosk.core.invoke(name, request);
   const startVisit = () => ok('visit.start', { locale: 'en' });
   const db = () => kiosk.core.context.db;

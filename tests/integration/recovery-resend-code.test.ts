@@ -1,13 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/core/db/open';
-import { seedDemoData } from '../../electron/demo/generate';
 import { emailSimulatorOf } from '../../electron/core/email/email-simulator';
 import { smsSimulatorOf } from '../../electron/core/sms/sms-simulator';
-import type { CallName, CallRequest, CallResponse } from '../../shared/contract';
+import type { CallName, CallRequest } from '../../shared/contract';
 import { knowledgeAnswers } from '../support/recovery-answers';
 import { lastCodeEmailedTo, lastCodeSentTo } from '../support/recovery-codes';
 import { JANE_PASSPORT } from '../support/recovery-documents';
-import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
+import { accepted, refusalCode, seededKiosk, tableCounts, type TempKiosk } from '../support/temp-kiosk';
 
 const PETER = '23456789';
 const PETER_PHONE = '+254722000111';
@@ -25,26 +23,12 @@ describe('recovery: a new code in place of a dead one', () => {
   let kiosk: TempKiosk;
 
   beforeEach(() => {
-    kiosk = tempKiosk({
-      settings: { verification: { codesPerVisit: 4, codeTtlSeconds: 60 } },
-      prepare: (file) => {
-        const db = openDatabase(file);
-        seedDemoData(db, { citizens: 50, seed: 3, now: new Date('2026-11-22T06:00:00Z') });
-        db.close();
-      },
-    });
+    kiosk = seededKiosk({ settings: { verification: { codesPerVisit: 4, codeTtlSeconds: 60 } } });
   });
   afterEach(() => kiosk.dispose());
 
-  async function ok<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-    const result = await kiosk.core.invoke(name, request);
-    if (!result.ok) throw new Error(`${name} refused: ${result.error.code}`);
-    return result.value as CallResponse<K>;
-  }
-  const refused = async (name: CallName, request: unknown) => {
-    const result = await kiosk.core.invoke(name, request);
-    return result.ok ? 'accepted' : result.error.code;
-  };
+  const ok = <K extends CallName>(name: K, request: CallRequest<K>) => accepted(kiosk, name, request);
+  const refused = (name: CallName, request: unknown) => refusalCode(kiosk, name, request);
   const smsTo = (phone: string) => smsSimulatorOf(kiosk.core.context.sms).outbox().filter((message) => message.to === phone).length;
   const audited = (action: string) => kiosk.core.context.db.prepare('SELECT outcome, subject FROM audit_log WHERE action = ? ORDER BY id').all(action);
 
