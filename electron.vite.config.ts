@@ -12,8 +12,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          // Its own file beside index.js: electron/core/workers/run-in-worker.ts starts it as a worker thread.
-          'heavy-jobs-worker': resolve(import.meta.dirname, 'electron/core/workers/heavy-jobs-worker.ts'),
+          // Its own file beside index.js: electron/core/run-in-worker.ts starts it as a worker thread.
+          'heavy-jobs-worker': resolve(import.meta.dirname, 'electron/core/heavy-jobs-worker.ts'),
         },
         // Shared chunks beside the entries, not in chunks/: run-in-worker finds the worker beside
         // the file it is bundled into, whichever that is.

@@ -9,13 +9,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import type { AuditHead } from './audit/audit-chain';
+import type { AuditChainCheck, AuditHead } from './audit/audit-chain';
 import { checkAgainstHeads } from './audit/head-check';
 import { acknowledgedHeadIn } from './audit/hub-acknowledged-head';
 import type { Db } from './db/open';
 import { syncSettingsSchema } from './settings/sync-settings';
 import { HubClient } from './sync/hub-client';
-import { runInWorker } from './workers/run-in-worker';
+import { runInWorker } from './run-in-worker';
 
 const USAGE = 'Usage: npm run audit -- verify --database FILE [--settings KIOSK-SETTINGS.json]';
 
@@ -29,7 +29,7 @@ type HeadSource = { kind: 'hub'; heads: Array<AuditHead & { receivedAt: string }
 
 // Read-only and without migrating: verifying must not change what it verifies.
 const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-const chain = await runInWorker('verifyAuditChain', { file: databaseFile });
+const chain = await runInWorker<AuditChainCheck>('verifyAuditChain', { file: databaseFile });
 if (chain.intact) {
   console.log(`Audit chain intact: ${chain.rows} rows; head row ${chain.head?.id ?? '-'} ${chain.head?.hash ?? ''}`.trimEnd());
 } else {

@@ -8,7 +8,7 @@ import { checkDatabaseFile } from '../../electron/core/backup/integrity';
 import { backupDatabase } from '../../electron/core/backup/online-backup';
 import { systemClock } from '../../electron/core/clock';
 import { createKioskCore } from '../../electron/core/kiosk-core';
-import { runInWorker } from '../../electron/core/workers/run-in-worker';
+import { runInWorker } from '../../electron/core/run-in-worker';
 import type { BenchRow } from './bench-row';
 import { round } from './median';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { threadId } from 'node:worker_threads';
 import type { DayReport } from '../../shared/contract/reports';
-import { onHeavyJobRun, type HeavyJobRun } from '../../electron/core/workers/run-in-worker';
+import { onHeavyJobRun, type HeavyJobRun } from '../../electron/core/run-in-worker';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { SUPERVISOR, seedStaff } from '../support/staff-seed';
 

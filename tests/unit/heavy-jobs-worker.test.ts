@@ -10,7 +10,7 @@ import { checkDatabaseFile } from '../../electron/core/backup/integrity';
 import { backupDatabase } from '../../electron/core/backup/online-backup';
 import { manualClock } from '../../electron/core/clock';
 import { openDatabase } from '../../electron/core/db/open';
-import { onHeavyJobRun, runInWorker, type HeavyJobRun } from '../../electron/core/workers/run-in-worker';
+import { onHeavyJobRun, runInWorker, type HeavyJobRun } from '../../electron/core/run-in-worker';
 import { seedDemoData } from '../../electron/demo/generate';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 
@@ -118,5 +118,8 @@ describe('audit-chain walk on a worker thread', () => {
 
   it('passes a failure in the worker back as a rejection', async () => {
     await expect(runInWorker('verifyAuditChain', { file: path.join(dir, 'missing.sqlite') })).rejects.toThrow(/unable to open|does not exist/);
+    // A job the worker does not know, or a name inherited by every object, runs nothing.
+    await expect(runInWorker('noSuchJob', {})).rejects.toThrow(/no heavy job named noSuchJob/);
+    await expect(runInWorker('toString', {})).rejects.toThrow(/no heavy job named toString/);
   });
 });

@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { backupFileName, listBackups } from './backup-files';
+import type { IntegrityReport } from './integrity';
 import { ownerOnlyDirectory, restrictDatabaseFile } from '@shared/node/owner-only';
-import { runInWorker } from '../workers/run-in-worker';
+import { runInWorker } from '../run-in-worker';
 
 export interface BackupResult {
   file: string;
@@ -33,7 +34,7 @@ export async function backupDatabase(db: Db, options: { dir: string; keep: numbe
     copy.close();
     restrictDatabaseFile(partial);
     // SQLite's full check of a large copy takes seconds: on a worker thread, so the screen keeps answering.
-    const report = await runInWorker('checkDatabaseFile', { file: partial });
+    const report = await runInWorker<IntegrityReport>('checkDatabaseFile', { file: partial });
     if (!report.ok) throw new Error(`the backup failed its check: ${report.problem}`);
     renameSync(partial, file);
   } finally {

@@ -12,7 +12,7 @@ import { contentHash, sha256Hex } from './report-csv';
 import { REPORT_FILE_TYPES } from './report-files';
 import type { ReportSeal } from './report-format';
 import { ReportQueries } from './report-queries';
-import { runInWorker } from '../workers/run-in-worker';
+import { runInWorker } from '../run-in-worker';
 
 type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox' | 'local'>;
 
@@ -53,7 +53,7 @@ export class Reports {
     const report = this.report(date, await this.walkWholeChain());
     const seal = this.seal(report);
     // Laying out a PDF or a workbook of a busy day takes a second: on a worker thread, from the report's data.
-    const file = Buffer.from(await runInWorker('reportFile', { format, report, seal }));
+    const file = Buffer.from(await runInWorker<Uint8Array>('reportFile', { format, report, seal }));
     const { mimeType } = REPORT_FILE_TYPES[format];
     const fileSha256 = sha256Hex(file);
     const fileName = `huduma-${report.kioskId}-${report.businessDate}.${format}`;
@@ -118,7 +118,7 @@ export class Reports {
   private walkWholeChain(): Promise<AuditChainCheck> {
     // A worker cannot see an in-memory database; the kiosk's is always a file.
     if (this.deps.db.memory) throw new Error('the audit walk needs the database in a file');
-    return runInWorker('verifyAuditChain', { file: this.deps.db.name });
+    return runInWorker<AuditChainCheck>('verifyAuditChain', { file: this.deps.db.name });
   }
 
   private seal(report: DayReport): ReportSeal {

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import type { DayReport, ReportFormat } from '@shared/contract/reports';
-import { verifyAuditChain, type AuditChainCheck, type VerifiedPrefix } from '../audit/audit-chain';
-import { checkDatabaseFile, type IntegrityReport } from '../backup/integrity';
-import type { ReportSeal } from '../reports/report-format';
+import { verifyAuditChain, type AuditChainCheck, type VerifiedPrefix } from './audit/audit-chain';
+import { checkDatabaseFile, type IntegrityReport } from './backup/integrity';
+import type { ReportSeal } from './reports/report-format';
 
 /**
  * The read-only heavy jobs a worker thread runs, by name. Those that read the database take
@@ -27,7 +27,7 @@ export const heavyJobs = {
    * as a Uint8Array. Imported here, not above: pdfkit and exceljs would slow every worker's start.
    */
   reportFile: async (input: { format: ReportFormat; report: DayReport; seal: ReportSeal }): Promise<Uint8Array> => {
-    const { REPORT_FILE_TYPES } = await import('../reports/report-files');
+    const { REPORT_FILE_TYPES } = await import('./reports/report-files');
     return REPORT_FILE_TYPES[input.format].make(input.report, input.seal);
   },
 };

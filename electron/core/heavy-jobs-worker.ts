@@ -5,15 +5,16 @@
  * caller (and to tests) that the job ran off the thread that answers the screen.
  */
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
-import { heavyJobs, type HeavyJobName } from './heavy-jobs';
-
-export type HeavyJobReply = { ok: true; result: unknown; threadId: number } | { ok: false; error: string; threadId: number };
+import { heavyJobs } from './heavy-jobs';
+import type { HeavyJobReply } from './run-in-worker';
 
 if (isMainThread || !parentPort) throw new Error('heavy-jobs-worker runs only as a worker thread');
-const { job, input } = workerData as { job: HeavyJobName; input: never };
+const { job, input } = workerData as { job: string; input: never };
 let reply: HeavyJobReply;
 try {
-  reply = { ok: true, result: await heavyJobs[job](input), threadId };
+  const run = Object.hasOwn(heavyJobs, job) ? heavyJobs[job as keyof typeof heavyJobs] : undefined;
+  if (!run) throw new Error(`no heavy job named ${job}`);
+  reply = { ok: true, result: await run(input), threadId };
 } catch (error) {
   reply = { ok: false, error: error instanceof Error ? error.message : String(error), threadId };
 }

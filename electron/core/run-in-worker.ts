@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, threadId as callerThreadId } from 'node:worker_threads';
-import type { HeavyJobReply } from './heavy-jobs-worker';
-import type { HeavyJobInput, HeavyJobName, HeavyJobResult } from './heavy-jobs';
+
+/** What the worker answers: the job's result or its error, and the thread it ran on. */
+export type HeavyJobReply = { ok: true; result: unknown; threadId: number } | { ok: false; error: string; threadId: number };
 
 /**
  * The worker's entry beside this module: `heavy-jobs-worker.ts` under tsx and vitest,
@@ -22,7 +23,7 @@ const workerExecArgv =
 
 /** A job that ran, and on which thread: for the structural test that heavy work leaves the caller's thread. */
 export interface HeavyJobRun {
-  job: HeavyJobName;
+  job: string;
   threadId: number;
   callerThreadId: number;
 }
@@ -40,14 +41,14 @@ export function onHeavyJobRun(listener: (run: HeavyJobRun) => void): () => void 
  * job: the jobs are rare (nightly backup, audit walks), and a thread that exits holds no
  * connection open between them.
  */
-export function runInWorker<J extends HeavyJobName>(job: J, input: HeavyJobInput<J>): Promise<HeavyJobResult<J>> {
+export function runInWorker<R>(job: string, input: unknown): Promise<R> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, { workerData: { job, input }, ...(workerExecArgv ? { execArgv: workerExecArgv } : {}) });
     let replied = false;
     worker.once('message', (reply: HeavyJobReply) => {
       replied = true;
       for (const listener of runListeners) listener({ job, threadId: reply.threadId, callerThreadId });
-      if (reply.ok) resolve(reply.result as HeavyJobResult<J>);
+      if (reply.ok) resolve(reply.result as R);
       else reject(new Error(reply.error));
     });
     worker.once('error', (error) => {
