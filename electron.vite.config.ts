@@ -12,11 +12,12 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          // Its own file beside index.js: electron/core/run-in-worker.ts starts it as a worker thread.
+          // Worker threads' entries, each its own file beside index.js (see electron/core/worker-script.ts).
           'heavy-jobs-worker': resolve(import.meta.dirname, 'electron/core/heavy-jobs-worker.ts'),
+          'replica-loader-worker': resolve(import.meta.dirname, 'electron/core/sync/replica-loader-worker.ts'),
         },
-        // Shared chunks beside the entries, not in chunks/: run-in-worker finds the worker beside
-        // the file it is bundled into, whichever that is.
+        // Shared chunks beside the entries, not in chunks/: a worker's entry is found beside
+        // the file its starter is bundled into, whichever that is.
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },

@@ -1,25 +1,10 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker, threadId as callerThreadId } from 'node:worker_threads';
+import { workerScript } from './worker-script';
 
 /** What the worker answers: the job's result or its error, and the thread it ran on. */
 export type HeavyJobReply = { ok: true; result: unknown; threadId: number } | { ok: false; error: string; threadId: number };
 
-/**
- * The worker's entry beside this module: `heavy-jobs-worker.ts` under tsx and vitest,
- * `heavy-jobs-worker.js` beside the main bundle (out/main/) under electron-vite, whose
- * index.js this module is bundled into. Built from a variable so no bundler rewrites it.
- */
-const here = fileURLToPath(import.meta.url);
-const workerFile = path.join(path.dirname(here), `heavy-jobs-worker${path.extname(here)}`);
-
-/**
- * A TypeScript worker needs a loader: tsx passes its own to workers through execArgv (they
- * inherit it); vitest runs tests without one, so the worker gets tsx's (which also reads the
- * @shared path from tsconfig.json).
- */
-const workerExecArgv =
-  workerFile.endsWith('.ts') && !process.execArgv.some((arg) => arg.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
+const script = workerScript(import.meta.url, 'heavy-jobs-worker');
 
 /** A job that ran, and on which thread: for the structural test that heavy work leaves the caller's thread. */
 export interface HeavyJobRun {
@@ -35,6 +20,11 @@ export function onHeavyJobRun(listener: (run: HeavyJobRun) => void): () => void 
   return () => runListeners.delete(listener);
 }
 
+/** Tells the listeners that `job` ran on thread `threadId` (for work on threads this module did not start). */
+export function noteHeavyJobRun(job: string, threadId: number): void {
+  for (const listener of runListeners) listener({ job, threadId, callerThreadId });
+}
+
 /**
  * Runs a read-only heavy job on a fresh worker thread, so the thread that answers the screen
  * (Electron's main process, the browser host's) keeps answering while it runs. One thread per
@@ -43,11 +33,11 @@ export function onHeavyJobRun(listener: (run: HeavyJobRun) => void): () => void 
  */
 export function runInWorker<R>(job: string, input: unknown): Promise<R> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: { job, input }, ...(workerExecArgv ? { execArgv: workerExecArgv } : {}) });
+    const worker = new Worker(script.file, { workerData: { job, input }, ...script.options });
     let replied = false;
     worker.once('message', (reply: HeavyJobReply) => {
       replied = true;
-      for (const listener of runListeners) listener({ job, threadId: reply.threadId, callerThreadId });
+      noteHeavyJobRun(job, reply.threadId);
       if (reply.ok) resolve(reply.result as R);
       else reject(new Error(reply.error));
     });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../core/db/open';
+import { liveReplicaFile, replicaFolder } from '../core/db/replica-files';
 import { seedDemoData } from './generate';
 import { MPESA_CALLBACK_PATH } from '@shared/sync/protocol';
 
@@ -17,14 +18,21 @@ export interface DemoHub {
   stop(): void;
 }
 
-function writeDemoReplica(file: string, citizens: number): void {
-  rmSync(file, { force: true });
+/** Seeds a throwaway kiosk database and returns its replica's file: the back office's records, as one SQLite file. */
+function writeDemoReplica(file: string, citizens: number): string {
+  removeDemoReplica(file);
   const db = openDatabase(file);
   try {
     seedDemoData(db, { citizens });
   } finally {
     db.close();
   }
+  return liveReplicaFile(file);
+}
+
+function removeDemoReplica(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  rmSync(replicaFolder(file), { recursive: true, force: true });
 }
 
 /** Runs `npm run hub -- <args>` to completion and returns what it printed. */
@@ -64,10 +72,9 @@ export async function startDemoHub(dataDir: string, citizens: number): Promise<D
   const tokenFile = path.join(dir, 'kiosk-token');
   if (!existsSync(tokenFile)) {
     // The back office's records come as a replica file, as an export from NTSA's systems would.
-    const replica = path.join(dir, 'demo-replica.sqlite');
-    writeDemoReplica(replica, citizens);
-    await runHubCommand(['admin', 'import-replica', replica, '--db', db]);
-    rmSync(replica, { force: true });
+    const scratch = path.join(dir, 'demo-replica.sqlite');
+    await runHubCommand(['admin', 'import-replica', writeDemoReplica(scratch, citizens), '--db', db]);
+    removeDemoReplica(scratch);
     const token = await runHubCommand(['admin', 'add-kiosk', DEMO_KIOSK_ID, '--db', db]);
     writeFileSync(tokenFile, token, { mode: 0o600 });
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../core/db/open';
+import { markReplicaReady, replicaSchema } from '../core/db/replica-attachment';
 import { nairobiDay } from './calendar';
 import { DEMO_PEOPLE } from './demo-people';
 import { FEE_CATALOGUE } from './fee-catalogue';
@@ -59,6 +60,7 @@ export function seedDemoData(db: Db, options: SeedOptions = {}): SeedReport {
         writeDemoPeople(DEMO_PEOPLE, writer, today);
         const people = new RandomCitizens(random, ids, writer, today);
         for (let i = DEMO_PEOPLE.length; i < citizens; i++) people.write();
+        markReplicaReady(db, now);
         return { ...writer.counts };
       })
       // IMMEDIATE takes the write lock up front, so two shells seeding at once cannot both see "empty".
@@ -69,12 +71,14 @@ export function seedDemoData(db: Db, options: SeedOptions = {}): SeedReport {
   return { ...counts, ms: Math.round(ms), rowsPerSecond: Math.round(rows / (ms / 1000)) };
 }
 
+/** The replica's own cache: the seed writes only the replica's tables. */
 function withSeedCache<T>(db: Db, work: () => T): T {
-  const previous = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = -${SEED_CACHE_KIB}`);
+  const schema = replicaSchema(db);
+  const previous = db.pragma(`${schema}.cache_size`, { simple: true }) as number;
+  db.pragma(`${schema}.cache_size = -${SEED_CACHE_KIB}`);
   try {
     return work();
   } finally {
-    db.pragma(`cache_size = ${previous}`);
+    db.pragma(`${schema}.cache_size = ${previous}`);
   }
 }

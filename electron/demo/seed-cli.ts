@@ -5,6 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../core/db/open';
+import { liveReplicaFile, replicaFolder } from '../core/db/replica-files';
 import { DEFAULT_CITIZENS, DEFAULT_SEED, MAX_CITIZENS, seedDemoData, type SeedReport } from './generate';
 
 const USAGE = `Usage: npm run seed -- [options]
@@ -69,11 +70,12 @@ function wholeNumber(flag: string, text: string | undefined, fallback: number): 
 
 function removeDatabase(file: string): void {
   for (const path of [file, `${file}-wal`, `${file}-shm`]) rmSync(path, { force: true });
+  rmSync(replicaFolder(file), { recursive: true, force: true });
 }
 
 function printReport(out: string, report: SeedReport, totalMs: number): void {
   const n = (value: number) => value.toLocaleString('en-KE');
-  console.log(`Seeded ${out}
+  console.log(`Seeded ${out} (the replica: ${liveReplicaFile(out)})
   citizens  ${n(report.citizens)}
   accounts  ${n(report.accounts)}
   licences  ${n(report.licences)}

@@ -10,6 +10,10 @@ export const lookupErrors = {
     en: 'This kiosk has had many searches in a short time. Please wait a few minutes, or ask at the counter.',
     sw: 'Kioski hiki kimetafuta mara nyingi kwa muda mfupi. Tafadhali subiri dakika chache, au uliza kaunta.',
   },
+  'lookup.replicaLoading': {
+    en: 'This kiosk is still getting ready: it is loading the records it searches. Please try again in a few minutes, or ask at the counter.',
+    sw: 'Kioski hiki bado kinajiandaa: kinapakia kumbukumbu kinazotafuta. Tafadhali jaribu tena baada ya dakika chache, au uliza kaunta.',
+  },
   'lookup.searchFirst': {
     en: 'Please search for your account first.',
     sw: 'Tafadhali tafuta akaunti yako kwanza.',

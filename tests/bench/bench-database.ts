@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../electron/core/db/open';
+import { replicaFolder } from '../../electron/core/db/replica-files';
 import { seedDemoData } from '../../electron/demo/generate';
 
 const cacheDir = path.resolve(import.meta.dirname, '../../.cache/bench');
@@ -16,14 +17,18 @@ export function cachedBenchDatabase(citizens: number): string {
   mkdirSync(cacheDir, { recursive: true });
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
+  rmSync(replicaFolder(partial), { recursive: true, force: true });
   const db = openDatabase(partial);
   try {
     seedDemoData(db, { citizens, seed: 1 });
     db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('replica.wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
   }
   for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  // The replica's folder is named after the database file: it moves with it, first.
+  renameSync(replicaFolder(partial), replicaFolder(file));
   renameSync(partial, file);
   return file;
 }

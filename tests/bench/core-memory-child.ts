@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
+import { liveReplicaFile } from '../../electron/core/db/replica-files';
 import { createKioskCore } from '../../electron/core/kiosk-core';
 
 /**
  * Run as its own process by memory-bench.ts: opens `file` either as the kiosk core does
- * (`core`, then a visit's first calls) or the rawest way (`raw`: better-sqlite3 and one
- * query), and prints the resident set size in bytes.
+ * (`core`, then a visit's first calls) or the rawest way (`raw`: better-sqlite3 on its replica
+ * file and one query), and prints the resident set size in bytes.
  */
 const [mode, file] = process.argv.slice(2);
 if (!file || (mode !== 'core' && mode !== 'raw')) throw new Error('usage: core-memory-child.ts core|raw <database>');
@@ -18,7 +19,7 @@ if (mode === 'core') {
   console.log(process.memoryUsage().rss);
   core.close();
 } else {
-  const db = new Database(file, { readonly: true });
+  const db = new Database(liveReplicaFile(file), { readonly: true });
   db.prepare('SELECT count(*) FROM citizens').get();
   globalThis.gc?.();
   console.log(process.memoryUsage().rss);

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/core/db/open';
+import { liveReplicaFile, loadingReplicaFile } from '../../electron/core/db/replica-files';
 import { Random } from '../../electron/demo/random';
 import { Outbox } from '../../electron/core/outbox';
 import { resetHistory } from '../../hub/admin-commands';
@@ -89,19 +90,31 @@ describe('sync killed with SIGKILL at random points', () => {
       const { acked } = db.prepare("SELECT coalesce(max(seq), 0) AS acked FROM outbox WHERE state = 'acked'").get() as { acked: number };
       expect(acked).toBeLessThanOrEqual(appliedThrough);
 
-      const cursors = new Map((db.prepare('SELECT stream, cursor FROM sync_cursors').all() as Array<{ stream: string; cursor: string }>).map((c) => [c.stream, c.cursor]));
-      const positionOf = (stream: string) => {
-        const cursor = cursors.get(stream);
-        return cursor === undefined || cursor === '' ? 0 : (decodeCursor(cursor)?.position ?? -1);
-      };
+      const positionOf = (cursor: string | null) => (cursor === null || cursor === '' ? 0 : (decodeCursor(cursor)?.position ?? -1));
       const head = (hub.store.db.prepare('SELECT max(position) AS head FROM change_log').get() as { head: number }).head;
-      if (cursors.has('replica')) expect(kioskReplicaRows(db, 'live')).toEqual(hubReplicaRows(hub.store.db, positionOf('replica')));
-      if (cursors.has('replica.next')) expect(kioskReplicaRows(db, 'next')).toEqual(hubReplicaRows(hub.store.db, positionOf('replica.next')));
+      // Each replica file holds exactly the hub's rows up to its own cursor: never half a page, never a cursor ahead.
+      const live = checkReplicaFile(liveReplicaFile(databaseFile), positionOf);
+      const loading = loadingReplicaFile(databaseFile);
+      if (loading) checkReplicaFile(loading, positionOf);
 
       const { pending } = db.prepare("SELECT count(*) AS pending FROM outbox WHERE state = 'pending'").get() as { pending: number };
-      return { uploading: pending > 0, downloading: cursors.has('replica.next') || positionOf('replica') < head };
+      return { uploading: pending > 0, downloading: loading !== undefined || live < head };
     } finally {
       db.close();
+    }
+  }
+
+  /** The file is sound and holds the hub's rows up to its cursor; returns that position. */
+  function checkReplicaFile(file: string, positionOf: (cursor: string | null) => number): number {
+    const replica = new Database(file, { readonly: true });
+    try {
+      expect(replica.pragma('integrity_check', { simple: true })).toBe('ok');
+      const { cursor } = replica.prepare('SELECT cursor FROM replica_state').get() as { cursor: string | null };
+      const position = positionOf(cursor);
+      if (cursor !== null) expect(kioskReplicaRows(replica)).toEqual(hubReplicaRows(hub.store.db, position));
+      return position;
+    } finally {
+      replica.close();
     }
   }
 
@@ -124,8 +137,10 @@ describe('sync killed with SIGKILL at random points', () => {
       for (;;) {
         const db = new Database(databaseFile, { readonly: true });
         const { pending } = db.prepare("SELECT count(*) AS pending FROM outbox WHERE state = 'pending'").get() as { pending: number };
-        const done = pending === 0 && JSON.stringify(kioskReplicaRows(db)) === JSON.stringify(hubReplicaRows(hub.store.db));
         db.close();
+        const replica = new Database(liveReplicaFile(databaseFile), { readonly: true });
+        const done = pending === 0 && JSON.stringify(kioskReplicaRows(replica)) === JSON.stringify(hubReplicaRows(hub.store.db));
+        replica.close();
         if (done) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

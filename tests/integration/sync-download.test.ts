@@ -1,13 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../electron/core/db/open';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../electron/core/db/open';
+import { attachedReplicaFile } from '../../electron/core/db/replica-attachment';
+import { loadingReplicaFile, replicaFolder } from '../../electron/core/db/replica-files';
 import { resetHistory } from '../../hub/admin-commands';
 import { hubReplicaRows, kioskReplicaRows } from '../support/replica-compare';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { fastSyncSettings } from '../support/fast-sync-settings';
 
-const schemaOf = (db: ReturnType<typeof openDatabase>) =>
-  db.prepare("SELECT type, name, tbl_name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name").all();
+/** The kiosk database's schema and its attached replica's. */
+const schemaOf = (db: Db) =>
+  ['main', 'replica'].map((schema) =>
+    db.prepare(`SELECT type, name, tbl_name FROM ${schema}.sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name`).all(),
+  );
 
 describe('downloading the replica from the hub', () => {
   let hub: TestHub;
@@ -30,9 +37,9 @@ describe('downloading the replica from the hub', () => {
   });
 
   it('loads the whole replica with the schema a fresh kiosk has, then follows changes, deletions and moved unique values', async () => {
-    const fresh = openDatabase(':memory:');
-    expect(schemaOf(kiosk.core.context.db)).toEqual(schemaOf(fresh));
-    fresh.close();
+    const fresh = tempKiosk();
+    expect(schemaOf(kiosk.core.context.db)).toEqual(schemaOf(fresh.core.context.db));
+    fresh.dispose();
 
     const passport = citizen(1).passport_number ?? 'A1234567';
     const fine = hub.store.db.prepare('SELECT id FROM fines LIMIT 1').get() as { id: number };
@@ -59,7 +66,7 @@ describe('downloading the replica from the hub', () => {
     await hub.store.writeReplica([{ table: 'citizens', upserts: [{ id: 7, first_name: 'Renamed' }] }]);
     await resetHistory(hub.store);
 
-    const rebuilding = () => db.prepare("SELECT 1 FROM sync_cursors WHERE stream = 'replica.next'").get() !== undefined;
+    const rebuilding = () => loadingReplicaFile(kiosk.databaseFile) !== undefined;
     let lookupsDuringRebuild = 0;
     await vi.waitFor(() => expect(rebuilding()).toBe(true), { timeout: 10_000, interval: 1 });
     while (rebuilding()) {
@@ -70,7 +77,9 @@ describe('downloading the replica from the hub', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(lookupsDuringRebuild).toBeGreaterThan(5);
-    expect(citizen(7).first_name).toBe('Renamed');
+    // The loader renamed its file into place; the core attaches it when it hears so.
+    await vi.waitFor(() => expect(citizen(7).first_name).toBe('Renamed'), { timeout: 5_000, interval: 5 });
+    expect(readdirSync(replicaFolder(kiosk.databaseFile)).filter((name) => name.endsWith('.sqlite'))).toEqual([path.basename(attachedReplicaFile(db))]);
     await caughtUp();
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);

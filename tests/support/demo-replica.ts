@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../electron/core/db/open';
+import { liveReplicaFile } from '../../electron/core/db/replica-files';
 import { seedDemoData } from '../../electron/demo/generate';
 import type { HubStore } from '../../hub/store/hub-store';
 
@@ -16,7 +17,7 @@ export async function importDemoReplica(store: HubStore, options: { citizens: nu
     } finally {
       db.close();
     }
-    await store.importReplica(file);
+    await store.importReplica(liveReplicaFile(file));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

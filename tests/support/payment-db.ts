@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
+import { addReplicaTablesInMemory } from '../../electron/core/db/replica-attachment';
 import type { Db } from '../../electron/core/db/open';
 import { AuditLog } from '../../electron/core/audit/audit-log';
 import { manualClock } from '../../electron/core/clock';
-import { replicaTables } from '../../electron/core/db/migrations/001-replica';
-import { replicaKiswahili } from '../../electron/core/db/migrations/011-replica-kiswahili';
 import { localTables } from '../../electron/core/db/migrations/002-local';
 import { paymentTables } from '../../electron/core/db/migrations/005-payments';
 import { paymentDoubt } from '../../electron/core/db/migrations/010-payment-doubt';
@@ -17,7 +16,8 @@ import { Outbox } from '../../electron/core/outbox';
 export function paymentDb(): { db: Db; clock: ReturnType<typeof manualClock>; audit: AuditLog; outbox: Outbox; log: Logger } {
   const db: Db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const migration of [replicaTables, replicaKiswahili, localTables, paymentTables, paymentDoubt]) db.exec(migration.up);
+  addReplicaTablesInMemory(db);
+  for (const migration of [localTables, paymentTables, paymentDoubt]) db.exec(migration.up);
   const clock = manualClock('2026-11-22T09:00:00+03:00');
   return { db, clock, audit: new AuditLog(db, clock), outbox: new Outbox(db, clock), log: silentLogger };
 }

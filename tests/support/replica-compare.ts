@@ -1,16 +1,12 @@
 import type { Db } from '../../electron/core/db/open';
-import { nextTableName } from '../../electron/core/sync/replica-schema';
 import { REPLICA_TABLES } from '../../shared/sync/replica-tables';
 
 export type ReplicaRows = Record<string, unknown[][]>;
 
-/** Every row of the kiosk's live replica (or of its rebuild tables), in key order. */
-export function kioskReplicaRows(db: Db, tables: 'live' | 'next' = 'live'): ReplicaRows {
+/** Every row of a replica, in key order: the live one of a kiosk connection, or a replica file's own. */
+export function kioskReplicaRows(db: Db): ReplicaRows {
   return Object.fromEntries(
-    REPLICA_TABLES.map(({ name, key }) => {
-      const table = tables === 'live' ? name : nextTableName(name);
-      return [name, db.prepare(`SELECT * FROM "${table}" ORDER BY "${key}"`).raw().all() as unknown[][]];
-    }),
+    REPLICA_TABLES.map(({ name, key }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY "${key}"`).raw().all() as unknown[][]]),
   );
 }
 

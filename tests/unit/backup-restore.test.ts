@@ -48,8 +48,12 @@ describe('restore', () => {
   it('refuses a damaged backup and changes nothing', () => {
     const damaged = path.join(dir, 'damaged.sqlite');
     const bytes = readFileSync(backupFile);
-    // Scribble over pages past the header: SQLite opens it, the integrity check does not pass.
-    bytes.fill(0x5a, 4096 * 2, Math.min(bytes.length, 4096 * 6));
+    // Scribble over the settings table's page: SQLite opens the file, the integrity check does not pass.
+    const copy = new Database(backupFile, { readonly: true });
+    const page = (copy.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'settings'").get() as { rootpage: number }).rootpage;
+    const pageSize = copy.pragma('page_size', { simple: true }) as number;
+    copy.close();
+    bytes.fill(0x5a, pageSize * (page - 1), pageSize * page);
     writeFileSync(damaged, bytes);
     const before = readFileSync(databaseFile);
 

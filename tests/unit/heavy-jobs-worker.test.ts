@@ -36,12 +36,14 @@ function expectRanOffThisThread(job: HeavyJobRun['job']) {
   }
 }
 
-/** A small kiosk database, closed, whose page `page` (1-based) is overwritten with noise. */
-function databaseWithCorruptPage(file: string, page: number) {
+/** A small kiosk database, closed, whose settings table's first page is overwritten with noise. */
+function databaseWithCorruptPage(file: string) {
   const db = openDatabase(file);
-  seedDemoData(db, { citizens: 300, seed: 5 });
+  const keep = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+  for (let n = 0; n < 300; n++) keep.run(`setting-${n}`, 'x'.repeat(40));
   db.pragma('journal_mode = DELETE');
   const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const page = db.prepare<[], { rootpage: number }>("SELECT rootpage FROM sqlite_schema WHERE name = 'settings'").get()?.rootpage ?? 0;
   db.close();
   const fd = openSync(file, 'r+');
   writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
@@ -59,7 +61,7 @@ describe('backup integrity check on a worker thread', () => {
 
   it('still refuses a corrupted copy, with the same finding as the check on this thread', async () => {
     const file = path.join(dir, 'corrupt.sqlite');
-    databaseWithCorruptPage(file, 6);
+    databaseWithCorruptPage(file);
     const here = checkDatabaseFile(file);
     expect(here).toMatchObject({ ok: false });
     expect(await runInWorker('checkDatabaseFile', { file })).toEqual(here);
@@ -68,7 +70,7 @@ describe('backup integrity check on a worker thread', () => {
 
   it('a backup of a corrupted database fails its check and leaves no backup behind', async () => {
     const file = path.join(dir, 'kiosk.sqlite');
-    databaseWithCorruptPage(file, 6);
+    databaseWithCorruptPage(file);
     const db = new Database(file);
     const backups = path.join(dir, 'backups');
     await expect(backupDatabase(db, { dir: backups, keep: 2, clock: manualClock('2026-11-22T23:30:00Z') })).rejects.toThrow(/failed its check/);

@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
+import { addReplicaTablesInMemory } from '../../electron/core/db/replica-attachment';
 import { parse as parseWithMrzPackage } from 'mrz';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/core/audit/audit-log';
 import { manualClock } from '../../electron/core/clock';
-import { replicaTables } from '../../electron/core/db/migrations/001-replica';
-import { replicaKiswahili } from '../../electron/core/db/migrations/011-replica-kiswahili';
 import { localTables } from '../../electron/core/db/migrations/002-local';
 import { recoveryTables } from '../../electron/core/db/migrations/006-recovery';
 import { recoveryEmail } from '../../electron/core/db/migrations/007-recovery-email';
@@ -32,7 +31,8 @@ const supervisor = { staffId: 'super-1', name: 'Grace Supervisor', role: 'superv
 /** The replica and local tables with this feature's migrations on top, seeded with the demo people. */
 function recoveryDatabase(): Db {
   const db = new Database(':memory:');
-  for (const migration of [replicaTables, replicaKiswahili, localTables, recoveryTables, recoveryEmail, recoveryStaff]) db.exec(migration.up);
+  addReplicaTablesInMemory(db);
+  for (const migration of [localTables, recoveryTables, recoveryEmail, recoveryStaff]) db.exec(migration.up);
   seedDemoData(db, { citizens: 20, seed: 7, now: SEEDED_AT });
   return db;
 }

@@ -1,5 +1,6 @@
 import type { LookupQuery } from '@shared/contract/lookup';
 import type { CoreContext } from '../context';
+import { isReplicaReady } from '../db/replica-attachment';
 import { KioskError } from '../errors';
 import { SmsSimulator } from '../sms/sms-simulator';
 import { markVisitVerified, visitVerification } from '../verification/visit-verification';
@@ -105,6 +106,8 @@ export class Lookup {
    * answers whether an identifier is on record.
    */
   spendSearch(visit: Visit, kind: string): number {
+    // Before the first load completes, "not found" would be a lie: say so, and spend nothing.
+    if (!isReplicaReady(this.ctx.db)) throw new KioskError('lookup.replicaLoading');
     const state = this.stateOf(visit);
     const left = this.limits.admit(visit, state.searches, kind);
     state.searches += 1;

@@ -1,21 +1,18 @@
-import type Database from 'better-sqlite3';
-import type { Clock } from '../clock';
-import type { Db } from '../db/open';
+import Database from 'better-sqlite3';
+import { openSqlite, type Db } from '@shared/node/sqlite/open-sqlite';
 import type { ChangePage, TableChanges } from '@shared/sync/protocol';
-import { createNextTable, dropNextTables, nextTableName, swapInNextTables, withReplicaWriteMode } from './replica-schema';
-import { REPLICA_TABLES, replicaTable, type ReplicaTable } from '@shared/sync/replica-tables';
+import { replicaTable, type ReplicaTable } from '@shared/sync/replica-tables';
+import { replicaMigrations } from '../db/replica-migrations';
+import { liveReplicaFile, loadingReplicaFile, newLoadingReplicaFile, promoteLoadingReplicaFile } from '../db/replica-files';
 import { SyncFailure } from './sync-failure';
 
 /**
- * Page cache while a rebuild writes (KiB): the new tables' unique indexes take random
- * inserts, and re-reading their pages for every row would halve the load rate.
+ * Page cache of a file being loaded (KiB): its unique indexes take random inserts, and
+ * re-reading their pages for every row would halve the load rate.
  */
-const REBUILD_CACHE_KIB = 256 * 1024;
+const LOADING_CACHE_KIB = 256 * 1024;
 
-const LIVE_STREAM = 'replica';
-const REBUILD_STREAM = 'replica.next';
-
-/** Which tables the next page goes to, and the cursor to ask from (none: the beginning). */
+/** Which file the next page goes to, and the cursor to ask from (none: the beginning). */
 export interface ReplicaPosition {
   target: 'live' | 'next';
   cursor: string | undefined;
@@ -28,124 +25,172 @@ interface RowWriter {
   pick: number[] | undefined;
 }
 
+interface ReplicaConnection {
+  db: Db;
+  file: string;
+  writers: Map<string, RowWriter>;
+}
+
 /**
- * The kiosk's replica as the downloader writes it: each page and its cursor commit in one
- * transaction, so a crash never leaves half a page or a cursor ahead of the rows. A rebuild
- * fills `<table>__next` tables with their own cursor while the live tables keep serving,
- * then swaps them in at once.
+ * The kiosk's replica as the downloader writes it, in the replica's own files (see
+ * db/replica-files.ts), never in the kiosk database: a load holds no lock a citizen's
+ * search needs. Each page and its cursor commit in one transaction of one file, so a crash
+ * never leaves half a page or a cursor ahead of the rows. A first load or a rebuild fills a
+ * new generation's file while the live one keeps serving, builds its indexes there, and is
+ * then renamed into place; `onSwapped` tells the owner of the reading connection to attach it.
  *
  * Foreign keys are not checked here: the hub enforces them, and a page is a slice of the
  * hub's history in change order, which may name a fine before the citizen it belongs to.
  */
 export class ReplicaStore {
-  private readonly cursorStmt;
-  private readonly saveCursorStmt;
-  private readonly dropCursorStmt;
-  private writers = new Map<string, RowWriter>();
-  /** The connection's own cache size, while a rebuild has raised it. */
-  private normalCacheSize: number | undefined;
+  private live: ReplicaConnection;
+  private loading: ReplicaConnection | undefined;
 
   constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
+    private readonly databaseFile: string,
+    private readonly onSwapped: (liveFile: string) => void,
   ) {
-    this.cursorStmt = db.prepare<[string], { cursor: string }>('SELECT cursor FROM sync_cursors WHERE stream = ?');
-    this.saveCursorStmt = db.prepare(
-      `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
-    );
-    this.dropCursorStmt = db.prepare('DELETE FROM sync_cursors WHERE stream = ?');
+    if (databaseFile === ':memory:' || databaseFile === '') throw new Error('a replica in memory cannot be downloaded into');
+    this.live = connect(liveReplicaFile(databaseFile));
+    const resumed = loadingReplicaFile(databaseFile);
+    if (resumed) this.loading = connect(resumed, { loading: true });
   }
 
   /** Undefined before the first download: the replica must be built from nothing. */
   position(): ReplicaPosition | undefined {
-    const rebuild = this.cursorStmt.get(REBUILD_STREAM)?.cursor;
-    if (rebuild !== undefined) return { target: 'next', cursor: rebuild === '' ? undefined : rebuild };
-    const live = this.cursorStmt.get(LIVE_STREAM)?.cursor;
-    return live === undefined ? undefined : { target: 'live', cursor: live };
+    if (this.loading) return { target: 'next', cursor: stateOf(this.loading).cursor ?? undefined };
+    const live = stateOf(this.live).cursor;
+    return live === null ? undefined : { target: 'live', cursor: live };
   }
 
-  /** Starts (or restarts) a rebuild from the beginning of the hub's history. */
+  /** Rows written by the load under way (0 when none is). */
+  rowsLoading(): number {
+    return this.loading ? stateOf(this.loading).rows_loaded : 0;
+  }
+
+  /** Starts (or restarts) a load from the beginning of the hub's history, into a new generation's file. */
   beginRebuild(): void {
-    this.writers.clear();
-    this.db.transaction(() => {
-      dropNextTables(this.db);
-      for (const { name } of REPLICA_TABLES) createNextTable(this.db, name);
-      this.saveCursor(REBUILD_STREAM, '');
-    })();
+    this.loading?.db.close();
+    this.loading = undefined;
+    const loading = connect(newLoadingReplicaFile(this.databaseFile), { loading: true });
+    // Loaded without its secondary indexes, faster; finishRebuild builds them.
+    for (const name of secondaryIndexNames(loading.db)) loading.db.exec(`DROP INDEX "${name}"`);
+    this.loading = loading;
   }
 
   apply(page: ChangePage, target: ReplicaPosition['target']): void {
-    if (target === 'next') this.raiseCache();
-    withReplicaWriteMode(this.db, () =>
-      this.db.transaction(() => {
-        for (const changes of page.changes) {
-          const table = replicaTable(changes.table);
-          // A table this kiosk's schema does not have yet (a newer hub): nothing to keep it in.
-          if (table) this.applyTable(table, target, changes);
-        }
-        this.saveCursor(target === 'live' ? LIVE_STREAM : REBUILD_STREAM, page.cursor);
-      })(),
-    );
+    const connection = target === 'live' ? this.live : this.loading;
+    if (!connection) throw new Error('no load under way to write this page to');
+    const { db } = connection;
+    db.transaction(() => {
+      let rows = 0;
+      for (const changes of page.changes) {
+        const table = replicaTable(changes.table);
+        // A table this kiosk's schema does not have yet (a newer hub): nothing to keep it in.
+        if (table) rows += this.applyTable(connection, table, changes);
+      }
+      db.prepare('UPDATE replica_state SET cursor = ?, rows_loaded = rows_loaded + ?').run(page.cursor, rows);
+    })();
   }
 
-  /** The rebuild is complete: it becomes the live replica, with its indexes, in one transaction. */
+  /**
+   * The load is complete: its indexes are built (in its own file, holding nothing the kiosk
+   * needs), it is marked ready, closed without a WAL, renamed to its generation's name, and
+   * handed over. The old generation is the owner's to remove once it has let go of it.
+   */
   finishRebuild(): void {
-    const cursor = this.cursorStmt.get(REBUILD_STREAM)?.cursor;
-    if (cursor === undefined || cursor === '') throw new Error('no finished rebuild to swap in');
-    this.writers.clear();
-    withReplicaWriteMode(this.db, () =>
-      this.db.transaction(() => {
-        swapInNextTables(this.db);
-        this.saveCursor(LIVE_STREAM, cursor);
-        this.dropCursorStmt.run(REBUILD_STREAM);
-      })(),
-    );
-    if (this.normalCacheSize !== undefined) this.db.pragma(`cache_size = ${this.normalCacheSize}`);
-    this.normalCacheSize = undefined;
+    const loading = this.loading;
+    if (!loading || stateOf(loading).cursor === null) throw new Error('no finished rebuild to swap in');
+    const { db } = loading;
+    for (const sql of indexDefinitions()) db.exec(sql);
+    db.prepare('UPDATE replica_state SET ready_at = ?').run(new Date().toISOString());
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    this.loading = undefined;
+    const liveFile = promoteLoadingReplicaFile(loading.file);
+    this.live.db.close();
+    this.live = connect(liveFile);
+    this.onSwapped(liveFile);
   }
 
-  private applyTable(table: ReplicaTable, target: ReplicaPosition['target'], changes: TableChanges): void {
-    const writer = this.writer(target === 'live' ? table.name : nextTableName(table.name), table, changes.columns);
+  close(): void {
+    this.loading?.db.close();
+    this.live.db.close();
+  }
+
+  private applyTable({ db, writers }: ReplicaConnection, table: ReplicaTable, changes: TableChanges): number {
+    const writer = rowWriter(db, writers, table, changes.columns);
     for (const row of changes.upserts) {
       if (row.length !== changes.columns.length) throw new SyncFailure('refused', `a ${table.name} row has ${row.length} cells for ${changes.columns.length} columns`);
       writer.upsert.run(writer.pick ? writer.pick.map((i) => row[i]) : row);
     }
     for (const key of changes.deletes) writer.remove.run(key);
+    return changes.upserts.length + changes.deletes.length;
   }
+}
 
-  /**
-   * INSERT OR REPLACE, not an upsert on the key: a row arriving before the stale row still
-   * holding its unique value (a passport number moved between citizens) evicts that row,
-   * which the hub sends again later in the same history because it changed after.
-   */
-  private writer(target: string, table: ReplicaTable, columns: string[]): RowWriter {
-    const cacheKey = `${target}:${columns.join(',')}`;
-    let writer = this.writers.get(cacheKey);
-    if (writer) return writer;
-    const local = new Set(
-      this.db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(target).map((c) => c.name),
-    );
-    const kept = columns.filter((c) => local.has(c));
-    if (!kept.includes(table.key)) throw new SyncFailure('refused', `the hub sent ${table.name} rows without their ${table.key}`);
-    writer = {
-      upsert: this.db.prepare<unknown[]>(
-        `INSERT OR REPLACE INTO "${target}" (${kept.map((c) => `"${c}"`).join(', ')}) VALUES (${kept.map(() => '?').join(', ')})`,
-      ),
-      remove: this.db.prepare<unknown[]>(`DELETE FROM "${target}" WHERE "${table.key}" = ?`),
-      pick: kept.length === columns.length ? undefined : kept.map((c) => columns.indexOf(c)),
-    };
-    this.writers.set(cacheKey, writer);
-    return writer;
-  }
+/**
+ * A replica file opened for writing. synchronous=NORMAL: the cursor commits with its rows,
+ * so a power cut that loses the last commit only means asking for that page again.
+ */
+function connect(file: string, options: { loading?: boolean } = {}): ReplicaConnection {
+  const db = openSqlite(file, replicaMigrations);
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = OFF');
+  if (options.loading) db.pragma(`cache_size = -${LOADING_CACHE_KIB}`);
+  return { db, file, writers: new Map() };
+}
 
-  private raiseCache(): void {
-    if (this.normalCacheSize !== undefined) return;
-    this.normalCacheSize = this.db.pragma('cache_size', { simple: true }) as number;
-    this.db.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
-  }
+function stateOf({ db }: ReplicaConnection): { cursor: string | null; rows_loaded: number } {
+  const state = db.prepare<[], { cursor: string | null; rows_loaded: number }>('SELECT cursor, rows_loaded FROM replica_state').get();
+  if (!state) throw new Error('the replica file has no state row');
+  return state;
+}
 
-  private saveCursor(stream: string, cursor: string): void {
-    this.saveCursorStmt.run(stream, cursor, this.clock.now().toISOString());
+/**
+ * INSERT OR REPLACE, not an upsert on the key: a row arriving before the stale row still
+ * holding its unique value (a passport number moved between citizens) evicts that row,
+ * which the hub sends again later in the same history because it changed after.
+ */
+function rowWriter(db: Db, writers: Map<string, RowWriter>, table: ReplicaTable, columns: string[]): RowWriter {
+  const cacheKey = `${table.name}:${columns.join(',')}`;
+  let writer = writers.get(cacheKey);
+  if (writer) return writer;
+  const local = new Set(db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table.name).map((c) => c.name));
+  const kept = columns.filter((c) => local.has(c));
+  if (!kept.includes(table.key)) throw new SyncFailure('refused', `the hub sent ${table.name} rows without their ${table.key}`);
+  writer = {
+    upsert: db.prepare<unknown[]>(`INSERT OR REPLACE INTO "${table.name}" (${kept.map((c) => `"${c}"`).join(', ')}) VALUES (${kept.map(() => '?').join(', ')})`),
+    remove: db.prepare<unknown[]>(`DELETE FROM "${table.name}" WHERE "${table.key}" = ?`),
+    pick: kept.length === columns.length ? undefined : kept.map((c) => columns.indexOf(c)),
+  };
+  writers.set(cacheKey, writer);
+  return writer;
+}
+
+/** The indexes the replica's schema declares (not those UNIQUE columns make, which stay during a load). */
+function secondaryIndexNames(db: Db): string[] {
+  return db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+    .all()
+    .map((row) => row.name);
+}
+
+let indexSql: string[] | undefined;
+
+/** Their definitions, as the replica's migrations make them. */
+function indexDefinitions(): string[] {
+  if (!indexSql) {
+    const schema = new Database(':memory:');
+    try {
+      for (const migration of replicaMigrations) schema.exec(migration.up);
+      indexSql = schema
+        .prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .all()
+        .map((row) => row.sql);
+    } finally {
+      schema.close();
+    }
   }
+  return indexSql;
 }

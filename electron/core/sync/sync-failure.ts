@@ -4,9 +4,11 @@
  * exponentially. `refused`: the hub answered but will not take this (other 4xx, an answer
  * outside the protocol); retrying soon cannot help, so wait the longest interval.
  */
+export type SyncFailureKind = 'unavailable' | 'refused';
+
 export class SyncFailure extends Error {
   constructor(
-    readonly kind: 'unavailable' | 'refused',
+    readonly kind: SyncFailureKind,
     message: string,
     /** The hub's Retry-After, when it gave one. */
     readonly retryAfterMs?: number,

@@ -5,11 +5,12 @@ import type { Db } from '../db/open';
 import type { Logger } from '@shared/node/logging/logger';
 import type { Outbox } from '../outbox';
 import type { LocalSettings } from '../settings/local-settings';
-import { downloadStep } from './downloader';
+import { reattachReplica } from '../db/replica-attachment';
+import { removeReplicaFilesBefore } from '../db/replica-files';
 import { HubClient } from './hub-client';
 import { mpesaCallbackStep, type MpesaCallbackInbox } from './mpesa-callback-fetcher';
 import { OutboxQueue } from './outbox-queue';
-import { ReplicaStore } from './replica-store';
+import { ReplicaLoaderThread } from './replica-loader-thread';
 import type { SyncFailure } from './sync-failure';
 import { rememberUnclaimedMpesa } from './unclaimed-mpesa';
 import { SyncLoop, type StepProgress, type SyncStep } from './sync-loop';
@@ -41,6 +42,7 @@ const LAST_SYNC_KEY = 'sync.lastSuccessfulSyncAt';
 export class SyncService {
   private readonly queue: OutboxQueue;
   private readonly loops: Record<LoopName, SyncLoop>;
+  private readonly loader: ReplicaLoaderThread;
   private readonly errors = new Map<LoopName, string>();
   private online = false;
   private running = false;
@@ -50,7 +52,10 @@ export class SyncService {
   constructor(private readonly options: SyncServiceOptions) {
     const { db, clock, settings } = options;
     this.queue = new OutboxQueue(db, clock);
-    const client = new HubClient({ hubUrl: settings.hubUrl, kioskToken: settings.kioskToken, timeoutMs: settings.requestTimeoutSeconds * 1000 });
+    const hub = { hubUrl: settings.hubUrl, kioskToken: settings.kioskToken, timeoutMs: settings.requestTimeoutSeconds * 1000 };
+    const client = new HubClient(hub);
+    // The replica downloads on a thread of its own, into files of its own: see replica-store.ts.
+    this.loader = new ReplicaLoaderThread({ databaseFile: db.name, hub, pageRows: settings.downloadPageRows }, (liveFile) => this.swapped(liveFile));
     const seconds = (s: number) => s * 1000;
     const loop = (name: LoopName, step: SyncStep, intervalSeconds: number) =>
       new SyncLoop(step, {
@@ -66,7 +71,7 @@ export class SyncService {
           { maxEvents: settings.uploadBatchEvents, maxBytes: settings.uploadBatchBytes },
           { db, acknowledged: new HubAcknowledgedHead(db, clock) },
         ), settings.uploadIntervalSeconds),
-      download: loop('download', downloadStep(new ReplicaStore(db, clock), client, settings.downloadPageRows), settings.downloadIntervalSeconds),
+      download: loop('download', (signal) => this.loader.round(signal), settings.downloadIntervalSeconds),
       heartbeat: loop(
         'heartbeat',
         async (signal) => {
@@ -102,6 +107,7 @@ export class SyncService {
     this.running = false;
     this.stopListening?.();
     await Promise.all(Object.values(this.loops).map((loop) => loop.stop()));
+    await this.loader.stop();
   }
 
   status(): SyncStatus {
@@ -112,6 +118,16 @@ export class SyncService {
       ...this.queue.figures(),
       lastError: this.errors.get('upload') ?? this.errors.get('download') ?? this.errors.get('heartbeat') ?? this.errors.get('callbacks') ?? null,
     };
+  }
+
+  /** A completed load became the newest replica file: lookups read it from now on, and the old one goes. */
+  private swapped(liveFile: string): void {
+    const { db, log } = this.options;
+    // A kiosk closed meanwhile attaches the newest file when it next opens.
+    if (!db.open) return;
+    reattachReplica(db, liveFile);
+    const removed = removeReplicaFilesBefore(db.name, liveFile);
+    log.info({ replica: liveFile, removed: removed.length }, 'new replica in service');
   }
 
   private succeeded(name: LoopName, progress: StepProgress): void {

@@ -10,9 +10,10 @@ import { recoveryStaff } from './008-recovery-staff';
 import { auditHeadAck } from './009-audit-head-ack';
 import { paymentDoubt } from './010-payment-doubt';
 import { replicaKiswahili } from './011-replica-kiswahili';
+import { replicaOwnFiles } from './012-replica-own-files';
 
 /**
- * In order; append only. Synced replica tables change additively (new columns, new
- * tables), never by dropping, so an older hub or kiosk still understands the data.
+ * In order; append only. The replica's tables lived here until migration 12 moved them to
+ * files of their own; they now change in ../replica-migrations.ts.
  */
-export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables, staffTables, paymentTables, recoveryTables, recoveryEmail, recoveryStaff, auditHeadAck, paymentDoubt, replicaKiswahili];
+export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables, staffTables, paymentTables, recoveryTables, recoveryEmail, recoveryStaff, auditHeadAck, paymentDoubt, replicaKiswahili, replicaOwnFiles];

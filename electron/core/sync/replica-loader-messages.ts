@@ -1,0 +1,19 @@
+import type { HubClientOptions } from './hub-client';
+import type { SyncFailureKind } from './sync-failure';
+import type { StepProgress } from './sync-loop';
+
+/** What the replica loader's thread is started with (plain data: it crosses threads by structured clone). */
+export interface ReplicaLoaderSetup {
+  databaseFile: string;
+  hub: HubClientOptions;
+  pageRows: number;
+}
+
+export type ToReplicaLoader = { type: 'round' } | { type: 'abort' } | { type: 'stop' };
+
+export type FromReplicaLoader =
+  /** A load finished and its file is now the newest generation: attach it. */
+  | { type: 'swapped'; file: string }
+  | { type: 'finished'; progress: StepProgress; threadId: number }
+  | { type: 'failed'; kind: SyncFailureKind; message: string; retryAfterMs: number | undefined; threadId: number }
+  | { type: 'aborted' };

@@ -1,0 +1,48 @@
+/**
+ * Entry of the replica loader's thread (a separate bundle entry in electron.vite.config.ts;
+ * TypeScript under tsx and vitest). It runs the download rounds the sync service asks for:
+ * fetching pages, parsing them and writing the replica files all happen here, so the thread
+ * that answers the screen only hears when a round ended and when a new replica is ready.
+ */
+import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
+import { downloadStep } from './downloader';
+import { HubClient } from './hub-client';
+import type { FromReplicaLoader, ReplicaLoaderSetup, ToReplicaLoader } from './replica-loader-messages';
+import { ReplicaStore } from './replica-store';
+import { SyncFailure } from './sync-failure';
+
+if (isMainThread || !parentPort) throw new Error('replica-loader-worker runs only as a worker thread');
+const port = parentPort;
+const setup = workerData as ReplicaLoaderSetup;
+const post = (message: FromReplicaLoader) => port.postMessage(message);
+
+const store = new ReplicaStore(setup.databaseFile, (file) => post({ type: 'swapped', file }));
+const step = downloadStep(store, new HubClient(setup.hub), setup.pageRows);
+let round: AbortController | undefined;
+let current: Promise<void> = Promise.resolve();
+
+async function runRound(signal: AbortSignal): Promise<void> {
+  try {
+    post({ type: 'finished', progress: await step(signal), threadId });
+  } catch (error) {
+    if (signal.aborted) return post({ type: 'aborted' });
+    const failure = error instanceof SyncFailure ? error : new SyncFailure('unavailable', `replica download failed: ${error instanceof Error ? error.message : String(error)}`);
+    post({ type: 'failed', kind: failure.kind, message: failure.message, retryAfterMs: failure.retryAfterMs, threadId });
+  }
+}
+
+port.on('message', (message: ToReplicaLoader) => {
+  if (message.type === 'round') {
+    round = new AbortController();
+    current = runRound(round.signal);
+  } else if (message.type === 'abort') {
+    round?.abort();
+  } else {
+    round?.abort();
+    // The round lets go at its next await; then the files close and the thread ends.
+    void current.finally(() => {
+      store.close();
+      port.close();
+    });
+  }
+});
