@@ -49,6 +49,8 @@ export class SearchClient {
   resume(): void {
     if (this.running) return;
     this.samples = [];
+    // Whatever happened at the kiosk meanwhile (staff at the screen) ended the visit: a new citizen starts.
+    this.searchesInVisit = SEARCHES_PER_VISIT;
     this.stopping = false;
     this.running = this.loop();
   }
@@ -91,7 +93,8 @@ export class SearchClient {
         // Counted as an error below; the next tap tries again.
       }
       this.samples.push({ ms: performance.now() - started, outcome });
-      this.searchesInVisit++;
+      // A visit the core ended (its idle backstop, staff at the screen): the next tap starts one.
+      this.searchesInVisit = outcome === 'visit.none' ? SEARCHES_PER_VISIT : this.searchesInVisit + 1;
       due = Math.max(due + SEARCH_EVERY_MS, performance.now());
       await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
     }
