@@ -16,3 +16,9 @@ export async function medianOf(times: number, measure: () => Promise<number> | n
 export function round(value: number, digits = 0): number {
   return Number(value.toFixed(digits));
 }
+
+/** Nearest-rank percentile; NaN for no samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}

@@ -8,8 +8,8 @@ import type { BenchRow } from './bench-row';
 import { runBundleBench } from './bundle-bench';
 import { runColdStartBench } from './cold-start-bench';
 import { runDayReportBench } from './day-report-bench';
+import { runHeavyWorkBench } from './heavy-work-bench';
 import { runMemoryBench } from './memory-bench';
-import { runStallBench } from './stall-bench';
 import { resultsTable } from './results-table';
 import { runSyncBench } from './sync-bench';
 
@@ -50,7 +50,7 @@ await section('renderer cold start', () => runColdStartBench(databaseFile, rende
 await section('bundle size', () => runBundleBench(rendererDir));
 await section('core memory', () => runMemoryBench(databaseFile, citizens));
 await section('day report', () => runDayReportBench());
-await section('stalls', () => runStallBench(databaseFile));
+await section('heavy work beside a searching client', () => runHeavyWorkBench({ citizens }));
 
 const heading = `### Benchmarks (${citizens.toLocaleString('en-KE')} citizens; ${new Date().toISOString().slice(0, 10)}; ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node})`;
 const table = resultsTable(rows, heading);
