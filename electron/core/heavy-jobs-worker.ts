@@ -5,10 +5,13 @@
  * caller (and to tests) that the job ran off the thread that answers the screen.
  */
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
-import { heavyJobs } from './heavy-jobs';
+import { runInBackground } from './background-thread';
 import type { HeavyJobReply } from './run-in-worker';
 
 if (isMainThread || !parentPort) throw new Error('heavy-jobs-worker runs only as a worker thread');
+// Lowered before the jobs' modules load: loading them is work too.
+runInBackground();
+const { heavyJobs } = await import('./heavy-jobs');
 const { job, input } = workerData as { job: string; input: never };
 let reply: HeavyJobReply;
 try {

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../electron/core/db/open';
-import { replicaFolder } from '../../electron/core/db/replica-files';
+import { liveReplicaFile, replicaFolder } from '../../electron/core/db/replica-files';
 import { seedDemoData } from '../../electron/demo/generate';
 
 const cacheDir = path.resolve(import.meta.dirname, '../../.cache/bench');
@@ -39,4 +39,15 @@ export function benchCitizens(): number {
   const citizens = Number(raw);
   if (!Number.isInteger(citizens) || citizens < 1) throw new Error(`BENCH_CITIZENS must be a positive whole number, not "${raw}"`);
   return citizens;
+}
+
+/** A copy of a bench database with its replica, for a benchmark that writes. */
+export function copyBenchDatabase(source: string, target: string): void {
+  copyFileSync(source, target);
+  cpSync(replicaFolder(source), replicaFolder(target), { recursive: true });
+}
+
+/** The bench database's replica file: the back office's records, as a hub imports them. */
+export function benchReplicaFile(databaseFile: string): string {
+  return liveReplicaFile(databaseFile);
 }

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { addKiosk } from '../../hub/admin-commands';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
 import { startHubProcess } from '../support/hub-process';
-import { cachedBenchDatabase } from './bench-database';
+import { benchReplicaFile, cachedBenchDatabase } from './bench-database';
 import type { BenchRow } from './bench-row';
 import type { ChildConfig, FromChild, HeavyOperation, ToChild } from './heavy-work-child';
 import { percentile, round } from './median';
@@ -22,6 +22,8 @@ const PAYMENTS = 1_000;
 /** Long enough for a hundred searches: the p99 of the baseline is then not just its maximum. */
 const IDLE_MS = 10_000;
 const QUIET_MS = 5_000;
+const HUB_NICE = 19;
+
 /** Searched in turn: three real citizens' ID numbers to one that is nobody's. */
 const FOUND_IDS = 300;
 const MISSING_IDS = 100;
@@ -51,6 +53,9 @@ export async function runHeavyWorkBench(options: { citizens: number }): Promise<
   const hubFile = path.join(dir, 'hub.sqlite');
   const { token, rows: replicaRows, idNumbers } = await prepareHub(hubFile, options.citizens);
   const hub = await startHubProcess(hubFile);
+  // The hub stands for the back office's server, elsewhere in a service centre: here it shares
+  // the kiosk's two cores, so it yields them, as the kiosk's own background threads do.
+  os.setPriority(hub.pid, HUB_NICE);
   try {
     measured = await MeasuredProcess.start({ dir, hubUrl: hub.url, kioskToken: token, auditRows: AUDIT_ROWS, payments: PAYMENTS });
     client = await SearchClient.connect(measured.launchUrl, idNumbers);
@@ -117,7 +122,7 @@ function benchRows(windows: readonly Window[], quiet: StallReading, citizens: nu
       name: `initial load through the core (${citizens.toLocaleString('en-KE')} citizens, ${replicaRows.toLocaleString('en-KE')} rows)`,
       value: round(load.ms / 1000, 1),
       unit: 's',
-      note: `hub process → HTTP → the kiosk core's own sync, from the core's start to the replica swapped in, a client searching meanwhile; target: within 1.25× of today's`,
+      note: `hub process (at nice ${HUB_NICE}: it stands for a server elsewhere) → HTTP → the kiosk core's loader thread, from the core's start to the replica swapped in, a client searching meanwhile; target: within 1.25× of today's`,
     },
     { name: 'initial load rate through the core', value: Math.round(replicaRows / (load.ms / 1000)), unit: 'rows/s' },
     {
@@ -129,7 +134,7 @@ function benchRows(windows: readonly Window[], quiet: StallReading, citizens: nu
   ];
   for (const w of windows) {
     const isIdle = w === idle;
-    const stallNote = `${isIdle ? `${IDLE_MS / 1000} s of no heavy work (the client searching, sync's loops running): the baseline of the rows below` : `took ${(w.ms / 1000).toFixed(1)} s; target ≤ ${STALL_TARGET_MS} ms`}; event-loop delay histogram max ${round(w.stall.loopDelayMaxMs)} ms (its 10 ms interval included), 10 ms timer ${round(w.stall.timerLateMaxMs)} ms late at most${w.detail ? `; ${w.detail}` : ''}`;
+    const stallNote = `${isIdle ? `${IDLE_MS / 1000} s of no heavy work (the client searching, sync's loops running): the baseline of the rows below` : `took ${(w.ms / 1000).toFixed(1)} s; target ≤ ${STALL_TARGET_MS} ms`}; event-loop delay histogram max ${round(w.stall.loopDelayMaxMs)} ms (its 10 ms interval included), 10 ms timer ${round(w.stall.timerLateMaxMs)} ms late at most (${(w.stall.worstAtMs / 1000).toFixed(1)} s in), longest GC pause ${round(w.stall.gcMaxMs)} ms${w.detail ? `; ${w.detail}` : ''}`;
     rows.push({ name: `longest stall, ${w.label}`, value: round(w.stall.longestMs, 1), unit: 'ms', ...(isIdle ? {} : { baseline: idleStall }), note: stallNote });
     const counts = countOutcomes(w.searches);
     rows.push({
@@ -157,7 +162,7 @@ function countOutcomes(samples: readonly SearchSample[]): string {
  * back office would), one kiosk registered, and the ID numbers the client will search.
  */
 async function prepareHub(hubFile: string, citizens: number): Promise<{ token: string; rows: number; idNumbers: string[] }> {
-  const source = cachedBenchDatabase(citizens);
+  const source = benchReplicaFile(cachedBenchDatabase(citizens));
   const store = new SqliteHubStore(hubFile);
   try {
     const { rows } = await store.importReplica(source);

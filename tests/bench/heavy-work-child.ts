@@ -82,6 +82,8 @@ async function start(given: ChildConfig): Promise<void> {
   initialLoad = replicaWatch(core);
   host = await startHost({ core, rendererDir: path.resolve(import.meta.dirname, '../support/renderer-stub'), log: silentLogger });
   hostAfterMs = performance.now() - coreStartedAt;
+  // Until the host listens no screen can be waiting: the window's stalls count from here (the core's own start-up is the cold-start bench's).
+  monitor.reset();
   send({ type: 'ready', origin: host.origin, launchUrl: host.newLaunchUrl() });
 }
 
@@ -108,7 +110,7 @@ async function run(op: HeavyOperation, idleMs = 0): Promise<{ ms: number; detail
     case 'initial-load':
       await initialLoad!.ready();
       // From the core's creation, when its sync started the download.
-      return { ms: performance.now() - coreStartedAt, detail: `the host listening ${hostAfterMs.toFixed(0)} ms after the core's start` };
+      return { ms: performance.now() - coreStartedAt, detail: `from the core's start; stalls counted from the host listening, ${hostAfterMs.toFixed(0)} ms after it` };
     case 'idle':
       await pause(idleMs);
       return { ms: performance.now() - started, detail: '' };

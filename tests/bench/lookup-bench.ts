@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +11,7 @@ import { createKioskCore } from '../../electron/core/kiosk-core';
 import { silentLogger } from '../../shared/node/logging/logger';
 import { LookupService } from '../../electron/core/lookup/lookup-service';
 import { startHost } from '../../electron/host/host-server';
-import { cachedBenchDatabase } from './bench-database';
+import { cachedBenchDatabase, copyBenchDatabase } from './bench-database';
 import type { BenchRow } from './bench-row';
 import { round } from './median';
 
@@ -53,7 +53,7 @@ export async function runLookupBench(options: { citizens: number; databaseFile?:
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lookup-bench-'));
   try {
     const databaseFile = path.join(dir, 'kiosk.sqlite');
-    copyFileSync(source, databaseFile);
+    copyBenchDatabase(source, databaseFile);
     const n = options.citizens.toLocaleString('en-KE');
     const db = openDatabase(databaseFile);
     let rows: BenchRow[];

@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const RESOLUTION_MS = 10;
 
@@ -10,6 +10,10 @@ export interface StallReading {
   loopDelayMaxMs: number;
   /** How late a 10 ms setInterval ran at worst, measured by itself. */
   timerLateMaxMs: number;
+  /** When (ms into the window) the timer's longest gap ended. */
+  worstAtMs: number;
+  /** The longest garbage-collection pause of this thread in the window (ms). */
+  gcMaxMs: number;
 }
 
 /**
@@ -22,13 +26,24 @@ export class StallMonitor {
   private timer: NodeJS.Timeout | undefined;
   private lastTick = 0;
   private timerLateMax = 0;
+  private worstAt = 0;
+  private windowStart = performance.now();
+  private gcMax = 0;
+  private readonly gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.startTime >= this.windowStart) this.gcMax = Math.max(this.gcMax, entry.duration);
+  });
 
   start(): void {
+    this.gc.observe({ entryTypes: ['gc'] });
     this.histogram.enable();
     this.lastTick = performance.now();
     this.timer = setInterval(() => {
       const now = performance.now();
-      this.timerLateMax = Math.max(this.timerLateMax, now - this.lastTick - RESOLUTION_MS);
+      const late = now - this.lastTick - RESOLUTION_MS;
+      if (late > this.timerLateMax) {
+        this.timerLateMax = late;
+        this.worstAt = now - this.windowStart;
+      }
       this.lastTick = now;
     }, RESOLUTION_MS);
   }
@@ -37,6 +52,11 @@ export class StallMonitor {
   reset(): void {
     this.histogram.reset();
     this.timerLateMax = 0;
+    this.worstAt = 0;
+    this.gcMax = 0;
+    this.windowStart = performance.now();
+    // The timer's next gap would reach back before the window.
+    this.lastTick = this.windowStart;
   }
 
   /** The window since the last reset, once the timers have had the chance to note its end. */
@@ -46,11 +66,12 @@ export class StallMonitor {
     const loopDelayMaxMs = this.histogram.count > 0 ? this.histogram.max / 1e6 : 0;
     const timerLateMaxMs = this.timerLateMax;
     // The histogram samples the time between its timer's turns; the stall is what exceeds the interval.
-    return { longestMs: Math.max(loopDelayMaxMs - RESOLUTION_MS, timerLateMaxMs, 0), loopDelayMaxMs, timerLateMaxMs };
+    return { longestMs: Math.max(loopDelayMaxMs - RESOLUTION_MS, timerLateMaxMs, 0), loopDelayMaxMs, timerLateMaxMs, worstAtMs: this.worstAt, gcMaxMs: this.gcMax };
   }
 
   stop(): void {
     clearInterval(this.timer);
     this.histogram.disable();
+    this.gc.disconnect();
   }
 }

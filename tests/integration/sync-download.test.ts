@@ -79,7 +79,8 @@ describe('downloading the replica from the hub', () => {
     expect(lookupsDuringRebuild).toBeGreaterThan(5);
     // The loader renamed its file into place; the core attaches it when it hears so.
     await vi.waitFor(() => expect(citizen(7).first_name).toBe('Renamed'), { timeout: 5_000, interval: 5 });
-    expect(readdirSync(replicaFolder(kiosk.databaseFile)).filter((name) => name.endsWith('.sqlite'))).toEqual([path.basename(attachedReplicaFile(db))]);
+    // The old generation goes once the new one is attached.
+    await vi.waitFor(() => expect(readdirSync(replicaFolder(kiosk.databaseFile)).filter((name) => name.endsWith('.sqlite'))).toEqual([path.basename(attachedReplicaFile(db))]));
     await caughtUp();
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);

@@ -6,6 +6,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 export interface HubProcess {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -27,6 +28,7 @@ export async function startHubProcess(databaseFile: string, moreArgs: string[] =
   process.once('exit', orphanGuard);
   return {
     url,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise((resolve) => {
         process.off('exit', orphanGuard);

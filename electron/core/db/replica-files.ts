@@ -1,4 +1,5 @@
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ownerOnlyDirectory } from '@shared/node/owner-only';
 
@@ -17,6 +18,7 @@ import { ownerOnlyDirectory } from '@shared/node/owner-only';
  */
 const LIVE = /^(\d{6})\.sqlite$/;
 const LOADING = /^(\d{6})\.sqlite-loading$/;
+const SQLITE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
 
 export function replicaFolder(databaseFile: string): string {
   return `${databaseFile}-replica`;
@@ -75,14 +77,14 @@ export function promoteLoadingReplicaFile(loadingFile: string): string {
   return live;
 }
 
-/** Removes the generations older than `liveFile`, once nothing reads them any more. */
-export function removeReplicaFilesBefore(databaseFile: string, liveFile: string): string[] {
+/** Removes the generations older than `liveFile`, once nothing reads them any more (the unlinking off this thread). */
+export async function removeReplicaFilesBefore(databaseFile: string, liveFile: string): Promise<string[]> {
   const current = Number(LIVE.exec(path.basename(liveFile))?.[1] ?? 0);
   const old = generations(databaseFile, LIVE).filter((g) => g.number < current);
-  for (const { file } of old) removeSqliteFile(file);
+  await Promise.all(old.flatMap(({ file }) => SQLITE_SUFFIXES.map((suffix) => rm(`${file}${suffix}`, { force: true }))));
   return old.map((g) => g.file);
 }
 
 function removeSqliteFile(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+  for (const suffix of SQLITE_SUFFIXES) rmSync(`${file}${suffix}`, { force: true });
 }

@@ -5,13 +5,18 @@
  * that answers the screen only hears when a round ended and when a new replica is ready.
  */
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
-import { downloadStep } from './downloader';
-import { HubClient } from './hub-client';
+import { runInBackground } from '../background-thread';
 import type { FromReplicaLoader, ReplicaLoaderSetup, ToReplicaLoader } from './replica-loader-messages';
-import { ReplicaStore } from './replica-store';
-import { SyncFailure } from './sync-failure';
 
 if (isMainThread || !parentPort) throw new Error('replica-loader-worker runs only as a worker thread');
+// Lowered before the loader's modules load: loading them is work too.
+runInBackground();
+const [{ downloadStep }, { HubClient }, { ReplicaStore }, { SyncFailure }] = await Promise.all([
+  import('./downloader'),
+  import('./hub-client'),
+  import('./replica-store'),
+  import('./sync-failure'),
+]);
 const port = parentPort;
 const setup = workerData as ReplicaLoaderSetup;
 const post = (message: FromReplicaLoader) => port.postMessage(message);

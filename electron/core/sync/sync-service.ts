@@ -126,8 +126,9 @@ export class SyncService {
     // A kiosk closed meanwhile attaches the newest file when it next opens.
     if (!db.open) return;
     reattachReplica(db, liveFile);
-    const removed = removeReplicaFilesBefore(db.name, liveFile);
-    log.info({ replica: liveFile, removed: removed.length }, 'new replica in service');
+    log.info({ replica: liveFile }, 'new replica in service');
+    // Freeing a large file's blocks takes a while: on libuv's threads, not this one.
+    removeReplicaFilesBefore(db.name, liveFile).catch((error: unknown) => log.warn({ err: error }, 'an old replica file could not be removed'));
   }
 
   private succeeded(name: LoopName, progress: StepProgress): void {
