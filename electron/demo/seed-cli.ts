@@ -12,7 +12,7 @@ const USAGE = `Usage: npm run seed -- [options]
 
   --citizens N   citizens to create, demo people included (default ${DEFAULT_CITIZENS}, at most ${MAX_CITIZENS})
   --seed N       random seed; the same seed gives the same database (default ${DEFAULT_SEED})
-  --out FILE     database file to write (default ./demo.sqlite)
+  --out FILE     kiosk database to write (default ./demo.sqlite); the replica goes in FILE-replica/
   --force        replace FILE if it exists
   --help         show this help`;
 
