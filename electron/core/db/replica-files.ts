@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
+import { setTimeout } from 'node:timers/promises';
 import path from 'node:path';
 import { ownerOnlyDirectory } from '@shared/node/owner-only';
 
@@ -19,6 +20,8 @@ import { ownerOnlyDirectory } from '@shared/node/owner-only';
 const LIVE = /^(\d{6})\.sqlite$/;
 const LOADING = /^(\d{6})\.sqlite-loading$/;
 const SQLITE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
+const SHRINK_SLICE_BYTES = 16 * 1024 * 1024;
+const SHRINK_PAUSE_MS = 20;
 
 export function replicaFolder(databaseFile: string): string {
   return `${databaseFile}-replica`;
@@ -77,12 +80,34 @@ export function promoteLoadingReplicaFile(loadingFile: string): string {
   return live;
 }
 
-/** Removes the generations older than `liveFile`, once nothing reads them any more (the unlinking off this thread). */
+/**
+ * Removes the generations older than `liveFile`, once nothing reads them any more. A large
+ * file is cut down a slice at a time before it is unlinked: freeing half a gigabyte at once is
+ * one burst of file-system journal work, which the kiosk database's next fsync (a search's
+ * commit) would wait behind.
+ */
 export async function removeReplicaFilesBefore(databaseFile: string, liveFile: string): Promise<string[]> {
   const current = Number(LIVE.exec(path.basename(liveFile))?.[1] ?? 0);
   const old = generations(databaseFile, LIVE).filter((g) => g.number < current);
-  await Promise.all(old.flatMap(({ file }) => SQLITE_SUFFIXES.map((suffix) => rm(`${file}${suffix}`, { force: true }))));
+  for (const { file } of old) {
+    await shrinkGradually(file);
+    await Promise.all(SQLITE_SUFFIXES.map((suffix) => rm(`${file}${suffix}`, { force: true })));
+  }
   return old.map((g) => g.file);
+}
+
+async function shrinkGradually(file: string): Promise<void> {
+  const handle = await open(file, 'r+').catch(() => undefined);
+  if (!handle) return;
+  try {
+    for (let size = (await handle.stat()).size; size > 0; size = Math.max(0, size - SHRINK_SLICE_BYTES)) {
+      await handle.truncate(Math.max(0, size - SHRINK_SLICE_BYTES));
+      await handle.datasync();
+      await setTimeout(SHRINK_PAUSE_MS);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 function removeSqliteFile(file: string): void {
