@@ -63,11 +63,6 @@ export class ReplicaStore {
     return live === null ? undefined : { target: 'live', cursor: live };
   }
 
-  /** Rows written by the load under way (0 when none is). */
-  rowsLoading(): number {
-    return this.loading ? stateOf(this.loading).rows_loaded : 0;
-  }
-
   /** Starts (or restarts) a load from the beginning of the hub's history, into a new generation's file. */
   beginRebuild(): void {
     this.loading?.db.close();
