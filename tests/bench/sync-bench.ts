@@ -70,7 +70,7 @@ async function prepareHub(file: string, citizens: number): Promise<string> {
   }
 }
 
-/** The loader's own work, on this thread: the stall bench measures it on its thread beside a serving kiosk. */
+/** The loader's own work, on this thread: heavy-work-bench.ts measures it on the loader's thread beside a serving kiosk. */
 async function timeInitialLoad(file: string, client: HubClient): Promise<{ rows: number; seconds: number }> {
   const db = openDatabase(file);
   const replica = new ReplicaStore(file, (liveFile) => reattachReplica(db, liveFile));
