@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { createKioskCore, type KioskCore } from '../core/kiosk-core';
+import type { DatabaseKey } from '../core/secrets/database-key';
 import { createLogger, type Logger } from '@shared/node/logging/logger';
 import { startDemoHub } from '../demo/demo-hub';
 import { settingsOrDemo } from '../demo/demo-settings';
 import { ensureDemoDatabase } from '../demo/ensure-demo-database';
 import { startPaymentSimulators } from '../simulators/payment-simulators';
+import { checkProductionStart, databaseModeProblems, modeOf, StartRefused } from './production-start';
 
 export interface BootOptions {
   /** The shell's data folder: database, logs, backups, printed receipts. */
@@ -18,6 +20,8 @@ export interface BootOptions {
   version: string;
   /** Demo: also run the reference hub and fill the replica from it over the sync protocol. */
   withDemoHub?: boolean;
+  /** The shell's keeper of the database key (a key file or credential; safeStorage), asked only in production. */
+  databaseKey?: () => DatabaseKey;
   /** Where the boot says what it started (the browser host prints it; Electron logs it). */
   say?: (line: string) => void;
 }
@@ -32,15 +36,36 @@ export interface BootedKiosk {
 }
 
 /**
- * The one start-up both shells run: settings (the demo's when none are written), the
- * database (a demo replica on first start), the payment simulators the settings name, the
- * demo hub if asked for, then the core. The shells add only their window or their server.
+ * The one start-up both shells run. Production: every rule checked before anything is
+ * written (StartRefused names each problem), then the encrypted database, no demo data, no
+ * simulator. Demo: settings (the demo's when none are written), a demo replica on first
+ * start, the simulators the settings name, the demo hub if asked for. The shells add only
+ * their window or their server.
  */
 export async function bootKiosk(options: BootOptions): Promise<BootedKiosk> {
+  const databaseFile = options.databaseFile ?? path.join(options.dataDir, 'kiosk.sqlite');
+  return modeOf(options.storedSettings) === 'production' ? bootProduction(options, databaseFile) : bootDemo(options, databaseFile);
+}
+
+async function bootProduction(options: BootOptions, databaseFile: string): Promise<BootedKiosk> {
+  const { settings, key } = checkProductionStart({
+    storedSettings: options.storedSettings,
+    dataDir: options.dataDir,
+    databaseFile,
+    withDemoHub: options.withDemoHub ?? false,
+    databaseKey: options.databaseKey,
+  });
+  const log = createLogger({ file: path.join(options.dataDir, 'logs', options.logName) });
+  const core = createKioskCore({ databaseFile, settings, databaseKey: key, log, version: options.version, backups: { dir: path.join(options.dataDir, 'backups') } });
+  return booted(core, log, databaseFile, () => core.close());
+}
+
+async function bootDemo(options: BootOptions, databaseFile: string): Promise<BootedKiosk> {
   const say = options.say ?? (() => undefined);
+  const problems = databaseModeProblems('demo', databaseFile);
+  if (problems.length > 0) throw new StartRefused('demo', problems);
   const { settings: stored, demo } = settingsOrDemo(options.storedSettings);
   if (demo) say('No settings written: running the demo (simulated M-Pesa and card terminal).');
-  const databaseFile = options.databaseFile ?? path.join(options.dataDir, 'kiosk.sqlite');
   const hub = options.withDemoHub ? await startDemoHub(options.dataDir, 10_000) : undefined;
   if (hub) say(`Reference hub serving at ${hub.url}`);
   const settings = hub ? hub.settingsFor(stored) : stored;
@@ -56,15 +81,19 @@ export async function bootKiosk(options: BootOptions): Promise<BootedKiosk> {
     payments: simulators.options,
     backups: { dir: path.join(options.dataDir, 'backups') },
   });
+  return booted(core, log, databaseFile, async () => {
+    core.close();
+    hub?.stop();
+    await simulators.close();
+  });
+}
+
+function booted(core: KioskCore, log: Logger, databaseFile: string, close: () => void | Promise<void>): BootedKiosk {
   return {
     core,
     log,
     databaseFile,
     receiptsFolder: path.resolve(path.dirname(databaseFile), core.context.settings.printer.folder),
-    async close() {
-      core.close();
-      hub?.stop();
-      await simulators.close();
-    },
+    close: async () => close(),
   };
 }

@@ -18,6 +18,7 @@ import type { CallbackDisposition } from './payments/payment-service';
 import { createPayments } from './payments/payments-feature';
 import { identifierHasher } from './audit/identifier-hash';
 import { createRecovery } from './recovery/recovery-feature';
+import type { DatabaseKey } from './secrets/database-key';
 import { parseKioskSettings } from './settings/kiosk-settings';
 import { LocalSettings } from './settings/local-settings';
 import { createSmsGateway } from './sms/create-sms-gateway';
@@ -37,6 +38,8 @@ export interface KioskCoreOptions {
   version?: string;
   /** Payment providers the shell started (the Daraja simulator) or supplies instead of the settings' choice. */
   payments?: PaymentAdapterOptions;
+  /** Production: the key that encrypts the database, its replica and backups. A demo database has none. */
+  databaseKey?: DatabaseKey;
   /** Nightly online backups of the database, when the shell gives them a folder. */
   backups?: BackupPlan;
 }

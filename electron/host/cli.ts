@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootKiosk } from '../boot/boot-kiosk';
+import { StartRefused } from '../boot/production-start';
+import { hostDatabaseKey } from './host-database-key';
 import { startHost } from './host-server';
 import { LAUNCH_TOKEN_TTL_MS } from './launch-tokens';
 import { loadHostSettings } from './host-settings';
@@ -36,7 +38,12 @@ const kiosk = await bootKiosk({
   logName: 'host.log',
   version: process.env.npm_package_version ?? '0.0.0',
   withDemoHub: values['with-hub'],
+  databaseKey: hostDatabaseKey(storedSettings, dataDir),
   say: (line) => console.log(line),
+}).catch((error: unknown) => {
+  if (!(error instanceof StartRefused)) throw error;
+  console.error(error.message);
+  process.exit(3);
 });
 const { core } = kiosk;
 showSimulatedMessages(core, (line) => console.log(line));

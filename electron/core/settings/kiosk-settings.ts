@@ -17,8 +17,9 @@ import { verificationSettingsSchema } from './verification-settings';
  * value has a default except the payment providers, which are named or not offered (the
  * shells' demo preset names the simulators: see demo-settings.ts).
  */
-export const kioskSettingsSchema = z
-  .object({
+export const kioskSettingsSections = z.object({
+  /** A real kiosk is 'production' (see production-rules.ts); 'demo' runs on made-up people and simulators. */
+  mode: z.enum(['demo', 'production']).default('demo'),
   idle: z
     .object({
       timeoutSeconds: z.number().int().min(10).max(3600).default(60),
@@ -37,7 +38,9 @@ export const kioskSettingsSchema = z
   lookup: lookupSettingsSchema,
   staff: staffSettingsSchema,
   recovery: recoverySettingsSchema,
-})
+});
+
+export const kioskSettingsSchema = kioskSettingsSections
   // Real money and a simulator never share a kiosk: a simulated "approval" would be taken for
   // money received, and a simulated SMS would leave a paying citizen without their code.
   .superRefine((settings, context) => {
@@ -52,6 +55,7 @@ export const kioskSettingsSchema = z
     }
   });
 
+export type KioskMode = KioskSettings['mode'];
 export type KioskSettings = z.output<typeof kioskSettingsSchema>;
 export type KioskSettingsInput = z.input<typeof kioskSettingsSchema>;
 
