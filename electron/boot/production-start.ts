@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { kioskSettingsSections, type KioskMode } from '../core/settings/kiosk-settings';
+import { kioskSettingsSections, type KioskMode, type KioskSettings } from '../core/settings/kiosk-settings';
 import { productionSettingProblems } from '../core/settings/production-rules';
 import { replicaFolder } from '../core/db/replica-files';
 import type { DatabaseKey } from '../core/secrets/database-key';
@@ -63,6 +63,19 @@ export function databaseModeProblems(mode: KioskMode, databaseFile: string): str
     );
 }
 
+/** Each settings section parsed on its own, so that one invalid section hides no problem of another. */
+function settingsProblems(settings: unknown): string[] {
+  const input = (typeof settings === 'object' && settings !== null ? settings : {}) as Record<string, unknown>;
+  const problems: string[] = [];
+  const sections: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(kioskSettingsSections.shape)) {
+    const parsed = schema.safeParse(input[name]);
+    if (parsed.success) sections[name] = parsed.data;
+    else problems.push(...parsed.error.issues.map((issue) => (issue.message.includes(`${name}.`) ? issue.message : `${[name, ...issue.path].join('.')}: ${issue.message}`)));
+  }
+  return [...problems, ...productionSettingProblems(sections as Partial<KioskSettings>)];
+}
+
 export function modeOf(stored: unknown): KioskMode {
   return typeof stored === 'object' && stored !== null && (stored as { mode?: unknown }).mode === 'production' ? 'production' : 'demo';
 }
@@ -100,10 +113,7 @@ export function checkProductionStart(options: {
     }
   }
   const settings = withSecrets(options.storedSettings, secrets);
-  // Section by section: the production rules below forbid more than the demo's cross-section checks.
-  const parsed = kioskSettingsSections.safeParse(settings);
-  if (parsed.success) problems.push(...productionSettingProblems(parsed.data));
-  else problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`));
+  problems.push(...settingsProblems(settings));
   problems.push(...databaseModeProblems('production', options.databaseFile));
   if (problems.length > 0 || !key) throw new StartRefused('production', problems);
   return { settings, key };

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, ipcMain, powerSaveBlocker, session } from 'electron';
+import { app, dialog, ipcMain, powerSaveBlocker, safeStorage, session } from 'electron';
 import { bootKiosk } from '../boot/boot-kiosk';
+import { StartRefused } from '../boot/production-start';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
+import { safeStorageDatabaseKey } from './database-key';
 import { registerKioskIpc } from './ipc';
+import { setSecretFromCommandLine, SET_SECRET_SWITCH } from './secret-command';
 import { createKioskWindow, denyAllPermissions, lockDownContents } from './security';
 import { loadShellSettings } from './settings';
 
@@ -13,7 +17,24 @@ lockDownContents(app);
 app.on('window-all-closed', () => app.quit());
 
 void app.whenReady().then(async () => {
-  const kiosk = await bootKiosk({ dataDir: app.getPath('userData'), storedSettings: loadShellSettings(), logName: 'kiosk.log', version: app.getVersion() });
+  const dataDir = app.getPath('userData');
+  const databaseKey = safeStorageDatabaseKey(dataDir, safeStorage);
+  if (process.argv.includes(SET_SECRET_SWITCH)) {
+    try {
+      console.log(setSecretFromCommandLine(process.argv, readFileSync(0, 'utf8'), dataDir, databaseKey));
+      app.exit(0);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      app.exit(2);
+    }
+    return;
+  }
+  const kiosk = await bootKiosk({ dataDir, storedSettings: loadShellSettings(), logName: 'kiosk.log', version: app.getVersion(), databaseKey }).catch((error: unknown) => {
+    if (!(error instanceof StartRefused)) throw error;
+    dialog.showErrorBox('This kiosk will not start', error.message);
+    app.exit(3);
+  });
+  if (!kiosk) return;
   const { core } = kiosk;
 
   denyAllPermissions(session.defaultSession);

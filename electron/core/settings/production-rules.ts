@@ -9,25 +9,29 @@ const REAL_DARAJA_HOST = 'api.safaricom.co.ke';
  * A production kiosk talks to its back office, takes real money through real providers and
  * runs no simulator of any kind: a simulated "approval" would pass for money received, a
  * simulated SMS would leave a citizen without their code. Empty when the settings may run.
+ * Each section is judged if it is there, so that one invalid section hides no other problem.
  */
-export function productionSettingProblems(settings: KioskSettings): string[] {
+export function productionSettingProblems(settings: Partial<KioskSettings>): string[] {
   const problems: string[] = [];
   const missing = (setting: string, why: string) => problems.push(`${setting} is missing: ${why}`);
   const forbidden = (setting: string, why: string) => problems.push(`${setting} is not allowed in production: ${why}`);
 
-  if (settings.sync.hubUrl === '') missing('sync.hubUrl', "the back office's https:// address");
-  if (settings.sync.kioskToken === '') missing('sync.kioskToken', 'the token `npm run hub -- admin add-kiosk` printed (a secret: `npm run secrets -- set sync.kioskToken`)');
+  const { sync, mpesa, card, sms, email } = settings;
+  if (sync?.hubUrl === '') missing('sync.hubUrl', "the back office's https:// address");
+  if (sync?.kioskToken === '') missing('sync.kioskToken', 'the token `npm run hub -- admin add-kiosk` printed (a secret: `npm run secrets -- set sync.kioskToken`)');
 
-  if (settings.mpesa.simulator) forbidden('mpesa.simulator', 'the Daraja simulator takes no money');
-  if (settings.mpesa.baseUrl === undefined) missing('mpesa.baseUrl', `Safaricom's Daraja, https://${REAL_DARAJA_HOST}`);
-  else if (new URL(settings.mpesa.baseUrl).hostname !== REAL_DARAJA_HOST) forbidden(`mpesa.baseUrl ${settings.mpesa.baseUrl}`, `only https://${REAL_DARAJA_HOST} takes real money`);
-  for (const field of ['consumerKey', 'consumerSecret', 'shortcode', 'passkey'] as const) {
-    if (settings.mpesa[field] === DEMO_DARAJA_CREDENTIALS[field]) forbidden(`mpesa.${field}`, "it is the demo's; use your Daraja app's");
+  if (mpesa) {
+    if (mpesa.simulator) forbidden('mpesa.simulator', 'the Daraja simulator takes no money');
+    if (mpesa.baseUrl === undefined) missing('mpesa.baseUrl', `Safaricom's Daraja, https://${REAL_DARAJA_HOST}`);
+    else if (new URL(mpesa.baseUrl).hostname !== REAL_DARAJA_HOST) forbidden(`mpesa.baseUrl ${mpesa.baseUrl}`, `only https://${REAL_DARAJA_HOST} takes real money`);
+    for (const field of ['consumerKey', 'consumerSecret', 'shortcode', 'passkey'] as const) {
+      if (mpesa[field] === DEMO_DARAJA_CREDENTIALS[field]) forbidden(`mpesa.${field}`, "it is the demo's; use your Daraja app's");
+    }
   }
 
-  if (settings.card.simulator) forbidden('card.simulator', 'the card terminal simulator takes no money (leave card out, or name the terminal with card.terminalUrl)');
-  if (settings.sms.provider === 'simulator') forbidden('sms.provider simulator', "citizens' codes must reach their phones: set 'africastalking'");
-  else if (settings.sms.africasTalking.username === 'sandbox') forbidden('sms.africasTalking.username sandbox', "the sandbox delivers nothing: use the live app's username");
-  if (settings.email.provider === 'simulator') forbidden('email.provider simulator', "citizens' codes must reach their inboxes: set 'sendgrid'");
+  if (card?.simulator) forbidden('card.simulator', 'the card terminal simulator takes no money (leave card out, or name the terminal with card.terminalUrl)');
+  if (sms?.provider === 'simulator') forbidden('sms.provider simulator', "citizens' codes must reach their phones: set 'africastalking'");
+  else if (sms?.africasTalking.username === 'sandbox') forbidden('sms.africasTalking.username sandbox', "the sandbox delivers nothing: use the live app's username");
+  if (email?.provider === 'simulator') forbidden('email.provider simulator', "citizens' codes must reach their inboxes: set 'sendgrid'");
   return problems;
 }
