@@ -3,11 +3,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { parseKioskSettings } from '../../electron/core/settings/kiosk-settings';
+import { productionSettingProblems } from '../../electron/core/settings/production-rules';
+import { plainSecretsIn, withSecrets } from '../../electron/core/secrets/secret-settings';
+import { PRODUCTION_SECRETS } from '../support/production-kiosk';
 
-const example = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../resources/kiosk-settings.example.json'), 'utf8')) as unknown;
+const shipped = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../resources/kiosk-settings.example.json'), 'utf8')) as unknown;
+/** The example as a kiosk runs it: its secrets sealed apart and put back in place at start. */
+const example = withSecrets(shipped, PRODUCTION_SECRETS);
 
-it('the shipped example of a deployment’s settings is valid and names the real providers', () => {
+it('the shipped example of a deployment’s settings holds no secret and, with its secrets sealed, meets every production rule', () => {
+  expect(plainSecretsIn(shipped)).toEqual([]);
   const settings = parseKioskSettings(example);
+  expect(settings.mode).toBe('production');
+  expect(productionSettingProblems(settings)).toEqual([]);
   expect(settings.mpesa.simulator).toBe(false);
   expect(settings.sms.provider).toBe('africastalking');
   expect(settings.email.provider).toBe('sendgrid');
@@ -17,7 +25,7 @@ it('the shipped example of a deployment’s settings is valid and names the real
 it('an empty configuration offers no payment provider (none is simulated by omission); messages simulated, sync off', () => {
   const settings = parseKioskSettings({});
   expect([settings.mpesa.simulator, settings.mpesa.baseUrl, settings.card.simulator, settings.card.terminalUrl]).toEqual([false, undefined, false, undefined]);
-  expect([settings.sms.provider, settings.email.provider, settings.sync.hubUrl]).toEqual(['simulator', 'simulator', '']);
+  expect([settings.sms.provider, settings.email.provider, settings.sync.hubUrl, settings.mode]).toEqual(['simulator', 'simulator', '', 'demo']);
 });
 
 it('the shells run the demo preset only when nothing was written, and it names its simulators', () => {
