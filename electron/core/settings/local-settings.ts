@@ -1,11 +1,22 @@
 import type { Db } from '../db/open';
+import type { SecretSeal } from '../secrets/secret-seal';
 
-/** Small key/value facts the kiosk keeps about itself (its id, its salts) in its own database. */
+/** The purpose a production kiosk's seal for its own secrets is derived for (see SecretSeal). */
+export const LOCAL_SECRETS_PURPOSE = 'local secrets';
+
+/**
+ * Small key/value facts the kiosk keeps about itself (its id, its salts) in its own database.
+ * Secrets among them (the receipt-signing key, the identifier-hashing key) are sealed when the
+ * kiosk has a seal (production), so not even a copy of the decrypted database shows them.
+ */
 export class LocalSettings {
   private readonly getStmt;
   private readonly setStmt;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly seal?: SecretSeal,
+  ) {
     this.getStmt = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.setStmt = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   }
@@ -25,5 +36,11 @@ export class LocalSettings {
     const value = make();
     this.set(key, value);
     return value;
+  }
+
+  /** As getOrCreate, for a secret: kept sealed when the kiosk has a seal. */
+  getOrCreateSecret(key: string, make: () => string): string {
+    const stored = this.getOrCreate(key, () => (this.seal ? this.seal.seal(make()) : make()));
+    return this.seal ? this.seal.open(stored) : stored;
   }
 }

@@ -9,9 +9,9 @@ export interface ReceiptSigningKey {
 
 const PRIVATE_KEY_SETTING = 'receipts.signing.privateKeyPem';
 
-/** The kiosk's own Ed25519 key pair, made on first use and kept in its database. */
+/** The kiosk's own Ed25519 key pair, made on first use and kept in its database (sealed, in production). */
 export function kioskSigningKey(local: LocalSettings): ReceiptSigningKey {
-  const pem = local.getOrCreate(PRIVATE_KEY_SETTING, () =>
+  const pem = local.getOrCreateSecret(PRIVATE_KEY_SETTING, () =>
     generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
   );
   const privateKey = createPrivateKey(pem);
