@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { HubAcknowledgedHead } from '../../electron/core/audit/hub-acknowledged-head';
 import { manualClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/core/db/open';
