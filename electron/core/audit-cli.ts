@@ -31,6 +31,11 @@ type HeadSource = { kind: 'hub'; heads: Array<AuditHead & { receivedAt: string }
 
 // Read-only and without migrating: verifying must not change what it verifies.
 const db = openSqliteFile(databaseFile, { key, readonly: true, fileMustExist: true });
+try {
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+} catch (error) {
+  usage(`Cannot read ${databaseFile}: ${error instanceof Error ? error.message : String(error)} (a sealed database needs its key: --key-file, or the systemd credential).`);
+}
 const chain = await runInWorker<AuditChainCheck>('verifyAuditChain', databaseFileOf(db));
 if (chain.intact) {
   console.log(`Audit chain intact: ${chain.rows} rows; head row ${chain.head?.id ?? '-'} ${chain.head?.hash ?? ''}`.trimEnd());
