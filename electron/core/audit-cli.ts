@@ -1,5 +1,5 @@
 /**
- * `npm run audit -- verify --database FILE [--settings FILE]`: checks the audit log's hash
+ * `npm run audit -- verify --database FILE [--settings FILE] [--key-file FILE]`: checks the audit log's hash
  * chain and names the first broken row, then checks the rows against the heads the hub holds
  * for this kiosk (the hub address and token from the kiosk's settings file, as sync uses
  * them). A chain recomputed after an edit verifies on its own; the hub's heads do not move
@@ -8,28 +8,35 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '@shared/node/sqlite/open-sqlite';
 import type { AuditChainCheck, AuditHead } from './audit/audit-chain';
 import { checkAgainstHeads } from './audit/head-check';
 import { acknowledgedHeadIn } from './audit/hub-acknowledged-head';
 import type { Db } from './db/open';
 import { syncSettingsSchema } from './settings/sync-settings';
 import { HubClient } from './sync/hub-client';
-import { runInWorker } from './run-in-worker';
+import { databaseFileOf, runInWorker } from './run-in-worker';
+import { commandLineKey, type DatabaseKey } from './secrets/database-key';
 
-const USAGE = 'Usage: npm run audit -- verify --database FILE [--settings KIOSK-SETTINGS.json]';
+const USAGE = 'Usage: npm run audit -- verify --database FILE [--settings KIOSK-SETTINGS.json] [--key-file KEY-FILE]';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { database: { type: 'string' }, settings: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { database: { type: 'string' }, settings: { type: 'string' }, 'key-file': { type: 'string' } } });
 if (positionals[0] !== 'verify' || !values.database) usage(USAGE);
 const databaseFile = values.database ?? '';
 if (!existsSync(databaseFile)) usage(`No database at ${databaseFile}`);
+const key = databaseKey(values['key-file']);
 
 /** The heads to check against: the hub's own, or the last one it acknowledged and why. */
 type HeadSource = { kind: 'hub'; heads: Array<AuditHead & { receivedAt: string }> } | { kind: 'acknowledged'; why: string };
 
 // Read-only and without migrating: verifying must not change what it verifies.
-const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-const chain = await runInWorker<AuditChainCheck>('verifyAuditChain', { file: databaseFile });
+const db = openSqliteFile(databaseFile, { key, readonly: true, fileMustExist: true });
+try {
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+} catch (error) {
+  usage(`Cannot read ${databaseFile}: ${error instanceof Error ? error.message : String(error)} (a sealed database needs its key: --key-file, or the systemd credential).`);
+}
+const chain = await runInWorker<AuditChainCheck>('verifyAuditChain', databaseFileOf(db));
 if (chain.intact) {
   console.log(`Audit chain intact: ${chain.rows} rows; head row ${chain.head?.id ?? '-'} ${chain.head?.hash ?? ''}`.trimEnd());
 } else {
@@ -92,6 +99,15 @@ function readSyncSettings(file: string) {
     return syncSettingsSchema.parse((JSON.parse(readFileSync(file, 'utf8')) as { sync?: unknown }).sync);
   } catch (error) {
     return usage(`The settings in ${file} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** A sealed database's key: `--key-file`, else the systemd credential; none for a demo database. */
+function databaseKey(keyFile: string | undefined): DatabaseKey | undefined {
+  try {
+    return commandLineKey(keyFile);
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -38,7 +38,10 @@ export interface KioskCoreOptions {
   version?: string;
   /** Payment providers the shell started (the Daraja simulator) or supplies instead of the settings' choice. */
   payments?: PaymentAdapterOptions;
-  /** Production: the key that encrypts the database, its replica and backups. A demo database has none. */
+  /**
+   * Production: the key that encrypts the database, its replica and backups. A demo database
+   * has none. Kept on the connection, never in the context: nothing that logs the context can log it.
+   */
   databaseKey?: DatabaseKey;
   /** Nightly online backups of the database, when the shell gives them a folder. */
   backups?: BackupPlan;
@@ -63,7 +66,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const settings = parseKioskSettings(options.settings);
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLogger;
-  const db = openDatabase(options.databaseFile);
+  const db = openDatabase(options.databaseFile, options.databaseKey);
   const local = new LocalSettings(db);
   const audit = new AuditLog(db, clock);
   const events = new CoreEvents();

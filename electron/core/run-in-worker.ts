@@ -1,4 +1,6 @@
 import { Worker, threadId as callerThreadId } from 'node:worker_threads';
+import { connectionKey } from '@shared/node/sqlite/open-sqlite';
+import type { Db } from './db/open';
 import { workerScript } from './worker-script';
 
 /** What the worker answers: the job's result or its error, and the thread it ran on. */
@@ -23,6 +25,15 @@ export function onHeavyJobRun(listener: (run: HeavyJobRun) => void): () => void 
 /** Tells the listeners that `job` ran on thread `threadId` (for work on threads this module did not start). */
 export function noteHeavyJobRun(job: string, threadId: number): void {
   for (const listener of runListeners) listener({ job, threadId, callerThreadId });
+}
+
+/**
+ * What a job needs to open `db`'s file on a connection of its own: the file, and the key it is
+ * sealed with as hex (a Buffer would cross as a plain Uint8Array). Never logged.
+ */
+export function databaseFileOf(db: Db): { file: string; keyHex?: string } {
+  const key = connectionKey(db);
+  return key ? { file: db.name, keyHex: key.toString('hex') } : { file: db.name };
 }
 
 /**

@@ -11,13 +11,14 @@
 import { parseArgs } from 'node:util';
 import { pinSchema, staffIdSchema, staffRoleSchema, badgeCodeSchema } from '@shared/contract/staff';
 import { createKioskCore } from './kiosk-core';
+import { commandLineKey, type DatabaseKey } from './secrets/database-key';
 import { pinReader } from './staff/pin-prompt';
 import { addStaffAsSupervisor, commandErrorText, setupFirstSupervisor, StaffCommandError } from './staff/staff-commands';
 import { createStaffAccess } from './staff/staff-access';
 
 const USAGE = `Usage:
-  npm run staff -- setup --database FILE --id ID --name NAME [--badge CODE]
-  npm run staff -- add   --database FILE --by SUPERVISOR_ID --id ID --name NAME --role clerk|supervisor [--badge CODE]`;
+  npm run staff -- setup --database FILE [--key-file KEY-FILE] --id ID --name NAME [--badge CODE]
+  npm run staff -- add   --database FILE [--key-file KEY-FILE] --by SUPERVISOR_ID --id ID --name NAME --role clerk|supervisor [--badge CODE]`;
 
 function required(value: string | undefined, flag: string): string {
   if (!value) throw new StaffCommandError(`--${flag} is required.\n${USAGE}`);
@@ -30,12 +31,22 @@ function checked<T>(schema: { safeParse(v: unknown): { success: true; data: T } 
   return parsed.data;
 }
 
+/** A sealed database's key (`--key-file`, else the systemd credential); none for a demo database. */
+function sealedWith(keyFile: string | undefined): DatabaseKey | undefined {
+  try {
+    return commandLineKey(keyFile);
+  } catch (error) {
+    throw new StaffCommandError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       database: { type: 'string' },
+      'key-file': { type: 'string' },
       id: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
@@ -51,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const databaseFile = required(values.database, 'database');
+  const databaseKey = sealedWith(values['key-file']);
   const account = {
     staffId: checked(staffIdSchema, required(values.id, 'id'), 'The staff number (3-12 digits)'),
     name: required(values.name, 'name').trim(),
@@ -62,7 +74,7 @@ async function main(argv: string[]): Promise<void> {
   const pin = checked(pinSchema, await askPin(`New PIN for ${account.staffId} (4-8 digits): `), 'The PIN (4-8 digits)');
   if ((await askPin('The same PIN again: ')) !== pin) throw new StaffCommandError('The two PINs differ; nothing was changed.');
 
-  const core = createKioskCore({ databaseFile });
+  const core = createKioskCore({ databaseFile, databaseKey });
   try {
     const staff = createStaffAccess(core.context);
     if (command === 'setup') await setupFirstSupervisor(staff, { ...account, pin });

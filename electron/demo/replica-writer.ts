@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../core/db/open';
 import { isoDate, isoTimestamp } from './calendar';
 import type { FeeEntry } from './fee-catalogue';

@@ -1,6 +1,8 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { openSqliteFile } from '../../shared/node/sqlite/open-sqlite';
 import { openDatabase } from '../../electron/core/db/open';
+import type { DatabaseKey } from '../../electron/core/secrets/database-key';
 import { liveReplicaFile, replicaFolder } from '../../electron/core/db/replica-files';
 import { seedDemoData } from '../../electron/demo/generate';
 
@@ -28,6 +30,40 @@ export function cachedBenchDatabase(citizens: number): string {
   }
   for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   // The replica's folder is named after the database file: it moves with it, first.
+  renameSync(replicaFolder(partial), replicaFolder(file));
+  renameSync(partial, file);
+  return file;
+}
+
+/**
+ * The key the bench seals its copies with. Bench data is made up, and a fixed key lets the
+ * sealed copy be cached between runs like the plain one.
+ */
+export const BENCH_KEY: DatabaseKey = Buffer.alloc(32, 0x5e);
+
+/**
+ * The same database as `cachedBenchDatabase(citizens)`, sealed with BENCH_KEY (database and
+ * replica file): the encrypted side of the "sealed vs plain" rows. Cached beside it.
+ */
+export function cachedSealedBenchDatabase(citizens: number): string {
+  const file = path.join(cacheDir, `kiosk-${citizens}-sealed.sqlite`);
+  if (existsSync(file)) return file;
+  const source = cachedBenchDatabase(citizens);
+  const partial = `${file}.partial`;
+  rmSync(partial, { force: true });
+  rmSync(replicaFolder(partial), { recursive: true, force: true });
+  copyBenchDatabase(source, partial);
+  for (const plain of [partial, liveReplicaFile(partial)]) {
+    // A rekey on a plaintext connection encrypts the file in place; never in WAL mode.
+    const db = openSqliteFile(plain);
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`hexrekey='${BENCH_KEY.toString('hex')}'`);
+      db.pragma('journal_mode = WAL');
+    } finally {
+      db.close();
+    }
+  }
   renameSync(replicaFolder(partial), replicaFolder(file));
   renameSync(partial, file);
   return file;

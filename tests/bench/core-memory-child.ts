@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { liveReplicaFile } from '../../electron/core/db/replica-files';
 import { createKioskCore } from '../../electron/core/kiosk-core';
 

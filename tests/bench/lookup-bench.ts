@@ -11,7 +11,7 @@ import { createKioskCore } from '../../electron/core/kiosk-core';
 import { silentLogger } from '../../shared/node/logging/logger';
 import { LookupService } from '../../electron/core/lookup/lookup-service';
 import { startHost } from '../../electron/host/host-server';
-import { cachedBenchDatabase, copyBenchDatabase } from './bench-database';
+import { BENCH_KEY, cachedBenchDatabase, cachedSealedBenchDatabase, copyBenchDatabase } from './bench-database';
 import type { BenchRow } from './bench-row';
 import { round } from './median';
 
@@ -46,7 +46,8 @@ const citizensOnlySql = (kind: Kind) => `SELECT * FROM citizens WHERE ${KEY_COLU
  * database, interleaved key by key in the same run: p50 and p99. (2) The whole call
  * through the dispatcher (validation, audit row and outbox event committed with fsync).
  * (3) In Chromium through the browser host: from the tap on Search to the masked answer
- * painted, p95. Runs on a copy, since searching writes audit rows.
+ * painted, p95. (4) The service on a sealed (encrypted) copy beside the plain one. Runs on a
+ * copy, since searching writes audit rows.
  */
 export async function runLookupBench(options: { citizens: number; databaseFile?: string; rendererDir?: string }): Promise<BenchRow[]> {
   const source = options.databaseFile ?? cachedBenchDatabase(options.citizens);
@@ -62,6 +63,7 @@ export async function runLookupBench(options: { citizens: number; databaseFile?:
     } finally {
       db.close();
     }
+    rows.push(...sealedAgainstPlain(databaseFile, copiedSealed(options.citizens, dir), n));
     rows.push(...(await throughDispatcher(databaseFile)));
     rows.push(await tapToPaint(databaseFile, options.rendererDir ?? builtRenderer(), n));
     return rows;
@@ -104,6 +106,45 @@ function serviceAgainstRaw(db: Db, n: string): BenchRow[] {
     }
   }
   return rows;
+}
+
+/** A copy of the sealed bench database in `dir`. */
+function copiedSealed(citizens: number, dir: string): string {
+  const file = path.join(dir, 'sealed.sqlite');
+  copyBenchDatabase(cachedSealedBenchDatabase(citizens), file);
+  return file;
+}
+
+/**
+ * The same lookups through the core's service on the sealed copy and on the plain one, key by
+ * key, taking turns to go first: what encryption at rest costs a search. Each connection has
+ * its own page cache, so every page a lookup misses there is read (and, sealed, decrypted) anew.
+ */
+export function sealedAgainstPlain(plainFile: string, sealedFile: string, n: string): BenchRow[] {
+  const plain = openDatabase(plainFile);
+  const sealed = openDatabase(sealedFile, BENCH_KEY);
+  try {
+    const rows: BenchRow[] = [];
+    for (const kind of ['idNumber', 'phone'] as const) {
+      const keys = sampleKeys(plain, kind, KEYS_PER_KIND);
+      const services = { plain: new LookupService(plain), sealed: new LookupService(sealed) };
+      const times = { plain: [] as number[], sealed: [] as number[] };
+      for (let pass = 0; pass < PASSES; pass++) {
+        for (const [i, key] of keys.entries()) {
+          const order = (i + pass) % 2 === 0 ? (['plain', 'sealed'] as const) : (['sealed', 'plain'] as const);
+          for (const side of order) times[side].push(time(() => services[side].find({ kind, value: key } as LookupQuery)));
+        }
+      }
+      const found = keys.filter((key) => services.sealed.find({ kind, value: key } as LookupQuery).outcome !== 'not-found').length;
+      if (found !== keys.length) throw new Error(`sealed ${kind}: only ${found} of ${keys.length} sampled keys found`);
+      const note = `${keys.length.toLocaleString('en-KE')} random keys × ${PASSES}, interleaved; baseline: the same lookups on the plain (unencrypted) copy; p50 ${round(percentile(times.sealed, 50), 1)} µs sealed, ${round(percentile(times.plain, 50), 1)} µs plain; target ≤ 1.25×`;
+      rows.push({ name: `lookup by ${kind} through the core service, p99, encrypted vs plain (${n} citizens)`, value: round(percentile(times.sealed, 99), 1), unit: 'µs', baseline: round(percentile(times.plain, 99), 1), note });
+    }
+    return rows;
+  } finally {
+    sealed.close();
+    plain.close();
+  }
 }
 
 /** The whole `lookup.search` call as a shell makes it: contract validation, the search, the audit row and outbox event (fsync). */

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { HubAcknowledgedHead } from '../../electron/core/audit/hub-acknowledged-head';
 import { manualClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/core/db/open';
+import { newDatabaseKey, type DatabaseKey } from '../../electron/core/secrets/database-key';
 import { reattachReplica } from '../../electron/core/db/replica-attachment';
 import { Outbox } from '../../electron/core/outbox';
 import { downloadStep } from '../../electron/core/sync/downloader';
@@ -28,7 +29,8 @@ const defaults = syncSettingsSchema.parse({});
 /**
  * Sync figures for `npm run bench`: the initial replica load through the hub (its own
  * process, over loopback HTTP) against a raw bulk copy of the same rows into an empty kiosk
- * database, and how fast the outbox drains to the hub.
+ * database, the same load into a sealed (encrypted) kiosk beside it, and how fast the outbox
+ * drains to the hub.
  */
 export async function runSyncBench(options: { citizens: number }): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sync-bench-'));
@@ -42,6 +44,11 @@ export async function runSyncBench(options: { citizens: number }): Promise<Bench
       // a pooled keep-alive socket the hub closes meanwhile would fail the next request.
       const raw = timeRawInsert(hubFile, path.join(dir, 'raw.sqlite'));
       const load = await timeInitialLoad(path.join(dir, 'load.sqlite'), client);
+      // Plain, sealed, plain again: the hub's caches warm over the runs, so the sealed load is
+      // set against the mean of a plain load before it and one after it.
+      const sealedLoad = await timeInitialLoad(path.join(dir, 'sealed.sqlite'), client, newDatabaseKey());
+      const plainAgain = await timeInitialLoad(path.join(dir, 'load-again.sqlite'), client);
+      const plainMean = (load.seconds + plainAgain.seconds) / 2;
       const drain = await timeOutboxDrain(path.join(dir, 'drain.sqlite'), client);
       const loadRate = load.rows / load.seconds;
       const rawRate = raw.rows / raw.seconds;
@@ -50,6 +57,13 @@ export async function runSyncBench(options: { citizens: number }): Promise<Bench
         { name: `sync initial load (${n} citizens, ${load.rows.toLocaleString('en-KE')} rows)`, value: round(load.seconds, 1), unit: 's', note: 'hub process → HTTP → kiosk replica, indexes built' },
         { name: 'sync initial load rate', value: Math.round(loadRate), unit: 'rows/s', baseline: Math.round(rawRate), note: 'baseline: raw bulk insert of the same rows into an empty kiosk database' },
         { name: 'sync initial load / raw bulk insert', value: round(loadRate / rawRate, 2), unit: 'ratio' },
+        {
+          name: `sync initial load, encrypted vs plain (${n} citizens)`,
+          value: round(sealedLoad.seconds, 1),
+          unit: 's',
+          baseline: round(plainMean, 1),
+          note: `the same load into a sealed kiosk database and replica, between two plain ones; baseline: their mean (${round(load.seconds, 1)} s, ${round(plainAgain.seconds, 1)} s); target ≤ 1.25×`,
+        },
         { name: `outbox drain (${DRAIN_EVENTS.toLocaleString('en-KE')} events)`, value: Math.round(DRAIN_EVENTS / drain.seconds), unit: 'events/s', note: `batches of ${defaults.uploadBatchEvents}` },
       ];
     } finally {
@@ -71,9 +85,9 @@ async function prepareHub(file: string, citizens: number): Promise<string> {
 }
 
 /** The loader's own work, on this thread: heavy-work-bench.ts measures it on the loader's thread beside a serving kiosk. */
-async function timeInitialLoad(file: string, client: HubClient): Promise<{ rows: number; seconds: number }> {
-  const db = openDatabase(file);
-  const replica = new ReplicaStore(file, (liveFile) => reattachReplica(db, liveFile));
+async function timeInitialLoad(file: string, client: HubClient, key?: DatabaseKey): Promise<{ rows: number; seconds: number }> {
+  const db = openDatabase(file, key);
+  const replica = new ReplicaStore(file, (liveFile) => reattachReplica(db, liveFile), key);
   try {
     const started = performance.now();
     await downloadStep(replica, client, defaults.downloadPageRows)(new AbortController().signal);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { migrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';

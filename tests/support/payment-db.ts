@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { addReplicaTablesInMemory } from '../../electron/core/db/replica-attachment';
 import type { Db } from '../../electron/core/db/open';
 import { AuditLog } from '../../electron/core/audit/audit-log';

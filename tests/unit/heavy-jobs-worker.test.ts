@@ -2,7 +2,7 @@ import { mkdtempSync, openSync, rmSync, writeSync, writeFileSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/audit/audit-chain';
 import { listBackups } from '../../electron/core/backup/backup-files';
@@ -49,14 +49,14 @@ function databaseWithCorruptPage(file: string) {
   writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
 }
 
-describe('backup integrity check on a worker thread', () => {
-  it('checks the nightly copy off the calling thread, and a sound copy passes', async () => {
+describe('backup copy and integrity check on a worker thread', () => {
+  it('copies and checks the nightly backup off the calling thread, and a sound copy passes', async () => {
     const db = openDatabase(path.join(dir, 'kiosk.sqlite'));
     seedDemoData(db, { citizens: 300, seed: 3 });
     const result = await backupDatabase(db, { dir: path.join(dir, 'backups'), keep: 2, clock: manualClock('2026-11-22T23:30:00Z') });
     db.close();
     expect(checkDatabaseFile(result.file)).toMatchObject({ ok: true });
-    expectRanOffThisThread('checkDatabaseFile');
+    expectRanOffThisThread('backupDatabaseFile');
   });
 
   it('still refuses a corrupted copy, with the same finding as the check on this thread', async () => {
@@ -76,7 +76,7 @@ describe('backup integrity check on a worker thread', () => {
     await expect(backupDatabase(db, { dir: backups, keep: 2, clock: manualClock('2026-11-22T23:30:00Z') })).rejects.toThrow(/failed its check/);
     db.close();
     expect(listBackups(backups)).toEqual([]);
-    expect(runs.map((run) => run.job)).toEqual(['checkDatabaseFile']);
+    expect(runs.map((run) => run.job)).toEqual(['backupDatabaseFile']);
   });
 });
 

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, type Migration } from '../../shared/node/sqlite/migrate';
 import { migrations } from '../../electron/core/db/migrations';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { addReplicaTablesInMemory } from '../../electron/core/db/replica-attachment';
 import { parse as parseWithMrzPackage } from 'mrz';
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -7,18 +7,22 @@ import { DEFAULT_BACKUP_PLAN } from './nightly-backups';
 import { checkDatabaseFile } from './integrity';
 import { backupDatabase } from './online-backup';
 import { restoreDatabase } from './restore';
+import { commandLineKey, type DatabaseKey } from '../secrets/database-key';
 
 const usage = `Usage:
   npm run backup -- backup --db <kiosk.sqlite> --dir <backups> [--keep ${DEFAULT_BACKUP_PLAN.keep}]   online backup now, with rotation
   npm run backup -- list --dir <backups>                                   backups, newest first
   npm run backup -- check <file>                                           integrity check of a database or backup
-  npm run backup -- restore --from <backup> --db <kiosk.sqlite>            with the kiosk stopped: check, then put in place`;
+  npm run backup -- restore --from <backup> --db <kiosk.sqlite>            with the kiosk stopped: check, then put in place
+
+  A sealed (production) database and its backups need its key: --key-file <file>, or the
+  systemd credential kiosk-database-key; a demo database has none.`;
 
 const [command, ...rest] = process.argv.slice(2);
 const { values, positionals } = parseArgs({
   args: rest,
   allowPositionals: true,
-  options: { db: { type: 'string' }, dir: { type: 'string' }, from: { type: 'string' }, keep: { type: 'string' } },
+  options: { db: { type: 'string' }, dir: { type: 'string' }, from: { type: 'string' }, keep: { type: 'string' }, 'key-file': { type: 'string' } },
 });
 
 function required(name: 'db' | 'dir' | 'from'): string {
@@ -32,11 +36,19 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+function databaseKey(): DatabaseKey | undefined {
+  try {
+    return commandLineKey(values['key-file']);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
 switch (command) {
   case 'backup': {
     const keep = Number(values.keep ?? DEFAULT_BACKUP_PLAN.keep);
     if (!Number.isInteger(keep) || keep < 1) fail('--keep must be a whole number of at least 1');
-    const db = openDatabase(required('db'));
+    const db = openDatabase(required('db'), databaseKey());
     try {
       const result = await backupDatabase(db, { dir: required('dir'), keep, clock: systemClock });
       console.log(`Backed up to ${result.file} (${result.bytes} bytes); removed ${result.removed.length} old backup(s).`);
@@ -50,13 +62,13 @@ switch (command) {
     break;
   case 'check': {
     const file = positionals[0] ?? fail('name the file to check');
-    const report = checkDatabaseFile(path.resolve(file));
+    const report = checkDatabaseFile(path.resolve(file), databaseKey());
     console.log(report.ok ? `ok: schema ${report.schemaVersion}` : `NOT OK: ${report.problem}`);
     process.exitCode = report.ok ? 0 : 1;
     break;
   }
   case 'restore': {
-    const result = restoreDatabase(required('from'), required('db'));
+    const result = restoreDatabase(required('from'), required('db'), databaseKey());
     if (!result.ok) {
       console.error(`Nothing was changed: ${result.problem}`);
       process.exitCode = 1;

@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, fsyncSync, closeSync, openSync, renameSync, rmSync } from 'node:fs';
+import type { DatabaseKey } from '../secrets/database-key';
 import { checkDatabaseFile } from './integrity';
 import { restrictDatabaseFile } from '@shared/node/owner-only';
 
@@ -8,10 +9,11 @@ export type RestoreResult = { ok: true; schemaVersion: number; previous: string 
  * Puts `backupFile` in place of the kiosk database, with the kiosk stopped. Nothing is
  * touched unless the backup passes the integrity check; the copy is checked again before
  * it replaces the database, and the database it replaces is kept beside it as
- * `<file>.before-restore` until the next restore.
+ * `<file>.before-restore` until the next restore. A sealed backup is checked with the
+ * kiosk's key, and so must have been sealed with it: the kiosk could not open it otherwise.
  */
-export function restoreDatabase(backupFile: string, databaseFile: string): RestoreResult {
-  const report = checkDatabaseFile(backupFile);
+export function restoreDatabase(backupFile: string, databaseFile: string, key?: DatabaseKey): RestoreResult {
+  const report = checkDatabaseFile(backupFile, key);
   if (!report.ok) return { ok: false, problem: `${backupFile}: ${report.problem}` };
 
   const incoming = `${databaseFile}.restoring`;
@@ -21,7 +23,7 @@ export function restoreDatabase(backupFile: string, databaseFile: string): Resto
   const fd = openSync(incoming, 'r+');
   fsyncSync(fd);
   closeSync(fd);
-  const copied = checkDatabaseFile(incoming);
+  const copied = checkDatabaseFile(incoming, key);
   for (const suffix of ['-wal', '-shm']) rmSync(`${incoming}${suffix}`, { force: true });
   if (!copied.ok) {
     rmSync(incoming, { force: true });

@@ -1,4 +1,4 @@
-import { openSqlite, type Db } from '@shared/node/sqlite/open-sqlite';
+import { attachSqlite, connectionKey, openSqlite, type Db } from '@shared/node/sqlite/open-sqlite';
 import { REPLICA_TABLES } from '@shared/sync/replica-tables';
 import { replicaMigrations } from './replica-migrations';
 
@@ -6,13 +6,14 @@ import { replicaMigrations } from './replica-migrations';
 const REPLICA_SCHEMA = 'replica';
 
 /**
- * Attaches the replica file to a kiosk connection, creating or migrating it first. The
- * kiosk database itself holds no replica table (since migration 12), so the unqualified
- * `citizens`, `fines`… of every query resolve to the attached file.
+ * Attaches the replica file to a kiosk connection, creating or migrating it first, sealed
+ * with the kiosk database's own key. The kiosk database itself holds no replica table (since
+ * migration 12), so the unqualified `citizens`, `fines`… of every query resolve to the
+ * attached file.
  */
 export function attachReplica(db: Db, file: string): void {
-  openSqlite(file, replicaMigrations).close();
-  db.prepare(`ATTACH DATABASE ? AS ${REPLICA_SCHEMA}`).run(file);
+  openSqlite(file, replicaMigrations, { key: connectionKey(db) }).close();
+  attachSqlite(db, file, REPLICA_SCHEMA);
 }
 
 /**
@@ -34,7 +35,7 @@ export function replicaSchema(db: Db): typeof REPLICA_SCHEMA | 'main' {
  */
 export function reattachReplica(db: Db, file: string): void {
   db.exec(`DETACH DATABASE ${REPLICA_SCHEMA}`);
-  db.prepare(`ATTACH DATABASE ? AS ${REPLICA_SCHEMA}`).run(file);
+  attachSqlite(db, file, REPLICA_SCHEMA);
 }
 
 /** The attached replica's file (empty for one in memory). */

@@ -12,7 +12,7 @@ import { contentHash, sha256Hex } from './report-csv';
 import { REPORT_FILE_TYPES } from './report-files';
 import type { ReportSeal } from './report-format';
 import { ReportQueries } from './report-queries';
-import { runInWorker } from '../run-in-worker';
+import { databaseFileOf, runInWorker } from '../run-in-worker';
 
 type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox' | 'local'>;
 
@@ -118,7 +118,7 @@ export class Reports {
   private walkWholeChain(): Promise<AuditChainCheck> {
     // A worker cannot see an in-memory database; the kiosk's is always a file.
     if (this.deps.db.memory) throw new Error('the audit walk needs the database in a file');
-    return runInWorker<AuditChainCheck>('verifyAuditChain', { file: this.deps.db.name });
+    return runInWorker<AuditChainCheck>('verifyAuditChain', databaseFileOf(this.deps.db));
   }
 
   private seal(report: DayReport): ReportSeal {

@@ -5,6 +5,8 @@ import type { StepProgress } from './sync-loop';
 /** What the replica loader's thread is started with (plain data: it crosses threads by structured clone). */
 export interface ReplicaLoaderSetup {
   databaseFile: string;
+  /** The kiosk database's key as hex (a Buffer would arrive as a plain Uint8Array); absent for a plaintext demo. Never logged. */
+  keyHex: string | undefined;
   hub: HubClientOptions;
   pageRows: number;
 }

@@ -21,7 +21,8 @@ const port = parentPort;
 const setup = workerData as ReplicaLoaderSetup;
 const post = (message: FromReplicaLoader) => port.postMessage(message);
 
-const store = new ReplicaStore(setup.databaseFile, (file) => post({ type: 'swapped', file }));
+const key = setup.keyHex === undefined ? undefined : Buffer.from(setup.keyHex, 'hex');
+const store = new ReplicaStore(setup.databaseFile, (file) => post({ type: 'swapped', file }), key);
 const step = downloadStep(store, new HubClient(setup.hub), setup.pageRows);
 let round: AbortController | undefined;
 let current: Promise<void> = Promise.resolve();

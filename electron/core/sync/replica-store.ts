@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
-import { openSqlite, type Db } from '@shared/node/sqlite/open-sqlite';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { openSqlite, openSqliteFile, type Db } from '@shared/node/sqlite/open-sqlite';
 import type { ChangePage, TableChanges } from '@shared/sync/protocol';
 import { replicaTable, type ReplicaTable } from '@shared/sync/replica-tables';
 import { replicaMigrations } from '../db/replica-migrations';
+import type { DatabaseKey } from '../secrets/database-key';
 import { liveReplicaFile, loadingReplicaFile, newLoadingReplicaFile, promoteLoadingReplicaFile } from '../db/replica-files';
 import { SyncFailure } from './sync-failure';
 
@@ -49,11 +50,13 @@ export class ReplicaStore {
   constructor(
     private readonly databaseFile: string,
     private readonly onSwapped: (liveFile: string) => void,
+    /** The kiosk database's key: every replica file is sealed with it too. */
+    private readonly key?: DatabaseKey,
   ) {
     if (databaseFile === ':memory:' || databaseFile === '') throw new Error('a replica in memory cannot be downloaded into');
-    this.live = connect(liveReplicaFile(databaseFile));
+    this.live = connect(liveReplicaFile(databaseFile), { key });
     const resumed = loadingReplicaFile(databaseFile);
-    if (resumed) this.loading = connect(resumed, { loading: true });
+    if (resumed) this.loading = connect(resumed, { key, loading: true });
   }
 
   /** Undefined before the first download: the replica must be built from nothing. */
@@ -67,7 +70,7 @@ export class ReplicaStore {
   beginRebuild(): void {
     this.loading?.db.close();
     this.loading = undefined;
-    const loading = connect(newLoadingReplicaFile(this.databaseFile), { loading: true });
+    const loading = connect(newLoadingReplicaFile(this.databaseFile), { key: this.key, loading: true });
     // Loaded without its secondary indexes, faster; finishRebuild builds them.
     for (const name of secondaryIndexNames(loading.db)) loading.db.exec(`DROP INDEX "${name}"`);
     this.loading = loading;
@@ -104,7 +107,7 @@ export class ReplicaStore {
     this.loading = undefined;
     const liveFile = promoteLoadingReplicaFile(loading.file);
     this.live.db.close();
-    this.live = connect(liveFile);
+    this.live = connect(liveFile, { key: this.key });
     this.onSwapped(liveFile);
   }
 
@@ -128,8 +131,8 @@ export class ReplicaStore {
  * A replica file opened for writing. synchronous=NORMAL: the cursor commits with its rows,
  * so a power cut that loses the last commit only means asking for that page again.
  */
-function connect(file: string, options: { loading?: boolean } = {}): ReplicaConnection {
-  const db = openSqlite(file, replicaMigrations);
+function connect(file: string, options: { key: DatabaseKey | undefined; loading?: boolean }): ReplicaConnection {
+  const db = openSqlite(file, replicaMigrations, { key: options.key });
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = OFF');
   if (options.loading) db.pragma(`cache_size = -${LOADING_CACHE_KIB}`);
@@ -176,7 +179,7 @@ let indexSql: string[] | undefined;
 /** Their definitions, as the replica's migrations make them. */
 function indexDefinitions(): string[] {
   if (!indexSql) {
-    const schema = new Database(':memory:');
+    const schema = openSqliteFile(':memory:');
     try {
       for (const migration of replicaMigrations) schema.exec(migration.up);
       indexSql = schema

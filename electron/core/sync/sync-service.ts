@@ -3,6 +3,7 @@ import { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { Logger } from '@shared/node/logging/logger';
+import { connectionKey } from '@shared/node/sqlite/open-sqlite';
 import type { Outbox } from '../outbox';
 import type { LocalSettings } from '../settings/local-settings';
 import { reattachReplica } from '../db/replica-attachment';
@@ -55,7 +56,8 @@ export class SyncService {
     const hub = { hubUrl: settings.hubUrl, kioskToken: settings.kioskToken, timeoutMs: settings.requestTimeoutSeconds * 1000 };
     const client = new HubClient(hub);
     // The replica downloads on a thread of its own, into files of its own: see replica-store.ts.
-    this.loader = new ReplicaLoaderThread({ databaseFile: db.name, hub, pageRows: settings.downloadPageRows }, (liveFile) => this.swapped(liveFile));
+    const setup = { databaseFile: db.name, keyHex: connectionKey(db)?.toString('hex'), hub, pageRows: settings.downloadPageRows };
+    this.loader = new ReplicaLoaderThread(setup, (liveFile) => this.swapped(liveFile));
     const seconds = (s: number) => s * 1000;
     const loop = (name: LoopName, step: SyncStep, intervalSeconds: number) =>
       new SyncLoop(step, {
