@@ -1,5 +1,6 @@
-import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isPlaintextSqliteFile } from '@shared/node/sqlite/plaintext';
 import { kioskSettingsSections, type KioskMode, type KioskSettings } from '../core/settings/kiosk-settings';
 import { productionSettingProblems } from '../core/settings/production-rules';
 import { replicaFolder } from '../core/db/replica-files';
@@ -24,20 +25,10 @@ export interface ProductionStart {
   key: DatabaseKey;
 }
 
-const SQLITE_HEADER = 'SQLite format 3\0';
-
-/** A plain (unencrypted) SQLite file: what demo databases are. Empty and missing files are neither. */
-function databaseHeader(file: string): 'missing' | 'plain' | 'encrypted' {
-  if (!existsSync(file)) return 'missing';
-  const header = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
-  try {
-    const read = readSync(fd, header, 0, 16, 0);
-    if (read === 0) return 'missing';
-    return header.toString('latin1') === SQLITE_HEADER ? 'plain' : 'encrypted';
-  } finally {
-    closeSync(fd);
-  }
+/** How a database file is stored: a demo's is plain SQLite, a production kiosk's encrypted. Empty files are neither. */
+function databaseStorage(file: string): 'none' | 'plain' | 'encrypted' {
+  if (!existsSync(file) || statSync(file).size === 0) return 'none';
+  return isPlaintextSqliteFile(file) ? 'plain' : 'encrypted';
 }
 
 /** The kiosk database and its replica's files, as far as they exist. */
@@ -55,7 +46,7 @@ function databaseFiles(databaseFile: string): string[] {
 export function databaseModeProblems(mode: KioskMode, databaseFile: string): string[] {
   const wrong = mode === 'production' ? 'plain' : 'encrypted';
   return databaseFiles(databaseFile)
-    .filter((file) => databaseHeader(file) === wrong)
+    .filter((file) => databaseStorage(file) === wrong)
     .map((file) =>
       mode === 'production'
         ? `${file} is a demo database (not encrypted): a demo database is never promoted to production; start from an empty data folder`

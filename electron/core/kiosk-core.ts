@@ -19,8 +19,9 @@ import { createPayments } from './payments/payments-feature';
 import { identifierHasher } from './audit/identifier-hash';
 import { createRecovery } from './recovery/recovery-feature';
 import type { DatabaseKey } from './secrets/database-key';
-import { parseKioskSettings } from './settings/kiosk-settings';
-import { LocalSettings } from './settings/local-settings';
+import { parseKioskSettings, type KioskMode } from './settings/kiosk-settings';
+import { LOCAL_SECRETS_PURPOSE, LocalSettings } from './settings/local-settings';
+import { SecretSeal } from './secrets/secret-seal';
 import { createSmsGateway } from './sms/create-sms-gateway';
 import { createStaffDesk } from './staff-desk';
 import { createEmailGateway } from './email/create-email-gateway';
@@ -62,12 +63,24 @@ export interface KioskCore {
 /** Grace after the idle warning before the core itself ends a silent visit. */
 const VISIT_GRACE_MS = 30_000;
 
+/** A database records the mode that made it, and never runs in the other: demo people never reach a real counter. */
+function refuseOtherMode(local: LocalSettings, mode: KioskMode): void {
+  const made = local.getOrCreate('kiosk.mode', () => mode);
+  if (made !== mode) throw new Error(`this database was made by a ${made} kiosk and does not run in ${mode} mode`);
+}
+
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const settings = parseKioskSettings(options.settings);
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLogger;
   const db = openDatabase(options.databaseFile, options.databaseKey);
-  const local = new LocalSettings(db);
+  const local = new LocalSettings(db, options.databaseKey && new SecretSeal(options.databaseKey, LOCAL_SECRETS_PURPOSE));
+  try {
+    refuseOtherMode(local, settings.mode);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const audit = new AuditLog(db, clock);
   const events = new CoreEvents();
   const sms = createSmsGateway(settings.sms, clock);
@@ -88,7 +101,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       const idleSeconds = staff.service.attended.isSignedIn() ? Math.max(settings.idle.timeoutSeconds, settings.staff.idleTimeoutSeconds) : settings.idle.timeoutSeconds;
       return (idleSeconds + settings.idle.warningSeconds) * 1000 + VISIT_GRACE_MS;
     }),
-    hashIdentifier: identifierHasher(local.getOrCreate('identifier.hash.key', () => randomBytes(32).toString('base64'))),
+    hashIdentifier: identifierHasher(local.getOrCreateSecret('identifier.hash.key', () => randomBytes(32).toString('base64'))),
     staff: { current: () => staff.service.attended.current() },
     sms,
     email,

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootKiosk, type BootedKiosk } from '../../electron/boot/boot-kiosk';
 import { StartRefused } from '../../electron/boot/production-start';
+import { createKioskCore } from '../../electron/core/kiosk-core';
 import { isReplicaReady } from '../../electron/core/db/replica-attachment';
 import { hostDatabaseKey } from '../../electron/host/host-database-key';
 import { DEMO_PEOPLE } from '../../electron/demo/demo-people';
@@ -37,7 +39,9 @@ function everyFile(dir: string): Array<{ file: string; bytes: Buffer }> {
 async function startProductionKiosk(): Promise<{ kiosk: BootedKiosk; folders: ProductionFolders; stored: unknown }> {
   hub = await startTestHub({ seedCitizens: 300 });
   const token = await hub.addKiosk('kiosk-production');
-  const { kioskToken: _sealedApart, ...sync } = fastSyncSettings(hub.url, '').sync;
+  // The token is sealed apart: a production settings file holds no secret.
+  const sync: Record<string, unknown> = { ...fastSyncSettings(hub.url, '').sync };
+  delete sync.kioskToken;
   folders = productionFolders((keyFile) => ({ ...productionSettings(hub!.url, keyFile), sync }), { ...PRODUCTION_SECRETS, 'sync.kioskToken': token });
   const stored: unknown = JSON.parse(readFileSync(path.join(folders.dataDir, 'config.json'), 'utf8'));
   kiosk = await bootKiosk({ dataDir: folders.dataDir, storedSettings: stored, logName: 'host.log', version: 'test', databaseKey: hostDatabaseKey(stored, folders.dataDir) });
@@ -46,17 +50,16 @@ async function startProductionKiosk(): Promise<{ kiosk: BootedKiosk; folders: Pr
 
 describe('a production kiosk', () => {
   it('starts empty, fills from the back office, answers, and keeps every file sealed', async () => {
-    const { kiosk, folders } = await startProductionKiosk();
-    const db = kiosk.core.context.db;
+    const { kiosk: started, folders } = await startProductionKiosk();
+    const db = started.core.context.db;
     await vi.waitFor(() => expect(isReplicaReady(db)).toBe(true), { timeout: 30_000, interval: 50 });
-    expect(kiosk.core.context.settings.mode).toBe('production');
+    expect(started.core.context.settings.mode).toBe('production');
 
     const jane = DEMO_PEOPLE.find((person) => person.idNumber === '12345678')!;
-    expect(await kiosk.core.invoke('visit.start', { locale: 'en' })).toMatchObject({ ok: true });
-    expect(await kiosk.core.invoke('lookup.search', { kind: 'idNumber', value: jane.idNumber })).toMatchObject({ ok: true, value: { outcome: 'found' } });
-    await run(process.execPath, ['--import', 'tsx', 'electron/core/backup/backup-cli.ts', 'backup', '--db', kiosk.databaseFile, '--dir', path.join(folders.dataDir, 'backups'), '--key-file', folders.keyFile], { cwd: root });
-    await kiosk.close();
-    const databaseFile = kiosk.databaseFile;
+    expect(await started.core.invoke('visit.start', { locale: 'en' })).toMatchObject({ ok: true });
+    expect(await started.core.invoke('lookup.search', { kind: 'idNumber', value: jane.idNumber })).toMatchObject({ ok: true, value: { outcome: 'found' } });
+    await run(process.execPath, ['--import', 'tsx', 'electron/core/backup/backup-cli.ts', 'backup', '--db', started.databaseFile, '--dir', path.join(folders.dataDir, 'backups'), '--key-file', folders.keyFile], { cwd: root });
+    await started.close();
     kiosk = undefined;
 
     const files = everyFile(folders.dataDir);
@@ -72,7 +75,6 @@ describe('a production kiosk', () => {
     for (const file of files.filter(({ file }) => file.endsWith('.sqlite')).map(({ file }) => file)) {
       expect(() => new Database(file, { readonly: true }).prepare('SELECT count(*) FROM sqlite_master').get(), file).toThrow(/file is not a database/);
     }
-    expect(databaseFile).toBe(path.join(folders.dataDir, 'kiosk.sqlite'));
   }, 90_000);
 
   it('is never opened in demo mode once it exists', async () => {
@@ -83,4 +85,16 @@ describe('a production kiosk', () => {
     expect(refusal).toBeInstanceOf(StartRefused);
     expect((refusal as Error).message).toContain("is a production kiosk's database (encrypted): it does not open in demo mode");
   }, 60_000);
+
+  it('records the mode that made its database: a database made in demo mode never runs in production, even encrypted', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-mode-'));
+    try {
+      const databaseFile = path.join(dir, 'kiosk.sqlite');
+      const key = Buffer.alloc(32, 3);
+      createKioskCore({ databaseFile, databaseKey: key, settings: {} }).close();
+      expect(() => createKioskCore({ databaseFile, databaseKey: key, settings: { mode: 'production' } })).toThrow('this database was made by a demo kiosk and does not run in production mode');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
