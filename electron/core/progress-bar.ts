@@ -6,8 +6,8 @@ const PLAIN_LINE_MS = 10_000;
 const count = (n: number): string => n.toLocaleString('en-KE');
 
 export interface ProgressBar {
-  /** `total` when it became known, or changed, only now. */
-  update(done: number, total?: number): void;
+  /** `total` when it became known, or changed, only now; `note` names the step under way. */
+  update(done: number, total?: number, note?: string): void;
   /** Draws the last figures and ends the bar's line. */
   stop(): void;
 }
@@ -20,7 +20,7 @@ export interface ProgressBar {
 export function progressBar(label: string, unit: string, total: number, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
   const bar = new SingleBar(
     {
-      format: `${label} {bar} {percentage}% · {value} of {total} ${unit} · {eta_formatted} left`,
+      format: `${label} {bar} {percentage}% · {value} of {total} ${unit}{note} · {eta_formatted} left`,
       formatValue: (value, _options, type) => (type === 'value' || type === 'total' ? count(value) : String(value)),
       stream,
       noTTYOutput: true,
@@ -30,12 +30,12 @@ export function progressBar(label: string, unit: string, total: number, stream: 
     },
     Presets.shades_classic,
   );
-  bar.start(total, 0);
+  bar.start(total, 0, { note: '' });
   let plainLineAt = performance.now();
   return {
-    update(done, newTotal) {
+    update(done, newTotal, note) {
       if (newTotal !== undefined && newTotal !== bar.getTotal()) bar.setTotal(newTotal);
-      bar.update(done);
+      bar.update(done, note === undefined ? {} : { note: ` · ${note}` });
       // cli-progress draws plain lines from a timer, which a synchronous job (the seed's one
       // transaction) never lets run: draw them from here as well.
       if (!stream.isTTY && performance.now() - plainLineAt >= PLAIN_LINE_MS) {
