@@ -49,7 +49,7 @@ test('an empty kiosk is out of service with the load’s progress, staff can sig
   await expect(records).toContainText(/dakika/);
   await checkScreen(page, 'getting-ready-01-portrait');
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await checkScreen(page, 'getting-ready-02-landscape');
+  await checkScreen(page, 'getting-ready-02-landscape', { screenshotEveryMode: true });
   await page.setViewportSize({ width: 1080, height: 1920 });
 
   // A clerk signs in from it and sees the load on the sync line; no citizen screen is open to them.
