@@ -8,13 +8,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { BroadcastChannel } from 'node:worker_threads';
 import { openSqliteFile } from '@shared/node/sqlite/open-sqlite';
-import type { AuditChainCheck, AuditHead } from './audit/audit-chain';
+import { AUDIT_WALK_CHANNEL, type AuditChainCheck, type AuditHead } from './audit/audit-chain';
 import { checkAgainstHeads } from './audit/head-check';
 import { acknowledgedHeadIn } from './audit/hub-acknowledged-head';
 import type { Db } from './db/open';
 import { syncSettingsSchema } from './settings/sync-settings';
 import { HubClient } from './sync/hub-client';
+import { progressBar } from './progress-bar';
 import { databaseFileOf, runInWorker } from './run-in-worker';
 import { commandLineKey, type DatabaseKey } from './secrets/database-key';
 
@@ -36,7 +38,14 @@ try {
 } catch (error) {
   usage(`Cannot read ${databaseFile}: ${error instanceof Error ? error.message : String(error)} (a sealed database needs its key: --key-file, or the systemd credential).`);
 }
+// The highest row number stands for the count: found at once, where counting a long chain is a walk of its own.
+const bar = progressBar('Verifying the audit chain', 'rows', db.prepare<[], { n: number | null }>('SELECT max(id) AS n FROM audit_log').get()?.n ?? 0);
+const walk = new BroadcastChannel(AUDIT_WALK_CHANNEL);
+walk.onmessage = (message) => bar.update((message as { data: number }).data);
 const chain = await runInWorker<AuditChainCheck>('verifyAuditChain', databaseFileOf(db));
+walk.close();
+bar.update(chain.rows);
+bar.stop();
 if (chain.intact) {
   console.log(`Audit chain intact: ${chain.rows} rows; head row ${chain.head?.id ?? '-'} ${chain.head?.hash ?? ''}`.trimEnd());
 } else {

@@ -15,6 +15,8 @@ export interface SeedOptions {
   seed?: number;
   /** The moment the data describes: statuses and expiry dates are relative to it. */
   now?: Date;
+  /** Told the citizens written so far, every PROGRESS_EVERY of them: the seed CLI's progress bar. */
+  onProgress?: (citizensWritten: number) => void;
 }
 
 export interface SeedReport extends RowCounts {
@@ -28,6 +30,8 @@ export const DEFAULT_SEED = 1;
 export const MAX_CITIZENS = 2_000_000;
 /** Page cache while seeding (KiB): keeps the unique indexes in memory instead of spilling to the WAL. */
 const SEED_CACHE_KIB = 512 * 1024;
+/** Citizens between two progress reports: often enough for a bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 5_000;
 
 /**
  * Fills an empty replica with the fixed demo people followed by random citizens, all in one
@@ -59,7 +63,10 @@ export function seedDemoData(db: Db, options: SeedOptions = {}): SeedReport {
         reserveDemoIdentifiers(DEMO_PEOPLE, ids);
         writeDemoPeople(DEMO_PEOPLE, writer, today);
         const people = new RandomCitizens(random, ids, writer, today);
-        for (let i = DEMO_PEOPLE.length; i < citizens; i++) people.write();
+        for (let i = DEMO_PEOPLE.length; i < citizens; i++) {
+          people.write();
+          if ((i + 1) % PROGRESS_EVERY === 0) options.onProgress?.(i + 1);
+        }
         markReplicaReady(db, now);
         return { ...writer.counts };
       })

@@ -6,6 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../core/db/open';
 import { liveReplicaFile, replicaFolder } from '../core/db/replica-files';
+import { progressBar } from '../core/progress-bar';
 import { DEFAULT_CITIZENS, DEFAULT_SEED, MAX_CITIZENS, seedDemoData, type SeedReport } from './generate';
 
 const USAGE = `Usage: npm run seed -- [options]
@@ -99,9 +100,12 @@ function main(argv: string[]): number {
   const started = performance.now();
   const db = openDatabase(options.out);
   let report: SeedReport;
+  const bar = progressBar('Seeding', 'citizens', options.citizens);
   try {
-    report = seedDemoData(db, { citizens: options.citizens, seed: options.seed });
+    report = seedDemoData(db, { citizens: options.citizens, seed: options.seed, onProgress: (written) => bar.update(written) });
+    bar.update(options.citizens);
   } finally {
+    bar.stop();
     db.close();
   }
   printReport(options.out, report, performance.now() - started);

@@ -9,6 +9,7 @@ import { hostDatabaseKey } from './host-database-key';
 import { startHost } from './host-server';
 import { LAUNCH_TOKEN_TTL_MS } from './launch-tokens';
 import { loadHostSettings } from './host-settings';
+import { showReplicaLoadProgress } from './replica-load-progress';
 import { showSimulatedMessages } from './simulated-handset';
 
 const { values } = parseArgs({
@@ -47,6 +48,7 @@ const kiosk = await bootKiosk({
 });
 const { core } = kiosk;
 showSimulatedMessages(core, (line) => console.log(line));
+showReplicaLoadProgress(core);
 console.log(`Data folder: ${dataDir}\nDatabase: ${kiosk.databaseFile}\nPrinted receipts (ESC/POS files): ${kiosk.receiptsFolder}`);
 const rendererDir = path.resolve(values['renderer-dir'] ?? path.join(import.meta.dirname, '../../out/renderer'));
 if (!existsSync(path.join(rendererDir, 'index.html'))) {

@@ -21,6 +21,7 @@ export function downloadRoute(scope: FastifyInstance, store: HubStore, options: 
       changes: slice.changes,
       cursor: encodeCursor({ epoch: slice.epoch, position: slice.through }),
       hasMore: slice.hasMore,
+      totalRows: slice.totalRows,
     };
     // Pages are large: serialise once, without a schema pass.
     return reply.type('application/json').send(JSON.stringify(page));

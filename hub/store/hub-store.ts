@@ -29,6 +29,8 @@ export interface ChangeSlice {
   through: number;
   changes: TableChanges[];
   hasMore: boolean;
+  /** Rows in the history up to `head`: every row a load from nothing receives. */
+  totalRows: number;
 }
 
 /** A back-office edit of the replica: rows by column name, deletions by key. */

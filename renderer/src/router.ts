@@ -1,4 +1,5 @@
 import { useStaffStore } from './stores/staff';
+import { useSyncStore } from './stores/sync';
 import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
 import AttractView from './views/AttractView.vue';
 import HomeView from './views/HomeView.vue';
@@ -41,3 +42,9 @@ export const router = createRouter({ history: createMemoryHistory(), routes });
 
 /** No one reaches a staff screen unless a member of staff signed in during this visit. */
 router.beforeEach((to) => (to.meta.staff && !useStaffStore().current ? { name: 'home' } : true));
+
+/**
+ * Until the replica's first load is complete the kiosk is out of service: the attract screen
+ * says so, and nothing a citizen starts (finding, recovery, paying) is reachable; staff screens are.
+ */
+router.beforeEach(async (to) => (to.name === 'attract' || to.meta.staff || (await useSyncStore().replicaReady()) ? true : { name: 'attract' }));

@@ -141,6 +141,12 @@ export const changePageSchema = z.object({
   /** Opaque; send it back to get what changed after this page. */
   cursor: z.string(),
   hasMore: z.boolean(),
+  /**
+   * Rows (upserts and deletions) in the hub's history up to its newest position when this
+   * page was read: what a load from nothing receives in all, for its progress. Optional: a
+   * hub from before it was added leaves it out.
+   */
+  totalRows: z.number().int().nonnegative().optional(),
 });
 export type ChangePage = z.output<typeof changePageSchema>;
 

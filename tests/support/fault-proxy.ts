@@ -18,6 +18,7 @@ export class FaultProxy {
   private readonly sockets = new Set<Socket>();
   private readonly server: http.Server;
   private downUntil = 0;
+  private readonly delays = new Map<string, number>();
 
   constructor(private readonly target: string) {
     this.server = http.createServer((request, response) => void this.handle(request, response));
@@ -44,6 +45,11 @@ export class FaultProxy {
     for (const socket of this.sockets) socket.destroy();
   }
 
+  /** Every later request to `path` waits this long before it is forwarded (0: no more): a slow hub or link. */
+  slow(path: string, ms: number): void {
+    this.delays.set(path, ms);
+  }
+
   pending(path: string): number {
     return this.plans.get(path)?.length ?? 0;
   }
@@ -63,6 +69,8 @@ export class FaultProxy {
     if (fault === 'hang') return;
     if (fault === 'reset') return void request.socket.destroy();
 
+    const delay = this.delays.get(path) ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const answer = await this.forward(request, body);
     if (fault === 'duplicate') await this.forward(request, body);
     if (fault === 'lost-answer') return void request.socket.destroy();

@@ -6,7 +6,8 @@ import { listBackups } from './backup-files';
 import { DEFAULT_BACKUP_PLAN } from './nightly-backups';
 import { checkDatabaseFile } from './integrity';
 import { backupDatabase } from './online-backup';
-import { restoreDatabase } from './restore';
+import { progressBar } from '../progress-bar';
+import { RESTORE_STEPS, restoreDatabase } from './restore';
 import { commandLineKey, type DatabaseKey } from '../secrets/database-key';
 
 const usage = `Usage:
@@ -68,7 +69,10 @@ switch (command) {
     break;
   }
   case 'restore': {
-    const result = restoreDatabase(required('from'), required('db'), databaseKey());
+    const bar = progressBar('Restoring', 'steps', RESTORE_STEPS.length);
+    const result = restoreDatabase(required('from'), required('db'), databaseKey(), (done, step) => bar.update(done, undefined, step));
+    if (result.ok) bar.update(RESTORE_STEPS.length, undefined, 'done');
+    bar.stop();
     if (!result.ok) {
       console.error(`Nothing was changed: ${result.problem}`);
       process.exitCode = 1;

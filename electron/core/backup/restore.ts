@@ -3,6 +3,9 @@ import type { DatabaseKey } from '../secrets/database-key';
 import { checkDatabaseFile } from './integrity';
 import { restrictDatabaseFile } from '@shared/node/owner-only';
 
+/** The steps of a restore, for a progress bar: each may take a while on a large database. */
+export const RESTORE_STEPS = ['checking the backup', 'copying it', 'checking the copy', 'putting it in place'] as const;
+
 export type RestoreResult = { ok: true; schemaVersion: number; previous: string | null } | { ok: false; problem: string };
 
 /**
@@ -12,10 +15,17 @@ export type RestoreResult = { ok: true; schemaVersion: number; previous: string 
  * `<file>.before-restore` until the next restore. A sealed backup is checked with the
  * kiosk's key, and so must have been sealed with it: the kiosk could not open it otherwise.
  */
-export function restoreDatabase(backupFile: string, databaseFile: string, key?: DatabaseKey): RestoreResult {
+export function restoreDatabase(
+  backupFile: string,
+  databaseFile: string,
+  key?: DatabaseKey,
+  onStep: (done: number, step: (typeof RESTORE_STEPS)[number]) => void = () => undefined,
+): RestoreResult {
+  onStep(0, RESTORE_STEPS[0]);
   const report = checkDatabaseFile(backupFile, key);
   if (!report.ok) return { ok: false, problem: `${backupFile}: ${report.problem}` };
 
+  onStep(1, RESTORE_STEPS[1]);
   const incoming = `${databaseFile}.restoring`;
   rmSync(incoming, { force: true });
   restrictDatabaseFile(incoming);
@@ -23,6 +33,7 @@ export function restoreDatabase(backupFile: string, databaseFile: string, key?: 
   const fd = openSync(incoming, 'r+');
   fsyncSync(fd);
   closeSync(fd);
+  onStep(2, RESTORE_STEPS[2]);
   const copied = checkDatabaseFile(incoming, key);
   for (const suffix of ['-wal', '-shm']) rmSync(`${incoming}${suffix}`, { force: true });
   if (!copied.ok) {
@@ -30,6 +41,7 @@ export function restoreDatabase(backupFile: string, databaseFile: string, key?: 
     return { ok: false, problem: `the copy failed its check: ${copied.problem}` };
   }
 
+  onStep(3, RESTORE_STEPS[3]);
   let previous: string | null = null;
   if (existsSync(databaseFile)) {
     previous = `${databaseFile}.before-restore`;

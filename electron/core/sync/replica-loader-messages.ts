@@ -1,4 +1,5 @@
 import type { HubClientOptions } from './hub-client';
+import type { LoadProgress } from './downloader';
 import type { SyncFailureKind } from './sync-failure';
 import type { StepProgress } from './sync-loop';
 
@@ -16,6 +17,8 @@ export type ToReplicaLoader = { type: 'round' } | { type: 'abort' } | { type: 's
 export type FromReplicaLoader =
   /** A load finished and its file is now the newest generation: attach it. */
   | { type: 'swapped'; file: string }
+  /** A page of a first load or a rebuild is written: one small message per page. */
+  | ({ type: 'progress' } & LoadProgress)
   | { type: 'finished'; progress: StepProgress; threadId: number }
   | { type: 'failed'; kind: SyncFailureKind; message: string; retryAfterMs: number | undefined; threadId: number }
   | { type: 'aborted' };

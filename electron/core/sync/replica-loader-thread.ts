@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { noteHeavyJobRun } from '../run-in-worker';
 import { workerScript } from '../worker-script';
+import type { LoadProgress } from './downloader';
 import type { FromReplicaLoader, ReplicaLoaderSetup, ToReplicaLoader } from './replica-loader-messages';
 import { SyncFailure } from './sync-failure';
 import type { StepProgress } from './sync-loop';
@@ -20,7 +21,7 @@ interface PendingRound {
  * The download loop's side of the replica loader's thread: one long-lived worker that keeps
  * its replica connections and prepared statements between rounds. A round is one message
  * and one answer; `onSwapped` runs here, on the thread that owns the reading connection,
- * when a completed load became the live replica.
+ * when a completed load became the live replica; `onProgress` after each page of a load.
  */
 export class ReplicaLoaderThread {
   private worker: Worker | undefined;
@@ -29,6 +30,7 @@ export class ReplicaLoaderThread {
   constructor(
     private readonly setup: ReplicaLoaderSetup,
     private readonly onSwapped: (liveFile: string) => void,
+    private readonly onProgress: (progress: LoadProgress) => void,
   ) {}
 
   /** One download round, run on the loader's thread: the download loop's step. */
@@ -72,6 +74,8 @@ export class ReplicaLoaderThread {
     switch (message.type) {
       case 'swapped':
         return this.onSwapped(message.file);
+      case 'progress':
+        return this.onProgress({ rowsLoaded: message.rowsLoaded, totalRows: message.totalRows });
       case 'finished':
         noteHeavyJobRun('replicaDownload', message.threadId);
         return this.settle((round) => round.resolve(message.progress));

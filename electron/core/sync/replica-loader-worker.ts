@@ -23,7 +23,7 @@ const post = (message: FromReplicaLoader) => port.postMessage(message);
 
 const key = setup.keyHex === undefined ? undefined : Buffer.from(setup.keyHex, 'hex');
 const store = new ReplicaStore(setup.databaseFile, (file) => post({ type: 'swapped', file }), key);
-const step = downloadStep(store, new HubClient(setup.hub), setup.pageRows);
+const step = downloadStep(store, new HubClient(setup.hub), setup.pageRows, (progress) => post({ type: 'progress', ...progress }));
 let round: AbortController | undefined;
 let current: Promise<void> = Promise.resolve();
 

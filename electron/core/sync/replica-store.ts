@@ -76,18 +76,20 @@ export class ReplicaStore {
     this.loading = loading;
   }
 
-  apply(page: ChangePage, target: ReplicaPosition['target']): void {
+  /** Returns the rows the target file has taken in all (its `rows_loaded`), for a load's progress. */
+  apply(page: ChangePage, target: ReplicaPosition['target']): number {
     const connection = target === 'live' ? this.live : this.loading;
     if (!connection) throw new Error('no load under way to write this page to');
     const { db } = connection;
-    db.transaction(() => {
+    return db.transaction(() => {
       let rows = 0;
       for (const changes of page.changes) {
         const table = replicaTable(changes.table);
         // A table this kiosk's schema does not have yet (a newer hub): nothing to keep it in.
         if (table) rows += this.applyTable(connection, table, changes);
       }
-      db.prepare('UPDATE replica_state SET cursor = ?, rows_loaded = rows_loaded + ?').run(page.cursor, rows);
+      const state = db.prepare<[string, number], { rows_loaded: number }>('UPDATE replica_state SET cursor = ?, rows_loaded = rows_loaded + ? RETURNING rows_loaded').get(page.cursor, rows);
+      return state?.rows_loaded ?? rows;
     })();
   }
 

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '@shared/contract/sync';
+import type { ReplicaLoad, SyncStatus } from '@shared/contract/sync';
 import { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -6,8 +6,9 @@ import type { Logger } from '@shared/node/logging/logger';
 import { connectionKey } from '@shared/node/sqlite/open-sqlite';
 import type { Outbox } from '../outbox';
 import type { LocalSettings } from '../settings/local-settings';
-import { reattachReplica } from '../db/replica-attachment';
+import { isReplicaReady, reattachReplica } from '../db/replica-attachment';
 import { removeReplicaFilesBefore } from '../db/replica-files';
+import type { LoadProgress } from './downloader';
 import { HubClient } from './hub-client';
 import { mpesaCallbackStep, type MpesaCallbackInbox } from './mpesa-callback-fetcher';
 import { OutboxQueue } from './outbox-queue';
@@ -35,6 +36,11 @@ type LoopName = 'upload' | 'download' | 'heartbeat' | 'callbacks';
 
 const LAST_SYNC_KEY = 'sync.lastSuccessfulSyncAt';
 
+/** A load's progress reaches the screen at most this often (pages may come many a second). */
+const PROGRESS_PUBLISH_MS = 1000;
+/** The rate is measured only after this long: the first pages say little about the rest. */
+const RATE_AFTER_MS = 1000;
+
 /**
  * The kiosk's link to its hub: independent loops (upload the outbox, download the replica,
  * heartbeat, fetch M-Pesa callbacks), so no one of them can hold up another, and the
@@ -49,6 +55,10 @@ export class SyncService {
   private running = false;
   private stopListening: (() => void) | undefined;
   private lastPublished = '';
+  private load: ReplicaLoad | null = null;
+  /** Where this process first saw the current load, to measure its rate from. */
+  private loadSeen: { rows: number; atMs: number } | undefined;
+  private progressPublishedAtMs = -Infinity;
 
   constructor(private readonly options: SyncServiceOptions) {
     const { db, clock, settings } = options;
@@ -57,7 +67,11 @@ export class SyncService {
     const client = new HubClient(hub);
     // The replica downloads on a thread of its own, into files of its own: see replica-store.ts.
     const setup = { databaseFile: db.name, keyHex: connectionKey(db)?.toString('hex'), hub, pageRows: settings.downloadPageRows };
-    this.loader = new ReplicaLoaderThread(setup, (liveFile) => this.swapped(liveFile));
+    this.loader = new ReplicaLoaderThread(
+      setup,
+      (liveFile) => this.swapped(liveFile),
+      (progress) => this.progressed(progress),
+    );
     const seconds = (s: number) => s * 1000;
     const loop = (name: LoopName, step: SyncStep, intervalSeconds: number) =>
       new SyncLoop(step, {
@@ -119,6 +133,7 @@ export class SyncService {
       lastSuccessfulSyncAt: this.options.local.get(LAST_SYNC_KEY) ?? null,
       ...this.queue.figures(),
       lastError: this.errors.get('upload') ?? this.errors.get('download') ?? this.errors.get('heartbeat') ?? this.errors.get('callbacks') ?? null,
+      replica: { ready: isReplicaReady(this.options.db), load: this.load },
     };
   }
 
@@ -128,9 +143,27 @@ export class SyncService {
     // A kiosk closed meanwhile attaches the newest file when it next opens.
     if (!db.open) return;
     reattachReplica(db, liveFile);
+    this.load = null;
+    this.loadSeen = undefined;
+    this.publish();
     log.info({ replica: liveFile }, 'new replica in service');
     // Freeing a large file's blocks takes a while: on libuv's threads, not this one.
     removeReplicaFilesBefore(db.name, liveFile).catch((error: unknown) => log.warn({ err: error }, 'an old replica file could not be removed'));
+  }
+
+  /** A page of a load was written (on the loader's thread): its rate and the time left, measured here. */
+  private progressed({ rowsLoaded, totalRows }: LoadProgress): void {
+    const nowMs = this.options.clock.now().getTime();
+    // A load that started again from nothing (mustRefetch) is measured afresh.
+    if (!this.loadSeen || rowsLoaded < this.loadSeen.rows) this.loadSeen = { rows: rowsLoaded, atMs: nowMs };
+    const elapsedMs = nowMs - this.loadSeen.atMs;
+    const rowsPerSecond = elapsedMs >= RATE_AFTER_MS ? ((rowsLoaded - this.loadSeen.rows) * 1000) / elapsedMs : null;
+    const secondsLeft =
+      totalRows === null || !rowsPerSecond ? null : Math.ceil(Math.max(0, totalRows - rowsLoaded) / rowsPerSecond);
+    this.load = { rowsLoaded, totalRows, rowsPerSecond: rowsPerSecond === null ? null : Math.round(rowsPerSecond), secondsLeft };
+    if (nowMs - this.progressPublishedAtMs < PROGRESS_PUBLISH_MS) return;
+    this.progressPublishedAtMs = nowMs;
+    this.publish();
   }
 
   private succeeded(name: LoopName, progress: StepProgress): void {

@@ -27,6 +27,9 @@ export class ReplicaHistory {
   private readonly sliceEndStmt;
   private readonly deletedStmt;
   private readonly logStmt;
+  private readonly countStmt;
+  /** The last count and the history it was taken of: counting a million rows is a scan, asked for on every page. */
+  private counted: { epoch: string; head: number; rows: number } | undefined;
   private readonly changedRows;
   private readonly editStatements = new Map<string, Database.Statement<unknown[]>>();
 
@@ -45,6 +48,7 @@ export class ReplicaHistory {
     );
     // REPLACE drops the row's previous entry, so the log keeps one position per row.
     this.logStmt = db.prepare('INSERT OR REPLACE INTO change_log (table_name, row_key, deleted) VALUES (?, ?, ?)');
+    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM change_log');
     this.changedRows = REPLICA_TABLES.map((table) => ({ table, statement: changedRowsStatement(db, table) }));
   }
 
@@ -68,8 +72,21 @@ export class ReplicaHistory {
         }
         entry.deletes.push(row_key);
       }
-      return { epoch, head, through, changes, hasMore: through < head };
+      return { epoch, head, through, changes, hasMore: through < head, totalRows: this.totalRows(epoch, head) };
     })();
+  }
+
+  /**
+   * The log keeps one entry per row (a tombstone for a deletion), so its size is what a load
+   * from nothing receives. Within one epoch and head the log cannot change (every edit takes
+   * a new position, a reset a new epoch), so the count is taken once per snapshot.
+   */
+  private totalRows(epoch: string, head: number): number {
+    const counted = this.counted;
+    if (counted?.epoch === epoch && counted.head === head) return counted.rows;
+    const rows = this.countStmt.get()?.n ?? 0;
+    this.counted = { epoch, head, rows };
+    return rows;
   }
 
   /** All edits in one transaction; the hub's foreign keys refuse an edit that orphans a row. */

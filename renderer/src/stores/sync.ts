@@ -13,5 +13,14 @@ export const useSyncStore = defineStore('sync', () => {
     status.value = await call('sync.status', {});
   }
 
-  return { status, load };
+  /**
+   * Whether the replica is loaded, asking the core the first time. A core that cannot be asked
+   * is let decide itself: it refuses lookups and recovery until the replica is ready.
+   */
+  async function replicaReady(): Promise<boolean> {
+    if (!status.value) await load().catch(() => undefined);
+    return status.value?.replica.ready ?? true;
+  }
+
+  return { status, load, replicaReady };
 });
