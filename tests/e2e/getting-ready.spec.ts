@@ -1,14 +1,21 @@
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { SYNC_PATHS } from '../../shared/sync/protocol';
 import { fastSyncSettings } from '../support/fast-sync-settings';
 import { FaultProxy } from '../support/fault-proxy';
-import { CLERK } from '../support/staff-seed';
+import { bootKiosk } from '../../electron/boot/boot-kiosk';
+import { hostDatabaseKey } from '../../electron/host/host-database-key';
+import { startHost } from '../../electron/host/host-server';
+import { PRODUCTION_SECRETS, productionFolders, productionSettings } from '../support/production-kiosk';
+import { CLERK, seedStaff } from '../support/staff-seed';
 import { startTestHub, type TestHub } from '../support/test-hub';
-import { expect, test as kioskTest } from './support/kiosk-fixture';
+import { expect, rendererDir, test as kioskTest } from './support/kiosk-fixture';
 import { checkScreen } from './support/screens';
 
 /**
- * A kiosk's first start: an empty replica, loaded from a real hub behind a slow loopback
- * link (about 80 pages, 0.9 s each) until the test lets it run at full speed.
+ * A production kiosk's first start, booted as the browser host boots it (production rules,
+ * encrypted database, sealed secrets): an empty replica, loaded from a real hub behind a slow
+ * loopback link (about 80 pages, 0.9 s each) until the test lets it run at full speed.
  */
 const test = kioskTest.extend<{ hub: TestHub; slowLink: FaultProxy }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
@@ -23,15 +30,26 @@ const test = kioskTest.extend<{ hub: TestHub; slowLink: FaultProxy }>({
     await use(proxy);
     await proxy.close();
   },
-  kioskSettings: async ({ hub, slowLink }, use) => {
+  kiosk: async ({ hub, slowLink }, use) => {
     const token = await hub.addKiosk('kiosk-first-start');
-    await use(fastSyncSettings(await slowLink.listen(), token, { downloadPageRows: 40, requestTimeoutSeconds: 5 }));
+    // The token is sealed apart: a production settings file holds no secret.
+    const link = await slowLink.listen();
+    const sync: Record<string, unknown> = { ...fastSyncSettings(link, '', { downloadPageRows: 40, requestTimeoutSeconds: 5 }).sync };
+    delete sync.kioskToken;
+    const folders = productionFolders((keyFile) => ({ ...productionSettings(link, keyFile), sync }), { ...PRODUCTION_SECRETS, 'sync.kioskToken': token });
+    const stored: unknown = JSON.parse(readFileSync(path.join(folders.dataDir, 'config.json'), 'utf8'));
+    const booted = await bootKiosk({ dataDir: folders.dataDir, storedSettings: stored, logName: 'host.log', version: 'e2e', databaseKey: hostDatabaseKey(stored, folders.dataDir) });
+    expect(booted.core.context.settings.mode).toBe('production');
+    await seedStaff(booted.core, [CLERK]);
+    const host = await startHost({ core: booted.core, rendererDir, log: booted.log });
+    await use({ core: booted.core, origin: host.origin, newLaunchUrl: host.newLaunchUrl, logFile: path.join(folders.dataDir, 'logs', 'host.log') });
+    await host.close();
+    await booted.close();
+    rmSync(folders.root, { recursive: true, force: true });
   },
 });
 
-test.use({ kioskDemoReplica: false, kioskStaff: [[CLERK], { scope: 'test' }] });
-
-test('an empty kiosk is out of service with the load’s progress, staff can sign in, and the attract screen comes back by itself', async ({ page, kiosk, slowLink }) => {
+test('a production kiosk starts out of service with the load’s progress, staff can sign in, and the attract screen comes back by itself', async ({ page, kiosk, slowLink }) => {
   test.setTimeout(120_000);
   await page.goto(kiosk.newLaunchUrl());
   const ready = page.getByTestId('getting-ready');

@@ -18,23 +18,21 @@ export interface KioskUnderTest {
   logFile: string;
 }
 
-const rendererDir = path.resolve(import.meta.dirname, '../../../out/renderer');
+export const rendererDir = path.resolve(import.meta.dirname, '../../../out/renderer');
 
 /**
  * Each test gets its own kiosk: a fresh demo database, the real core, and the browser host
  * on a free loopback port, exactly as `npm run kiosk:web` runs them.
  */
-export const test = base.extend<{ kioskSettings: Record<string, unknown>; kioskStaff: readonly NewStaff[]; kioskDemoReplica: boolean; kiosk: KioskUnderTest; kioskPage: Page }>({
+export const test = base.extend<{ kioskSettings: Record<string, unknown>; kioskStaff: readonly NewStaff[]; kiosk: KioskUnderTest; kioskPage: Page }>({
   kioskSettings: [{}, { option: true }],
-  /** False: the replica starts empty, to be loaded from the hub in `kioskSettings` (a production kiosk's first start). */
-  kioskDemoReplica: [true, { option: true }],
   /** Staff accounts to create before the kiosk starts. An array value must be wrapped: `test.use({ kioskStaff: [[SUPERVISOR, CLERK], { scope: 'test' }] })`. */
   kioskStaff: [[], { option: true }],
-  kiosk: async ({ kioskSettings, kioskStaff, kioskDemoReplica }, use) => {
+  kiosk: async ({ kioskSettings, kioskStaff }, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-e2e-'));
     const databaseFile = path.join(dir, 'kiosk.sqlite');
     const db = openDatabase(databaseFile);
-    if (kioskDemoReplica) seedDemoData(db, { citizens: 500, seed: 42 });
+    seedDemoData(db, { citizens: 500, seed: 42 });
     db.close();
     if (kioskStaff.length > 0) await seedStaffInFile(databaseFile, kioskStaff);
     const logFile = path.join(dir, 'host.log');
