@@ -53,6 +53,10 @@ export function cachedSealedBenchDatabase(citizens: number): string {
   rmSync(partial, { force: true });
   rmSync(replicaFolder(partial), { recursive: true, force: true });
   copyBenchDatabase(source, partial);
+  // A sealed kiosk keeps its own secrets sealed: the demo's plain ones go, and the core makes new ones.
+  const kiosk = openSqliteFile(partial);
+  kiosk.prepare("DELETE FROM settings WHERE key IN ('identifier.hash.key', 'receipts.signing.privateKeyPem')").run();
+  kiosk.close();
   for (const plain of [partial, liveReplicaFile(partial)]) {
     // A rekey on a plaintext connection encrypts the file in place; never in WAL mode.
     const db = openSqliteFile(plain);

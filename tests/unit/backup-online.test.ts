@@ -80,6 +80,15 @@ describe('online backup', () => {
     copy.close();
   });
 
+  it('tells its progress as the bytes of the copy written, ending at the whole', async () => {
+    const seen: Array<[number, number]> = [];
+    await backupDatabase(db, { dir: path.join(dir, 'backups'), keep: 1, clock, onProgress: (done, total) => seen.push([done, total]) });
+    const total = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+    expect(seen.at(-1)).toEqual([total, total]);
+    for (const [done, ofTotal] of seen) expect(done >= 0 && done <= ofTotal && ofTotal === total).toBe(true);
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+  });
+
   it('keeps only the newest backups', async () => {
     const backups = path.join(dir, 'backups');
     const made: string[] = [];

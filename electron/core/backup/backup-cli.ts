@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock';
@@ -6,8 +7,8 @@ import { listBackups } from './backup-files';
 import { DEFAULT_BACKUP_PLAN } from './nightly-backups';
 import { checkDatabaseFile } from './integrity';
 import { backupDatabase } from './online-backup';
-import { progressBar } from '../progress-bar';
 import { RESTORE_STEPS, restoreDatabase } from './restore';
+import { progressBar } from '../progress-bar';
 import { commandLineKey, type DatabaseKey } from '../secrets/database-key';
 
 const usage = `Usage:
@@ -51,7 +52,10 @@ switch (command) {
     if (!Number.isInteger(keep) || keep < 1) fail('--keep must be a whole number of at least 1');
     const db = openDatabase(required('db'), databaseKey());
     try {
-      const result = await backupDatabase(db, { dir: required('dir'), keep, clock: systemClock });
+      const megabytes = (bytes: number) => Math.round(bytes / 1e6);
+      const bar = progressBar('Backing up', 'MB', megabytes(statSync(required('db')).size));
+      const result = await backupDatabase(db, { dir: required('dir'), keep, clock: systemClock, onProgress: (written, total) => bar.update(megabytes(written), megabytes(total)) });
+      bar.stop();
       console.log(`Backed up to ${result.file} (${result.bytes} bytes); removed ${result.removed.length} old backup(s).`);
     } finally {
       db.close();

@@ -13,6 +13,10 @@ export interface BackupResult {
   removed: string[];
 }
 
+/** Bytes of the copy written so far, of about `total` (the live database's size; the copy leaves out free pages). */
+export type BackupProgress = (written: number, total: number) => void;
+const PROGRESS_POLL_MS = 250;
+
 /**
  * Copies the live database into `dir` while the kiosk keeps serving. The copy is made and
  * checked on a worker thread, from a connection of its own (see copy-database.ts): a copy and
@@ -21,7 +25,7 @@ export interface BackupResult {
  * passed its check; it is readable only by the kiosk's user, and the oldest backups past
  * `keep` are removed.
  */
-export async function backupDatabase(db: Db, options: { dir: string; keep: number; clock: Clock }): Promise<BackupResult> {
+export async function backupDatabase(db: Db, options: { dir: string; keep: number; clock: Clock; onProgress?: BackupProgress }): Promise<BackupResult> {
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new Error(`keep must be at least 1, not ${options.keep}`);
   ownerOnlyDirectory(options.dir);
   const file = path.join(options.dir, backupFileName(options.clock.now()));
@@ -29,12 +33,18 @@ export async function backupDatabase(db: Db, options: { dir: string; keep: numbe
   rmSync(partial, { force: true });
   // Created empty and owner-only before SQLite writes into it (VACUUM INTO accepts an empty file).
   restrictDatabaseFile(partial);
+  const total = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  // The copy runs as one statement on the worker: the file it grows is what shows its progress.
+  const watch = options.onProgress && setInterval(() => options.onProgress?.(Math.min(statSync(partial, { throwIfNoEntry: false })?.size ?? 0, total), total), PROGRESS_POLL_MS);
   try {
     const report = await runInWorker<IntegrityReport>('backupDatabaseFile', { ...databaseFileOf(db), into: partial });
+    clearInterval(watch);
+    options.onProgress?.(total, total);
     if (!report.ok) throw new Error(`the backup failed its check: ${report.problem}`);
     restrictDatabaseFile(partial);
     renameSync(partial, file);
   } finally {
+    clearInterval(watch);
     rmSync(partial, { force: true });
   }
   return { file, bytes: statSync(file).size, removed: rotate(options.dir, options.keep) };
