@@ -52,9 +52,9 @@ switch (command) {
     if (!Number.isInteger(keep) || keep < 1) fail('--keep must be a whole number of at least 1');
     const db = openDatabase(required('db'), databaseKey());
     try {
-      const megabytes = (bytes: number) => Math.round(bytes / 1e6);
-      const bar = progressBar('Backing up', 'MB', megabytes(statSync(required('db')).size));
-      const result = await backupDatabase(db, { dir: required('dir'), keep, clock: systemClock, onProgress: (written, total) => bar.update(megabytes(written), megabytes(total)) });
+      const kilobytes = (bytes: number) => Math.round(bytes / 1e3);
+      const bar = progressBar('Backing up', 'kB', kilobytes(statSync(required('db')).size));
+      const result = await backupDatabase(db, { dir: required('dir'), keep, clock: systemClock, onProgress: (written, total) => bar.update(kilobytes(written), kilobytes(total)) });
       bar.stop();
       console.log(`Backed up to ${result.file} (${result.bytes} bytes); removed ${result.removed.length} old backup(s).`);
     } finally {
