@@ -70,6 +70,7 @@ async function bootDemo(options: BootOptions, databaseFile: string): Promise<Boo
   if (hub) say(`Reference hub serving at ${hub.url}`);
   const settings = hub ? hub.settingsFor(stored) : stored;
   if (!options.databaseFile && !hub && ensureDemoDatabase(databaseFile).created) say(`Created a demo database at ${databaseFile}`);
+  say(`Demo mode: ${databaseFile} is not encrypted and holds made-up people; a real kiosk runs in production mode.`);
   const log = createLogger({ file: path.join(options.dataDir, 'logs', options.logName) });
   const simulators = await startPaymentSimulators(settings, log);
   for (const line of simulators.started) say(line);

@@ -1,6 +1,8 @@
-import { chmodSync, copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isPlaintextSqliteFile } from '../../shared/node/sqlite/plaintext';
 import { openDatabase } from '../../electron/core/db/open';
 import { folderSnapshot, PRODUCTION_SECRETS, productionFolders, productionSettings, runHost, type ProductionFolders } from '../support/production-kiosk';
 
@@ -76,3 +78,27 @@ describe.concurrent('a production start is refused, with the reason and nothing 
     for (const says of ['sync.kioskToken is missing', 'card.simulator', 'sms.provider simulator']) expect(run.stderr).toContain(says);
   }, 30_000);
 });
+
+describe('a production start with everything in place', () => {
+  it('runs on the key systemd hands the service, with its database encrypted from the first byte', async () => {
+    const folders = productionFolders((keyFile) => {
+      const settings: Settings = productionSettings(HUB, keyFile);
+      delete settings.databaseKeyFile;
+      return settings;
+    });
+    made.push(folders);
+    const credentials = path.join(folders.root, 'credentials');
+    mkdirSync(credentials, { mode: 0o700 });
+    copyFileSync(folders.keyFile, path.join(credentials, 'kiosk-database-key'));
+
+    const run = await runHost(['--data-dir', folders.dataDir], { CREDENTIALS_DIRECTORY: credentials });
+
+    expect(run.stderr).not.toContain('will not start');
+    expect(run.stdout).toContain('Kiosk ready');
+    expect(run.stdout).not.toContain('Demo mode');
+    const database = path.join(folders.dataDir, 'kiosk.sqlite');
+    expect(existsSync(database) && !isPlaintextSqliteFile(database)).toBe(true);
+    expect(() => new Database(database, { readonly: true }).prepare('SELECT count(*) FROM sqlite_schema').get()).toThrow(/file is not a database/);
+  }, 30_000);
+});
+
