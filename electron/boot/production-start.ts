@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isPlaintextSqliteFile } from '@shared/node/sqlite/plaintext';
 import { kioskSettingsSections, type KioskMode, type KioskSettings } from '../core/settings/kiosk-settings';
 import { productionSettingProblems } from '../core/settings/production-rules';
-import { replicaFolder } from '../core/db/replica-files';
+import { replicaFiles } from '../core/db/replica-files';
 import type { DatabaseKey } from '../core/secrets/database-key';
 import { readSealedSecrets } from '../core/secrets/sealed-secrets';
 import { plainSecretsIn, withSecrets } from '../core/secrets/secret-settings';
@@ -31,13 +31,6 @@ function databaseStorage(file: string): 'none' | 'plain' | 'encrypted' {
   return isPlaintextSqliteFile(file) ? 'plain' : 'encrypted';
 }
 
-/** The kiosk database and its replica's files, as far as they exist. */
-function databaseFiles(databaseFile: string): string[] {
-  const folder = replicaFolder(databaseFile);
-  const replicaFiles = existsSync(folder) ? readdirSync(folder).filter((name) => /\.sqlite(-loading)?$/.test(name)).map((name) => path.join(folder, name)) : [];
-  return [databaseFile, ...replicaFiles];
-}
-
 /**
  * A database remembers the mode that made it by how it is stored: a demo database is plain
  * SQLite, a production one is encrypted. Neither is ever opened in the other mode, so demo
@@ -45,7 +38,7 @@ function databaseFiles(databaseFile: string): string[] {
  */
 export function databaseModeProblems(mode: KioskMode, databaseFile: string): string[] {
   const wrong = mode === 'production' ? 'plain' : 'encrypted';
-  return databaseFiles(databaseFile)
+  return [databaseFile, ...replicaFiles(databaseFile)]
     .filter((file) => databaseStorage(file) === wrong)
     .map((file) =>
       mode === 'production'

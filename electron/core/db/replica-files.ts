@@ -44,6 +44,11 @@ function generations(databaseFile: string, pattern: RegExp): Generation[] {
 
 const fileName = (n: number, suffix: string) => `${String(n).padStart(6, '0')}.${suffix}`;
 
+/** Every replica file there is, complete or being loaded, oldest first: what a key seals. */
+export function replicaFiles(databaseFile: string): string[] {
+  return [...generations(databaseFile, LIVE), ...generations(databaseFile, LOADING)].sort((a, b) => a.number - b.number).map((g) => g.file);
+}
+
 /** The live replica's file: the newest complete generation, or the first one (still to be created). */
 export function liveReplicaFile(databaseFile: string): string {
   ownerOnlyDirectory(replicaFolder(databaseFile));

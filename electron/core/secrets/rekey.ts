@@ -1,12 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { openSqliteFile } from '@shared/node/sqlite/open-sqlite';
 import { listBackups } from '../backup/backup-files';
-import { replicaFolder } from '../db/replica-files';
+import { replicaFiles } from '../db/replica-files';
 import type { DatabaseKey } from './database-key';
-
-/** Replica generations, live and being loaded (see db/replica-files.ts): each is sealed with the kiosk's key. */
-const REPLICA_FILE = /^\d{6}\.sqlite(-loading)?$/;
 
 /**
  * Re-seals the kiosk database and every replica file beside it with `newKey`, the kiosk
@@ -16,14 +11,7 @@ const REPLICA_FILE = /^\d{6}\.sqlite(-loading)?$/;
  * interrupted part-way completes when it is run again.
  */
 export function rekeyDatabase(file: string, oldKey: DatabaseKey, newKey: DatabaseKey): string[] {
-  const folder = replicaFolder(file);
-  const replicas = existsSync(folder)
-    ? readdirSync(folder)
-        .filter((name) => REPLICA_FILE.test(name))
-        .sort()
-        .map((name) => path.join(folder, name))
-    : [];
-  return [file, ...replicas].filter((f) => rekeyFile(f, oldKey, newKey, 'wal'));
+  return [file, ...replicaFiles(file)].filter((f) => rekeyFile(f, oldKey, newKey, 'wal'));
 }
 
 /** Re-seals every backup in `dir` with `newKey`; the same rules as `rekeyDatabase`. */
