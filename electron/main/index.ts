@@ -18,10 +18,9 @@ app.on('window-all-closed', () => app.quit());
 
 void app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
-  const databaseKey = safeStorageDatabaseKey(dataDir, safeStorage);
   if (process.argv.includes(SET_SECRET_SWITCH)) {
     try {
-      console.log(setSecretFromCommandLine(process.argv, readFileSync(0, 'utf8'), dataDir, databaseKey));
+      console.log(setSecretFromCommandLine(process.argv, readFileSync(0, 'utf8'), dataDir, safeStorageDatabaseKey(dataDir, safeStorage, { create: true })));
       app.exit(0);
     } catch (error) {
       console.error(error instanceof Error ? error.message : String(error));
@@ -29,6 +28,7 @@ void app.whenReady().then(async () => {
     }
     return;
   }
+  const databaseKey = safeStorageDatabaseKey(dataDir, safeStorage, { create: false });
   const kiosk = await bootKiosk({ dataDir, storedSettings: loadShellSettings(), logName: 'kiosk.log', version: app.getVersion(), databaseKey }).catch((error: unknown) => {
     if (!(error instanceof StartRefused)) throw error;
     dialog.showErrorBox('This kiosk will not start', error.message);

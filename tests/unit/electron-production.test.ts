@@ -26,18 +26,20 @@ const userData = () => {
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe("the Electron shell's database key", () => {
-  it('is made at the first start, kept only as the keychain sealed it, and the same at the next start', () => {
+  it('is made by the first --set-secret, kept only as the keychain sealed it, and the same at every start', () => {
     const dir = userData();
-    const first = safeStorageDatabaseKey(dir, keychain())();
+    expect(() => safeStorageDatabaseKey(dir, keychain(), { create: false })()).toThrow(/no database key yet: seal its secrets first with --set-secret/);
+    expect(readdirSync(dir)).toEqual([]);
+    const first = safeStorageDatabaseKey(dir, keychain(), { create: true })();
     const file = path.join(dir, SEALED_KEY_FILE_NAME);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).not.toContain(first.toString('hex'));
-    expect(safeStorageDatabaseKey(dir, keychain())().equals(first)).toBe(true);
+    expect(safeStorageDatabaseKey(dir, keychain(), { create: false })().equals(first)).toBe(true);
   });
 
   it('is refused without a keychain, and nothing is written', () => {
     const dir = userData();
-    expect(() => safeStorageDatabaseKey(dir, keychain(false))()).toThrow(/keychain is not available/);
+    expect(() => safeStorageDatabaseKey(dir, keychain(false), { create: true })()).toThrow(/keychain is not available/);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
@@ -46,19 +48,21 @@ describe('the Electron shell in production', () => {
   it('runs the same rules as the browser host: a refused start names each problem and writes nothing', async () => {
     const dir = userData();
     const stored = { ...productionSettings('https://backoffice.example.go.ke', ''), card: { simulator: true }, mpesa: { consumerSecret: 'typed-into-the-settings' } };
-    const refusal = await bootKiosk({ dataDir: dir, storedSettings: stored, logName: 'kiosk.log', version: '1.0.0', databaseKey: safeStorageDatabaseKey(dir, keychain()) }).catch((error: unknown) => error);
+    const refusal = await bootKiosk({ dataDir: dir, storedSettings: stored, logName: 'kiosk.log', version: '1.0.0', databaseKey: safeStorageDatabaseKey(dir, keychain(), { create: false }) }).catch(
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(StartRefused);
     const message = (refusal as StartRefused).message;
-    for (const says of ['sync.kioskToken is missing', 'card.simulator is not allowed', 'mpesa.consumerSecret is written in the settings file', 'mpesa.baseUrl is missing']) {
+    for (const says of ['no database key yet', 'card.simulator is not allowed', 'mpesa.consumerSecret is written in the settings file', 'mpesa.baseUrl is missing']) {
       expect(message).toContain(says);
     }
-    // The key itself is made (the keychain keeps it); no database, log or backup folder.
-    expect(readdirSync(dir)).toEqual([SEALED_KEY_FILE_NAME]);
+    // No key, database, log or backup folder.
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('seals a secret given with --set-secret, with the key the keychain keeps', () => {
     const dir = userData();
-    const key = safeStorageDatabaseKey(dir, keychain());
+    const key = safeStorageDatabaseKey(dir, keychain(), { create: true });
     expect(setSecretFromCommandLine(['electron', '.', '--set-secret', 'sync.kioskToken'], 'token-from-the-hub\n', dir, key)).toContain('Sealed sync.kioskToken');
     expect(readSealedSecrets(dir, key())).toEqual({ 'sync.kioskToken': 'token-from-the-hub' });
     expect(readFileSync(path.join(dir, 'secrets.sealed'), 'utf8')).not.toContain('token-from-the-hub');
