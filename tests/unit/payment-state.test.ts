@@ -59,7 +59,8 @@ describe('the payment state machine, property-tested over real SQLite', () => {
           }
           const id = attempts[command.attempt];
           if (!id) continue;
-          const { event } = command;
+          // Daraja never gives two pushes one CheckoutRequestID: an attempt's ids are its own.
+          const event = command.event.type === 'prompted' ? { ...command.event, checkoutRequestId: `${command.event.checkoutRequestId}_${command.attempt}` } : command.event;
           const heldElsewhere = event.type === 'receipt' && ctx.db.prepare('SELECT 1 FROM payments WHERE provider_reference = ? AND id <> ?').get(event.providerReference, id);
           if (event.type === 'receipt' && !heldElsewhere && !moneyTaken.has(id)) moneyTaken.set(id, event.providerReference);
           const { decision } = store.apply(id, event);
