@@ -1,9 +1,10 @@
 import { openSqliteFile } from '@shared/node/sqlite/open-sqlite';
-import type { DayReport, ReportFormat } from '@shared/contract/reports';
+import type { ReportFormat } from '@shared/contract/reports';
 import { verifyAuditChain, type AuditChainCheck, type VerifiedPrefix } from './audit/audit-chain';
 import { copyDatabaseFile } from './backup/copy-database';
 import { checkDatabaseFile, type IntegrityReport } from './backup/integrity';
-import type { ReportSeal } from './reports/report-format';
+import type { Db } from './db/open';
+import { dayReportSnapshot, reportSeal, type DayReportRequest } from './reports/day-report-snapshot';
 
 /** A database key crossing threads: hex, since a Buffer arrives as a plain Uint8Array. Absent for a plaintext (demo) database. */
 interface KeyedFile {
@@ -12,6 +13,15 @@ interface KeyedFile {
 }
 
 const keyOf = (input: KeyedFile) => (input.keyHex === undefined ? undefined : Buffer.from(input.keyHex, 'hex'));
+
+function withReadConnection<R>(input: KeyedFile, read: (db: Db) => R): R {
+  const db = openSqliteFile(input.file, { key: keyOf(input), readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
 
 /**
  * The read-only heavy jobs a worker thread runs, by name. Those that read the database take
@@ -25,21 +35,20 @@ export const heavyJobs = {
   /** The nightly backup: a consistent copy of the live database into `into`, sealed with its key, then checked. */
   backupDatabaseFile: (input: KeyedFile & { into: string }): IntegrityReport => copyDatabaseFile(input.file, input.into, keyOf(input)),
   /** The audit chain walked from its first row (or from a prefix verified before). */
-  verifyAuditChain: (input: KeyedFile & { from?: VerifiedPrefix }): AuditChainCheck => {
-    const db = openSqliteFile(input.file, { key: keyOf(input), readonly: true, fileMustExist: true });
-    try {
-      return verifyAuditChain(db, input.from);
-    } finally {
-      db.close();
-    }
-  },
+  verifyAuditChain: (input: KeyedFile & { from?: VerifiedPrefix }): AuditChainCheck => withReadConnection(input, (db) => verifyAuditChain(db, input.from)),
+  /** The supervisor's day, read and sealed by a walk in one snapshot (see day-report-snapshot.ts). */
+  dayReport: (input: KeyedFile & DayReportRequest) => withReadConnection(input, (db) => dayReportSnapshot(db, input)),
   /**
-   * A day report's file (CSV, XLSX or PDF), laid out from the report's data; a Buffer arrives
-   * as a Uint8Array. Imported here, not above: pdfkit and exceljs would slow every worker's start.
+   * An export: the day's report built, sealed and laid out as a file (CSV, XLSX or PDF) all here,
+   * so only the file and its seal cross back. A Buffer arrives as a Uint8Array. pdfkit and exceljs
+   * are imported here, not above: they would slow every worker's start.
    */
-  reportFile: async (input: { format: ReportFormat; report: DayReport; seal: ReportSeal }): Promise<Uint8Array> => {
+  dayReportFile: async (input: KeyedFile & DayReportRequest & { format: ReportFormat }) => {
+    const { report, chain } = withReadConnection(input, (db) => dayReportSnapshot(db, input));
+    const seal = reportSeal(report);
     const { REPORT_FILE_TYPES } = await import('./reports/report-files');
-    return REPORT_FILE_TYPES[input.format].make(input.report, input.seal);
+    const file = await REPORT_FILE_TYPES[input.format].make(report, seal);
+    return { kioskId: report.kioskId, businessDate: report.businessDate, generatedAt: report.generatedAt, seal, chain, file };
   },
 };
 

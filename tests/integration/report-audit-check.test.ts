@@ -56,7 +56,7 @@ describe('the audit chain on the supervisor’s day screen', () => {
 });
 
 describe('heavy report work leaves the thread that answers the screen', () => {
-  it('walks the whole chain on a worker thread for the first load, the export and the close (a reload walks only the new rows, here), and lays out the file there', async () => {
+  it('builds the day report on a worker thread for every load and the export (the export lays out its file there too), and walks the whole chain there for the close', async () => {
     const runs: HeavyJobRun[] = [];
     const stop = onHeavyJobRun((run) => runs.push(run));
     try {
@@ -64,7 +64,7 @@ describe('heavy report work leaves the thread that answers the screen', () => {
       await dayAudit();
       await invoke('report.export', { format: 'pdf' });
       await invoke('day.close');
-      expect(runs.map((run) => run.job)).toEqual(['verifyAuditChain', 'verifyAuditChain', 'reportFile', 'verifyAuditChain']);
+      expect(runs.map((run) => run.job)).toEqual(['dayReport', 'dayReport', 'dayReportFile', 'verifyAuditChain']);
       for (const run of runs) expect(run.threadId).not.toBe(threadId);
     } finally {
       stop();

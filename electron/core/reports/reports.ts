@@ -8,7 +8,8 @@ import { lastUnclaimedMpesa } from '../sync/unclaimed-mpesa';
 import type { ShiftStore } from '../shifts/shift-store';
 import type { SignedInStaff } from '../staff-presence';
 import { buildDayReport } from './day-report';
-import { contentHash, sha256Hex } from './report-csv';
+import { sha256Hex } from './report-csv';
+import { reportSeal, type DayReportRequest } from './day-report-snapshot';
 import { REPORT_FILE_TYPES } from './report-files';
 import type { ReportSeal } from './report-format';
 import { ReportQueries } from './report-queries';
@@ -40,27 +41,35 @@ export class Reports {
   }
 
   /**
-   * The day as the supervisor's screen shows it. The screen reloads often, so it checks
-   * only the audit rows added since the last intact walk (the first time, a whole walk on a
-   * worker thread); exporting and closing, which seal the day, walk the whole chain.
+   * The day as the supervisor's screen shows it, built on a worker thread. The screen reloads
+   * often, so it walks only the audit rows added since the last intact walk (the first time, the
+   * whole chain); exporting and closing, which seal the day, walk the whole chain.
    */
   async day(date: string | undefined): Promise<DayReport> {
-    const walked = this.verifiedAudit ? undefined : await this.walkWholeChain();
-    return this.report(date, walked);
+    const { report, chain } = await runInWorker<{ report: DayReport; chain: AuditChainCheck }>('dayReport', {
+      ...this.reportRequest(date),
+      walkedFrom: this.verifiedAudit,
+    });
+    this.verifiedAudit = intactPrefix(chain);
+    return report;
   }
 
   async export(supervisor: SignedInStaff, date: string | undefined, format: ReportFormat) {
-    const report = this.report(date, await this.walkWholeChain());
-    const seal = this.seal(report);
-    // Laying out a PDF or a workbook of a busy day takes a second: on a worker thread, from the report's data.
-    const file = Buffer.from(await runInWorker<Uint8Array>('reportFile', { format, report, seal }));
+    // Reading a busy day and laying out its PDF or workbook takes seconds: all of it on a worker thread.
+    const made = await runInWorker<{ kioskId: string; businessDate: string; generatedAt: string; seal: ReportSeal; chain: AuditChainCheck; file: Uint8Array }>(
+      'dayReportFile',
+      { ...this.reportRequest(date), format },
+    );
+    this.verifiedAudit = intactPrefix(made.chain);
+    const { seal } = made;
+    const file = Buffer.from(made.file);
     const { mimeType } = REPORT_FILE_TYPES[format];
     const fileSha256 = sha256Hex(file);
-    const fileName = `huduma-${report.kioskId}-${report.businessDate}.${format}`;
+    const fileName = `huduma-${made.kioskId}-${made.businessDate}.${format}`;
     this.deps.db.transaction(() => {
-      const details = { businessDate: report.businessDate, format, fileSha256, contentHash: seal.contentHash, auditHead: seal.auditHead };
+      const details = { businessDate: made.businessDate, format, fileSha256, contentHash: seal.contentHash, auditHead: seal.auditHead };
       this.deps.audit.append({ action: 'report.export', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details });
-      this.deps.outbox.enqueue('report.exported', { ...details, staffId: supervisor.staffId, at: report.generatedAt });
+      this.deps.outbox.enqueue('report.exported', { ...details, staffId: supervisor.staffId, at: made.generatedAt });
     })();
     return { fileName, mimeType, contentBase64: file.toString('base64'), ...seal, fileSha256 };
   }
@@ -69,13 +78,13 @@ export class Reports {
     const walked = await this.walkWholeChain();
     const { db, audit, outbox } = this.deps;
     return db.transaction(() => {
-      const report = this.report(date, walked);
+      const report = this.closingReport(date, walked);
       const blocker = report.blockers[0];
       if (blocker) {
         const count = blocker === 'payments-pending' ? report.pending.count : report.shifts.filter((s) => s.status === (blocker === 'shifts-open' ? 'open' : 'awaiting_sign_off')).length;
         throw new KioskError(BLOCKER_ERRORS[blocker], { params: { count } });
       }
-      const seal = this.seal(report);
+      const seal = reportSeal(report);
       this.closeStmt.run(report.businessDate, report.generatedAt, supervisor.staffId, seal.contentHash, seal.auditHead);
       audit.append({ action: 'day.close', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details: { businessDate: report.businessDate, ...seal } });
       outbox.enqueue('day.closed', {
@@ -93,17 +102,29 @@ export class Reports {
     })();
   }
 
-  /**
-   * Builds the report in one synchronous piece, so its figures and its audit head agree.
-   * `walked` is a whole walk just made on a worker thread; only the rows added since (a
-   * handful) are walked here, on this thread. Without it, the rows since the last intact walk.
-   */
-  private report(date: string | undefined, walked: AuditChainCheck | undefined): DayReport {
+  /** What a worker needs to build the day's report; a future day is refused here, before any thread starts. */
+  private reportRequest(date: string | undefined): DayReportRequest & { file: string; keyHex?: string } {
     const now = this.deps.clock.now();
+    const businessDate = this.businessDate(date, now);
+    return { ...this.databaseFile(), kioskId: this.deps.kioskId, businessDate, generatedAt: now.toISOString(), syncStatus: this.syncStatus() };
+  }
+
+  private businessDate(date: string | undefined, now: Date): string {
     const day = date ?? kenyaDate(now);
     if (day > kenyaDate(now)) throw new KioskError('report.futureDate', { field: 'date' });
+    return day;
+  }
+
+  /**
+   * The day's report for closing it, built here in one synchronous piece inside the close's
+   * transaction, so what it checks is what it records. `walked` is a whole walk just made on a
+   * worker thread; only the rows added since (a handful) are walked here.
+   */
+  private closingReport(date: string | undefined, walked: AuditChainCheck): DayReport {
+    const now = this.deps.clock.now();
+    const day = this.businessDate(date, now);
     const auditChain = () => {
-      const check = walked && !walked.intact ? walked : verifyAuditChain(this.deps.db, walked ? intactPrefix(walked) : this.verifiedAudit);
+      const check = walked.intact ? verifyAuditChain(this.deps.db, intactPrefix(walked)) : walked;
       this.verifiedAudit = intactPrefix(check);
       return check;
     };
@@ -114,15 +135,15 @@ export class Reports {
     );
   }
 
-  /** The whole chain walked on a worker thread with its own read-only connection: 200k rows take about a second. */
-  private walkWholeChain(): Promise<AuditChainCheck> {
-    // A worker cannot see an in-memory database; the kiosk's is always a file.
-    if (this.deps.db.memory) throw new Error('the audit walk needs the database in a file');
-    return runInWorker<AuditChainCheck>('verifyAuditChain', databaseFileOf(this.deps.db));
+  /** A worker cannot see an in-memory database; the kiosk's is always a file. */
+  private databaseFile() {
+    if (this.deps.db.memory) throw new Error('the day report is read on a worker thread and needs the database in a file');
+    return databaseFileOf(this.deps.db);
   }
 
-  private seal(report: DayReport): ReportSeal {
-    return { contentHash: contentHash(report.payments), auditHead: `${report.audit.headId ?? 0}:${report.audit.headHash ?? ''}` };
+  /** The whole chain walked on a worker thread with its own read-only connection: 200k rows take about a second. */
+  private walkWholeChain(): Promise<AuditChainCheck> {
+    return runInWorker<AuditChainCheck>('verifyAuditChain', this.databaseFile());
   }
 }
 
