@@ -112,9 +112,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const visits = createVisits(context);
   const lookup = createLookup(context);
   const payments = createPayments(context, options.databaseFile, options.payments);
-  const sync = createSync(context, { payments: payments.service });
+  const sync = createSync(context, { payments: payments.service.payments, printer: payments.service.printerMonitor });
   const recovery = createRecovery(context, { lookup: lookup.service });
-  const overrides = createOverrides(context, { lookup: lookup.service, payments: payments.service });
+  const overrides = createOverrides(context, { lookup: lookup.service, payments: payments.service.payments });
   // Sync starts last: payments left unsettled by a stop are resumed before callbacks are fetched for them.
   const features = [visits, lookup, payments, staff, recovery, overrides, sync];
 
@@ -138,12 +138,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   return {
     invoke: dispatch,
     subscribe: (listener) => events.subscribe(listener),
-    acceptMpesaCallback: (body, attemptReference) => payments.service.acceptMpesaCallback(body, attemptReference),
-    paymentsIdle: () => payments.service.idle(),
+    acceptMpesaCallback: (body, attemptReference) => payments.service.payments.acceptMpesaCallback(body, attemptReference),
+    paymentsIdle: () => payments.service.payments.idle(),
     close() {
       stopBackups();
       void sync.service.stop();
-      payments.service.close();
+      payments.service.payments.close();
+      payments.service.printerMonitor.stop();
       staff.service.attended.dispose();
       db.close();
     },

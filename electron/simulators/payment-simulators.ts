@@ -22,7 +22,7 @@ export async function startPaymentSimulators(storedSettings: unknown, log: Logge
   const daraja = await startDarajaSimulator({ log });
   return {
     options: { darajaSimulatorUrl: daraja.url },
-    started: [`Daraja simulator (M-Pesa) at ${daraja.url}; receipts print to the "${settings.printer.folder}" folder`],
+    started: [`Daraja simulator (M-Pesa) at ${daraja.url}${settings.printer.transport === 'file' ? `; receipts print to the "${settings.printer.folder}" folder` : ''}`],
     close: () => daraja.close(),
   };
 }

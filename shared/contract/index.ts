@@ -3,6 +3,7 @@ import type { CallDef, EventDef } from './define';
 import { lookupCalls } from './lookup';
 import { overrideCalls } from './overrides';
 import { paymentCalls, paymentEvents } from './payments';
+import { printerCalls, printerEvents } from './printer';
 import { recoveryCalls } from './recovery';
 import { reportCalls } from './reports';
 import { shiftCalls } from './shifts';
@@ -20,6 +21,7 @@ export const calls = {
   ...syncCalls,
   ...lookupCalls,
   ...paymentCalls,
+  ...printerCalls,
   ...recoveryCalls,
   ...staffCalls,
   ...shiftCalls,
@@ -31,6 +33,7 @@ export const events = {
   ...systemEvents,
   ...syncEvents,
   ...paymentEvents,
+  ...printerEvents,
   ...staffEvents,
 } as const satisfies Record<string, EventDef>;
 

@@ -113,6 +113,14 @@ export const paymentCalls = {
   'payments.receipt': defineCall(paymentId, receiptViewSchema),
   /** Prints the receipt on the kiosk's thermal printer. */
   'payments.printReceipt': defineCall(paymentId, empty),
+  /**
+   * The receipt by SMS or email when it cannot be printed: `to` is the number or address
+   * typed; an SMS without `to` goes to the phone that paid by M-Pesa in this visit.
+   */
+  'payments.sendReceipt': defineCall(
+    z.object({ paymentId: id, channel: z.enum(['sms', 'email']), to: z.string().max(254).optional() }).strict(),
+    z.object({ channel: z.enum(['sms', 'email']), maskedTo: z.string() }),
+  ),
   /** The receipt as a PDF (base64), e.g. to send by e-mail. */
   'payments.receiptPdf': defineCall(paymentId, z.object({ pdfBase64: z.string() })),
 } as const;

@@ -54,8 +54,24 @@ export const paymentErrors = {
     sw: 'Fungua zamu ya pesa taslimu kabla ya kupokea pesa.',
   },
   'payment.printerUnavailable': {
-    en: 'The receipt printer is not working. Your payment is recorded; please ask at the counter for a printed receipt.',
-    sw: 'Printa ya risiti haifanyi kazi. Malipo yako yamehifadhiwa; tafadhali uliza kaunta upate risiti iliyochapishwa.',
+    en: 'The receipt printer cannot print just now. Your payment is recorded: we can send the receipt to your phone or email instead.',
+    sw: 'Printa ya risiti haiwezi kuchapisha sasa hivi. Malipo yako yamehifadhiwa: tunaweza kutuma risiti kwenye simu yako au barua pepe badala yake.',
+  },
+  'payment.printInterrupted': {
+    en: 'The printer stopped before your receipt was finished. Your payment is recorded: we can send the receipt to your phone or email instead.',
+    sw: 'Printa ilisimama kabla risiti yako haijakamilika. Malipo yako yamehifadhiwa: tunaweza kutuma risiti kwenye simu yako au barua pepe badala yake.',
+  },
+  'payment.receiptBadPhone': {
+    en: 'That is not a Kenyan mobile number we can send an SMS to. Type it like 0712 345 678.',
+    sw: 'Hiyo si nambari ya simu ya Kenya tunayoweza kutumia SMS. Iandike kama 0712 345 678.',
+  },
+  'payment.receiptNotSent': {
+    en: 'We could not send the receipt just now. Please try again, or choose another way.',
+    sw: 'Hatukuweza kutuma risiti sasa hivi. Tafadhali jaribu tena, au chagua njia nyingine.',
+  },
+  'payment.receiptSendLimit': {
+    en: 'This receipt has been sent the most times we allow. Please ask at the counter if you need it again.',
+    sw: 'Risiti hii imeshatumwa mara nyingi zaidi tunazoruhusu. Tafadhali uliza kaunta ikiwa unaihitaji tena.',
   },
   'payment.dayClosed': {
     en: "Today's takings at this kiosk are closed. It takes payments again from midnight. Please pay at the counter.",

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printerStatusReportSchema } from '../contract/printer';
 import { unclaimedMpesaSchema, type UnclaimedMpesa } from '../contract/reports';
 
 export { unclaimedMpesaSchema, type UnclaimedMpesa };
@@ -163,6 +164,8 @@ export const heartbeatSchema = z.object({
   oldestWaitingAgeSeconds: z.number().int().nonnegative().nullable(),
   rejectedCount: z.number().int().nonnegative(),
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+  /** The receipt printer as the kiosk last saw it (paper low, out, offline…); absent from older kiosks. */
+  printer: printerStatusReportSchema.optional(),
 });
 export type Heartbeat = z.output<typeof heartbeatSchema>;
 

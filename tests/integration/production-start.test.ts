@@ -36,6 +36,7 @@ const cases: RefusalCase[] = [
   { what: 'the SMS simulator', change: (s) => (s.sms = { provider: 'simulator' }), says: 'sms.provider simulator is not allowed in production' },
   { what: "Africa's Talking's sandbox", change: (s) => (s.sms.africasTalking.username = 'sandbox'), says: 'sms.africasTalking.username sandbox is not allowed in production' },
   { what: 'the email simulator', change: (s) => (s.email = { provider: 'simulator' }), says: 'email.provider simulator is not allowed in production' },
+  { what: 'the printer simulator', change: (s) => (s.printer = { transport: 'file' }), says: 'printer.transport file is not allowed in production' },
   { what: 'a secret in the settings file', change: (s) => (s.mpesa.consumerSecret = 'plain-secret'), says: 'mpesa.consumerSecret is written in the settings file in plain text' },
   { what: 'no database key file named', change: (s) => delete s.databaseKeyFile, says: 'databaseKeyFile is missing' },
   {

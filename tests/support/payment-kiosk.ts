@@ -47,7 +47,7 @@ export interface PaymentKiosk {
 
 /** A real core on a demo database, paying against a Daraja simulator over real HTTP, callbacks forwarded. */
 export async function paymentKiosk(
-  overrides: { mpesa?: Record<string, unknown>; payments?: Record<string, unknown>; card?: Record<string, unknown> } = {},
+  overrides: { mpesa?: Record<string, unknown>; payments?: Record<string, unknown>; card?: Record<string, unknown>; printer?: Record<string, unknown>; sync?: Record<string, unknown> } = {},
   options: Partial<KioskCoreOptions> = {},
 ): Promise<PaymentKiosk> {
   const simulator = await startDarajaSimulator({ delays: FAST_SIMULATOR });
@@ -58,6 +58,8 @@ export async function paymentKiosk(
     payments: { ...FAST_POLLING, ...overrides.payments },
     // The in-process terminal simulator, answering at once (the crash test gives it seconds).
     card: { simulator: true, simulatorDelayMs: 0, ...overrides.card },
+    ...(overrides.printer && { printer: overrides.printer }),
+    ...(overrides.sync && { sync: overrides.sync }),
   };
   const kiosk = tempKiosk({ prepare: seedPaymentDemo, settings, ...options });
   running.core = kiosk.core;

@@ -26,6 +26,8 @@ export function productionSettings(hubUrl: string, keyFile: string): Record<stri
     mpesa: { baseUrl: 'https://api.safaricom.co.ke', consumerKey: 'huduma-live-consumer-key', shortcode: '600977', callbackUrl: 'https://backoffice.example.go.ke/mpesa/v1/stk-callback' },
     sms: { provider: 'africastalking', africasTalking: { username: 'huduma-kiosks' } },
     email: { provider: 'sendgrid', sendgrid: { fromEmail: 'kiosk@example.go.ke' } },
+    // A kiosk without a printer: nothing here answers on a printer's port.
+    printer: { transport: 'none' },
   };
 }
 

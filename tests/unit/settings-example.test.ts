@@ -20,6 +20,7 @@ it('the shipped example of a deployment’s settings holds no secret and, with i
   expect(settings.sms.provider).toBe('africastalking');
   expect(settings.email.provider).toBe('sendgrid');
   expect(settings.sync.hubUrl).toMatch(/^https:\/\//);
+  expect(settings.printer).toMatchObject({ transport: 'tcp', port: 9100 });
 });
 
 it('an empty configuration offers no payment provider (none is simulated by omission); messages simulated, sync off', () => {

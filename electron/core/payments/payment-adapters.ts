@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Clock } from '../clock';
 import type { KioskSettings } from '../settings/kiosk-settings';
 import type { CardTerminal } from './card/card-terminal';
@@ -6,7 +5,7 @@ import { CardTerminalLink } from './card/card-terminal-link';
 import { CardTerminalSimulator } from './card/card-terminal-simulator';
 import { DarajaClient } from './mpesa/daraja-client';
 import type { MpesaGateway } from './mpesa/mpesa-gateway';
-import { FilePrinter } from './receipts/file-printer';
+import { createReceiptPrinter } from './receipts/create-printer';
 import type { ReceiptPrinter } from './receipts/printer';
 
 /** What the shell may hand the core instead of what the settings say. */
@@ -28,8 +27,7 @@ export interface PaymentAdapters {
  * The providers the payment service talks to, only those the settings name: M-Pesa at
  * `mpesa.baseUrl` (Daraja) or against the Daraja simulator the shell started when
  * `mpesa.simulator` is on; the card terminal at `card.terminalUrl`, or the in-process
- * simulator when `card.simulator` is on. The printer writes `.escpos` files into the data
- * folder until a printer transport is chosen.
+ * simulator when `card.simulator` is on; the receipt printer over `printer.transport`.
  */
 export function paymentAdapters(settings: KioskSettings, dataDir: string, clock: Clock, options: PaymentAdapterOptions = {}): PaymentAdapters {
   const baseUrl = settings.mpesa.simulator ? options.darajaSimulatorUrl : settings.mpesa.baseUrl;
@@ -39,6 +37,6 @@ export function paymentAdapters(settings: KioskSettings, dataDir: string, clock:
     card:
       options.cardTerminal ??
       (card.terminalUrl ? new CardTerminalLink(card.terminalUrl, card.chargeTimeoutMs) : card.simulator ? new CardTerminalSimulator({ delayMs: card.simulatorDelayMs }) : undefined),
-    printer: options.printer ?? new FilePrinter(path.resolve(dataDir, settings.printer.folder)),
+    printer: options.printer ?? createReceiptPrinter(settings.printer, dataDir),
   };
 }

@@ -45,14 +45,21 @@ export class PaymentReceipts {
     return { ...receipt, lines: [...receipt.lines], change: payment.change_given, qrText, qrSvg };
   }
 
-  async print(payment: PaymentRow, bill: Bill, locale: Locale): Promise<void> {
+  /** The receipt and its signed QR text (the code that proves it genuine). */
+  signed(payment: PaymentRow, bill: Bill, locale: Locale): { receipt: Receipt; verifyCode: string } {
     const receipt = this.receipt(payment, bill, locale);
-    const bytes = renderReceiptEscPos(receipt, { paperWidthMm: this.deps.paperWidthMm, qrText: this.sign(receipt) });
+    return { receipt, verifyCode: this.sign(receipt) };
+  }
+
+  /** Refuses with payment.printerUnavailable (nothing printed) or payment.printInterrupted (stopped part way). */
+  async print(payment: PaymentRow, bill: Bill, locale: Locale): Promise<void> {
+    const { receipt, verifyCode } = this.signed(payment, bill, locale);
+    const bytes = renderReceiptEscPos(receipt, { paperWidthMm: this.deps.paperWidthMm, qrText: verifyCode });
     try {
       await this.deps.printer.print({ id: receipt.receiptNumber, bytes });
     } catch (error) {
-      if (error instanceof PrinterUnavailableError) throw new KioskError('payment.printerUnavailable');
-      throw error;
+      if (!(error instanceof PrinterUnavailableError)) throw error;
+      throw new KioskError(error.reason === 'interrupted' ? 'payment.printInterrupted' : 'payment.printerUnavailable', { params: { reason: error.reason } });
     }
   }
 

@@ -43,6 +43,8 @@ export interface PaymentServiceDeps {
   readonly settings: PaymentSettings;
   /** The phones typed in a visit, masked, by payment id (a visit slot: forgotten with the visit). */
   readonly maskedPhones: (visit: Visit) => Map<string, string>;
+  /** The same phones in full, for sending the receipt to the phone that paid (a visit slot too). */
+  readonly payerPhones: (visit: Visit) => Map<string, string>;
   /** A payment changed state (the handlers turn this into the `payments.updated` event). */
   readonly onChange: (payment: PaymentRow) => void;
 }
@@ -85,6 +87,7 @@ export class PaymentService {
     if (repeated) return payment;
     // Before the push, so that every update of this payment shows whose phone was asked.
     this.deps.maskedPhones(visit).set(payment.id, maskPhone(phone.value));
+    this.deps.payerPhones(visit).set(payment.id, phone.value);
     // The attempt's own reference, recorded before the push, names it at Safaricom: on the
     // prompt, in the statement, and in the callback's address (see MpesaGateway).
     const reference = payment.attempt_reference as string;

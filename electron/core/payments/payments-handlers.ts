@@ -6,6 +6,8 @@ import type { HandlersFor } from '../handlers';
 import { visitVerification } from '../verification/visit-verification';
 import type { Bill, BillStore } from './bills/bill-store';
 import type { PaymentReceipts } from './payment-receipts';
+import type { ReceiptDelivery } from './receipt-delivery';
+import type { PrinterMonitor } from './receipts/printer-monitor';
 import type { PaymentService } from './payment-service';
 import type { PaymentRow, PaymentStore } from './payment-store';
 import { billView, paymentView } from './payment-views';
@@ -15,6 +17,8 @@ export interface PaymentsFeature {
   readonly store: PaymentStore;
   readonly service: PaymentService;
   readonly receipts: PaymentReceipts;
+  readonly delivery: ReceiptDelivery;
+  readonly printerMonitor: PrinterMonitor;
 }
 
 /** The phones typed in this visit, masked, by payment id: forgotten when the visit ends. */
@@ -23,7 +27,7 @@ export function maskedPhones(ctx: CoreContext) {
 }
 
 export function paymentsHandlers(ctx: CoreContext, feature: PaymentsFeature, phones: ReturnType<typeof maskedPhones>): HandlersFor<keyof typeof paymentCalls> {
-  const { bills, store, service, receipts } = feature;
+  const { bills, store, service, receipts, delivery, printerMonitor } = feature;
   // Every bill says how it can be paid here: only methods with a provider configured.
   const offered = (bill: Bill) => billView(bill, store, service.offeredMethods(), service.todayClosed());
 
@@ -94,9 +98,18 @@ export function paymentsHandlers(ctx: CoreContext, feature: PaymentsFeature, pho
     },
     'payments.printReceipt': async ({ paymentId }) => {
       const { payment, bill, locale } = paidWithBill(paymentId);
-      await receipts.print(payment, bill, locale);
+      try {
+        await receipts.print(payment, bill, locale);
+      } finally {
+        // The staff screens hear at once of paper that ran out during this receipt.
+        void printerMonitor.check();
+      }
       ctx.audit.append({ action: 'receipt.print', outcome: 'ok', actor: 'citizen', visitId: ctx.visits.current()?.id ?? null, details: { paymentId } });
       return {};
+    },
+    'payments.sendReceipt': ({ paymentId, channel, to }) => {
+      const { payment, bill } = paidWithBill(paymentId);
+      return delivery.send(ctx.visits.require(), payment, bill, { channel, to });
     },
     'payments.receiptPdf': async ({ paymentId }) => {
       const { payment, bill, locale } = paidWithBill(paymentId);

@@ -16,7 +16,7 @@ export function productionSettingProblems(settings: Partial<KioskSettings>): str
   const missing = (setting: string, why: string) => problems.push(`${setting} is missing: ${why}`);
   const forbidden = (setting: string, why: string) => problems.push(`${setting} is not allowed in production: ${why}`);
 
-  const { sync, mpesa, card, sms, email } = settings;
+  const { sync, mpesa, card, sms, email, printer } = settings;
   if (sync?.hubUrl === '') missing('sync.hubUrl', "the back office's https:// address");
   if (sync?.kioskToken === '') missing('sync.kioskToken', 'the token `npm run hub -- admin add-kiosk` printed (a secret: `npm run secrets -- set sync.kioskToken`)');
 
@@ -33,5 +33,8 @@ export function productionSettingProblems(settings: Partial<KioskSettings>): str
   if (sms?.provider === 'simulator') forbidden('sms.provider simulator', "citizens' codes must reach their phones: set 'africastalking'");
   else if (sms?.africasTalking.username === 'sandbox') forbidden('sms.africasTalking.username sandbox', "the sandbox delivers nothing: use the live app's username");
   if (email?.provider === 'simulator') forbidden('email.provider simulator', "citizens' codes must reach their inboxes: set 'sendgrid'");
+  // The simulator would tell a citizen to take a receipt that no printer printed. A kiosk may
+  // have no printer at all ('none': receipts by SMS or email), but must say so.
+  if (printer?.transport === 'file') forbidden('printer.transport file', "the printer simulator prints no paper: set 'tcp' (host) or 'usb' (devicePath), or 'none' for a kiosk without a printer");
   return problems;
 }

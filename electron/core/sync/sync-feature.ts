@@ -2,6 +2,7 @@ import type { syncCalls } from '@shared/contract/sync';
 import type { CoreContext } from '../context';
 import type { Feature } from '../feature';
 import type { PaymentService } from '../payments/payment-service';
+import type { PrinterMonitor } from '../payments/receipts/printer-monitor';
 import { SyncService } from './sync-service';
 
 /**
@@ -9,12 +10,13 @@ import { SyncService } from './sync-service';
  * callbacks fetched for the payments awaiting them. Runs only when a hub URL is configured;
  * without one the outbox simply keeps every event.
  */
-export function createSync(ctx: CoreContext, services: { payments: PaymentService }): Feature<keyof typeof syncCalls, SyncService> {
-  const { payments } = services;
+export function createSync(ctx: CoreContext, services: { payments: PaymentService; printer: PrinterMonitor }): Feature<keyof typeof syncCalls, SyncService> {
+  const { payments, printer } = services;
   const service = new SyncService({
     ...ctx,
     settings: ctx.settings.sync,
     onStatus: (status) => ctx.events.emit('sync.status', status),
+    printerStatus: () => printer.current(),
     mpesaCallbacks: {
       awaited: () => payments.awaitedMpesa(),
       accept: (body, attemptReference) => payments.acceptMpesaCallback(body, attemptReference ?? undefined),

@@ -1,3 +1,4 @@
+import type { PrinterStatusReport } from '@shared/contract/printer';
 import type { ReplicaLoad, SyncStatus } from '@shared/contract/sync';
 import { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Clock } from '../clock';
@@ -30,6 +31,8 @@ export interface SyncServiceOptions {
   /** Where fetched M-Pesa callbacks go; without it none are fetched. */
   mpesaCallbacks?: MpesaCallbackInbox;
   onStatus(status: SyncStatus): void;
+  /** The receipt printer's last known status, for the heartbeat; null before it was first asked. */
+  printerStatus?: () => PrinterStatusReport | null;
 }
 
 type LoopName = 'upload' | 'download' | 'heartbeat' | 'callbacks';
@@ -93,7 +96,11 @@ export class SyncService {
         async (signal) => {
           const status = this.status();
           const { eventsWaiting, oldestWaitingAgeSeconds, rejectedCount } = status;
-          const unclaimed = await client.heartbeat({ version: options.version, eventsWaiting, oldestWaitingAgeSeconds, rejectedCount, lastSyncAt: status.lastSuccessfulSyncAt }, signal);
+          const printer = options.printerStatus?.() ?? undefined;
+          const unclaimed = await client.heartbeat(
+            { version: options.version, eventsWaiting, oldestWaitingAgeSeconds, rejectedCount, lastSyncAt: status.lastSuccessfulSyncAt, ...(printer && { printer }) },
+            signal,
+          );
           rememberUnclaimedMpesa(options.local, unclaimed);
           return 'done';
         },

@@ -6,6 +6,7 @@ import type { FeatureMessages } from './feature-messages';
 import { lookupMessages } from './lookup';
 import { overridesMessages } from './overrides';
 import { payMessages } from './pay';
+import { printerMessages } from './printer';
 import { recoverMessages } from './recover';
 import { staffMessages } from './staff';
 import { sw } from './sw';
@@ -15,6 +16,7 @@ import { syncMessages } from './sync';
 const features: FeatureMessages<Record<string, unknown>>[] = [
   syncMessages,
   payMessages,
+  printerMessages,
   recoverMessages,
   lookupMessages,
   staffMessages,

@@ -79,6 +79,13 @@ export const usePaymentStore = defineStore('payment', () => {
     if (payment.value) await call('payments.printReceipt', { paymentId: payment.value.id });
   }
 
+  /** The receipt by SMS or email; an SMS without `to` goes to the phone that paid by M-Pesa. Answers where it went, masked. */
+  async function sendReceipt(channel: 'sms' | 'email', to?: string): Promise<string> {
+    if (!payment.value) throw new Error('no payment');
+    const sent = await call('payments.sendReceipt', { paymentId: payment.value.id, channel, ...(to !== undefined && { to }) });
+    return sent.maskedTo;
+  }
+
   return {
     bill,
     payment,
@@ -95,5 +102,6 @@ export const usePaymentStore = defineStore('payment', () => {
     showPayment,
     loadReceipt,
     print,
+    sendReceipt,
   };
 });

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PrinterUnavailableError, type PrintJob, type ReceiptPrinter } from './printer';
 
@@ -9,6 +9,17 @@ import { PrinterUnavailableError, type PrintJob, type ReceiptPrinter } from './p
  */
 export class FilePrinter implements ReceiptPrinter {
   constructor(private readonly folder: string) {}
+
+  /** Always paper: ready while its folder can be written (or made). */
+  async status() {
+    try {
+      await mkdir(this.folder, { recursive: true });
+      await access(this.folder, constants.W_OK);
+      return 'ready' as const;
+    } catch {
+      return 'offline' as const;
+    }
+  }
 
   async print(job: PrintJob): Promise<void> {
     const name = job.id.replace(/[^A-Za-z0-9._-]/g, '_');
