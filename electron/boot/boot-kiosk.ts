@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { createKioskCore, type KioskCore } from '../core/kiosk-core';
 import type { DatabaseKey } from '../core/secrets/database-key';
-import { createLogger, type Logger } from '@shared/node/logging/logger';
+import type { Logger } from '@shared/node/logging/logger';
+import { createRollingLogger } from '@shared/node/logging/rolling-logger';
+import { parseKioskSettings, type KioskSettings } from '../core/settings/kiosk-settings';
 import { startDemoHub } from '../demo/demo-hub';
 import { settingsOrDemo } from '../demo/demo-settings';
 import { ensureDemoDatabase } from '../demo/ensure-demo-database';
@@ -15,8 +17,10 @@ export interface BootOptions {
   storedSettings: unknown;
   /** Another database than `<dataDir>/kiosk.sqlite`; used as it is, never seeded. */
   databaseFile?: string;
-  /** The log file's name in `<dataDir>/logs`. */
+  /** The log's name in its folder: it rolls into `<name>.1.log`, `<name>.2.log`, … (`current.log` links the newest). */
   logName: string;
+  /** Where the logs go, if not `<dataDir>/logs` (a service's LogsDirectory). */
+  logDir?: string;
   version: string;
   /** Demo: also run the reference hub and fill the replica from it over the sync protocol. */
   withDemoHub?: boolean;
@@ -55,7 +59,7 @@ async function bootProduction(options: BootOptions, databaseFile: string): Promi
     withDemoHub: options.withDemoHub ?? false,
     databaseKey: options.databaseKey,
   });
-  const log = createLogger({ file: path.join(options.dataDir, 'logs', options.logName) });
+  const log = await kioskLog(options, parseKioskSettings(settings));
   const core = createKioskCore({ databaseFile, settings, databaseKey: key, log, version: options.version, backups: { dir: path.join(options.dataDir, 'backups') } });
   return booted(core, log, databaseFile, () => core.close());
 }
@@ -71,7 +75,7 @@ async function bootDemo(options: BootOptions, databaseFile: string): Promise<Boo
   const settings = hub ? hub.settingsFor(stored) : stored;
   if (!options.databaseFile && !hub && ensureDemoDatabase(databaseFile).created) say(`Created a demo database at ${databaseFile}`);
   say(`Demo mode: ${databaseFile} is not encrypted and holds made-up people; a real kiosk runs in production mode.`);
-  const log = createLogger({ file: path.join(options.dataDir, 'logs', options.logName) });
+  const log = await kioskLog(options, parseKioskSettings(settings));
   const simulators = await startPaymentSimulators(settings, log);
   for (const line of simulators.started) say(line);
   const core = createKioskCore({
@@ -87,6 +91,10 @@ async function bootDemo(options: BootOptions, databaseFile: string): Promise<Boo
     hub?.stop();
     await simulators.close();
   });
+}
+
+function kioskLog(options: BootOptions, settings: KioskSettings): Promise<Logger> {
+  return createRollingLogger(options.logDir ?? path.join(options.dataDir, 'logs'), path.basename(options.logName, '.log'), settings.logs);
 }
 
 function booted(core: KioskCore, log: Logger, databaseFile: string, close: () => void | Promise<void>): BootedKiosk {

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { errorPayload } from '@shared/errors';
 import type { KioskCore } from '../core/kiosk-core';
 import type { Logger } from '@shared/node/logging/logger';
-import { LaunchTokens } from './launch-tokens';
+import { launchPageAt } from './launch-page';
+import { LAUNCH_TOKEN_TTL_MS, LaunchTokens } from './launch-tokens';
 import { isFromOwnPage, isTrustedApiRequest, type HostIdentity } from './request-guard';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -17,6 +18,8 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   log: Logger;
+  /** Keep a page here that opens the kiosk with a live launch token (see launch-page.ts), for a browser started by systemd. */
+  launchPage?: string;
 }
 
 export interface RunningHost {
@@ -40,7 +43,7 @@ const LaunchRequest = z.object({ token: z.string().min(1).max(200) }).strict();
  * The browser host: the built renderer and the contract over HTTP on loopback, for Chromium
  * kiosk mode and the end-to-end tests. Same core, same contract as the Electron shell.
  */
-export async function startHost({ core, rendererDir, port = 0, log }: HostOptions): Promise<RunningHost> {
+export async function startHost({ core, rendererDir, port = 0, log, launchPage: launchPageFile }: HostOptions): Promise<RunningHost> {
   const secret = randomBytes(32).toString('base64url');
   // forceCloseConnections: the page's event stream never ends by itself.
   const app = Fastify({
@@ -55,6 +58,8 @@ export async function startHost({ core, rendererDir, port = 0, log }: HostOption
   const indexHtml = await readFile(path.join(rendererDir, 'index.html'), 'utf8');
   let identity: HostIdentity = { origin: '', host: '' };
   const launchTokens = new LaunchTokens();
+  const newLaunchUrl = () => `${identity.origin}/#launch=${launchTokens.mint()}`;
+  const launchPage = launchPageFile ? launchPageAt(launchPageFile, newLaunchUrl) : undefined;
   const refuse = (request: FastifyRequest, reply: FastifyReply) => {
     log.warn({ route: request.routeOptions.url, method: request.method }, 'untrusted API request refused');
     return reply.code(403).send({ ok: false, error: errorPayload('host.forbidden') });
@@ -84,6 +89,8 @@ export async function startHost({ core, rendererDir, port = 0, log }: HostOption
     launch.post('/api/launch', async (request, reply) => {
       const parsed = LaunchRequest.safeParse(request.body);
       if (!parsed.success || !launchTokens.spend(parsed.data.token)) return refuse(request, reply);
+      // A spent page is useless to the next browser start: it gets a new token at once.
+      launchPage?.renew();
       return { ok: true, value: { secret } };
     });
   });
@@ -122,11 +129,18 @@ export async function startHost({ core, rendererDir, port = 0, log }: HostOption
   const boundPort = typeof address === 'object' && address ? address.port : port;
   const origin = `http://${LOOPBACK}:${boundPort}`;
   identity = { origin, host: `${LOOPBACK}:${boundPort}` };
+  launchPage?.renew();
+  // Renewed well within a token's life, so the page never holds an expired one.
+  const renewal = launchPage ? setInterval(() => launchPage.renew(), LAUNCH_TOKEN_TTL_MS / 2).unref() : undefined;
 
   return {
     origin,
-    newLaunchUrl: () => `${origin}/#launch=${launchTokens.mint()}`,
+    newLaunchUrl,
     secret,
-    close: () => app.close(),
+    close: async () => {
+      clearInterval(renewal);
+      launchPage?.remove();
+      await app.close();
+    },
   };
 }

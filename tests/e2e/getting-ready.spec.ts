@@ -42,7 +42,7 @@ const test = kioskTest.extend<{ hub: TestHub; slowLink: FaultProxy }>({
     expect(booted.core.context.settings.mode).toBe('production');
     await seedStaff(booted.core, [CLERK]);
     const host = await startHost({ core: booted.core, rendererDir, log: booted.log });
-    await use({ core: booted.core, origin: host.origin, newLaunchUrl: host.newLaunchUrl, logFile: path.join(folders.dataDir, 'logs', 'host.log') });
+    await use({ core: booted.core, origin: host.origin, newLaunchUrl: host.newLaunchUrl, logFile: path.join(folders.dataDir, 'logs', 'current.log') });
     await host.close();
     await booted.close();
     rmSync(folders.root, { recursive: true, force: true });

@@ -120,6 +120,6 @@ describe('npm run kiosk:web', () => {
     });
     expect(JSON.parse(info.body)).toMatchObject({ ok: true });
     expect(stdout).not.toContain(secret);
-    expect(readFileSync(path.join(dir, 'logs', 'host.log'), 'utf8')).not.toContain(secret);
+    expect(readFileSync(path.join(dir, 'logs', 'current.log'), 'utf8')).not.toContain(secret);
   });
 });

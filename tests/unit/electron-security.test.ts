@@ -66,7 +66,7 @@ vi.mock('electron-store', () => ({ default: class { store = {}; } }));
 describe('the Electron main entry', () => {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'kiosk-electron-'));
   const { app } = electron.module;
-  const logFile = path.join(userData, 'logs', 'kiosk.log');
+  const logFile = path.join(userData, 'logs', 'current.log');
 
   beforeAll(async () => {
     process.env.KIOSK_TEST_USER_DATA = userData;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cardSettingsSchema } from './card-settings';
 import { emailSettingsSchema } from './email-settings';
+import { logSettingsSchema } from './log-settings';
 import { lookupSettingsSchema } from './lookup-settings';
 import { isRealMoneyDaraja, mpesaSettingsSchema } from './mpesa-settings';
 import { paymentSettingsSchema } from './payment-settings';
@@ -38,6 +39,7 @@ export const kioskSettingsSections = z.object({
   lookup: lookupSettingsSchema,
   staff: staffSettingsSchema,
   recovery: recoverySettingsSchema,
+  logs: logSettingsSchema,
 });
 
 export const kioskSettingsSchema = kioskSettingsSections

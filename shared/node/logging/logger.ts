@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import pino, { type Logger } from 'pino';
+import pino, { type Logger, type LoggerOptions } from 'pino';
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../owner-only';
 import { REDACTED, redactLogEntry } from './logger-redaction';
 
@@ -18,21 +18,23 @@ export function createLogger(options: { level?: string; file?: string } = {}): L
     if (existsSync(options.file)) chmodSync(options.file, OWNER_ONLY_FILE);
   }
   const destination = options.file ? pino.destination({ dest: options.file, sync: false, mode: OWNER_ONLY_FILE }) : undefined;
-  return pino(
-    {
-      level: options.level ?? 'info',
-      base: { app: 'huduma-kiosk' },
-      redact: { paths: ['req.headers["x-kiosk-secret"]'], censor: REDACTED },
-      // Identifiers are scrubbed at any depth and out of free text, not just at listed paths.
-      formatters: { log: (entry) => redactLogEntry(entry) as Record<string, unknown> },
-      hooks: {
-        logMethod(args, method) {
-          method.apply(this, args.map((arg) => (typeof arg === 'string' ? (redactLogEntry(arg) as string) : arg)) as Parameters<typeof method>);
-        },
+  return pino(kioskLoggerOptions(options.level), destination);
+}
+
+/** The options every kiosk and hub logger shares: its name, and identifiers scrubbed. */
+export function kioskLoggerOptions(level = 'info'): LoggerOptions {
+  return {
+    level,
+    base: { app: 'huduma-kiosk' },
+    redact: { paths: ['req.headers["x-kiosk-secret"]'], censor: REDACTED },
+    // Identifiers are scrubbed at any depth and out of free text, not just at listed paths.
+    formatters: { log: (entry) => redactLogEntry(entry) as Record<string, unknown> },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? (redactLogEntry(arg) as string) : arg)) as Parameters<typeof method>);
       },
     },
-    destination,
-  );
+  };
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });

@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const deploy = path.resolve(import.meta.dirname, '../../resources/deploy');
+const HOST = 'huduma-kiosk-host.service';
+const DISPLAY = 'huduma-kiosk-display.service';
+const unit = (name: string) => readFileSync(path.join(deploy, name), 'utf8');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * systemd-analyze verify refuses a unit whose programs are missing, and neither Node 22 at
+ * /usr/local/bin/node nor cage is installed on this machine: the copies verified name this
+ * machine's Node and /usr/bin/true in their place, and nothing else changes.
+ */
+function installable(text: string): string {
+  return text.replaceAll('/usr/local/bin/node', process.execPath).replaceAll('/usr/bin/cage', '/usr/bin/true');
+}
+
+/** Verifies the two units side by side (each names the other); everything systemd says is returned. */
+async function verify(units: Record<string, string>): Promise<{ code: number; said: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-units-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(units)) writeFileSync(path.join(dir, name), text);
+  const files = Object.keys(units).map((name) => path.join(dir, name));
+  try {
+    const { stdout, stderr } = await run('systemd-analyze', ['verify', ...files]);
+    return { code: 0, said: `${stdout}${stderr}`.trim() };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, said: `${failed.stdout}${failed.stderr}`.trim() };
+  }
+}
+
+const installed = () => ({ [HOST]: installable(unit(HOST)), [DISPLAY]: installable(unit(DISPLAY)) });
+
+describe('the systemd units in resources/deploy', () => {
+  it('pass systemd-analyze verify without a word', async () => {
+    expect(await verify(installed())).toEqual({ code: 0, said: '' });
+  });
+
+  // verify exits 0 on a misspelt setting and only says it is ignored: silence is what passes.
+  it.each([
+    ['a misspelt setting', (text: string) => text.replace('Restart=on-failure', 'Restat=on-failure'), /Unknown key 'Restat'/],
+    ['a value systemd does not know', (text: string) => text.replace('Restart=on-failure', 'Restart=sometimes'), /Failed to parse service restart specifier/],
+    ['no program to start', (text: string) => text.replace(/^ExecStart=.*$/m, ''), /has no ExecStart=/],
+    ['a program that is not there', (text: string) => text.replaceAll(process.execPath, '/usr/local/bin/no-such-node'), /is not executable/],
+  ])('catch a broken host unit: %s', async (_what, breakIt, says) => {
+    const units = installed();
+    const broken = breakIt(units[HOST]!);
+    expect(broken).not.toBe(units[HOST]);
+    const result = await verify({ ...units, [HOST]: broken });
+    expect(result.said).toMatch(says);
+  });
+
+  it('run the host as its own user with its folders, its key as a credential, restarted after a crash', () => {
+    const host = unit(HOST);
+    for (const line of [
+      'User=huduma-kiosk',
+      'StateDirectoryMode=0700',
+      'LogsDirectoryMode=0700',
+      'RuntimeDirectoryMode=0750',
+      'LoadCredential=kiosk-database-key:/etc/huduma-kiosk/database.key',
+      'Restart=on-failure',
+      'NoNewPrivileges=yes',
+      'ProtectSystem=strict',
+      'PrivateTmp=yes',
+    ]) {
+      expect(host).toContain(`\n${line}\n`);
+    }
+    expect(host).toMatch(/^ExecStart=\/usr\/local\/bin\/node \/opt\/huduma-kiosk\/out\/host\/cli\.js .*--launch-page \/run\/huduma-kiosk\/launch\.html/m);
+  });
+
+  it('run Chromium in kiosk mode under cage, restarted when it exits, opening the launch page by its path alone', () => {
+    const display = unit(DISPLAY);
+    const command = /^ExecStart=((?:.*\\\n)*.*)$/m.exec(display)?.[1]?.replace(/\\\n\s*/g, '') ?? '';
+    expect(command).toMatch(/^\/usr\/bin\/cage -s -- \/usr\/bin\/chromium /);
+    const flags = command.split(/\s+/);
+    for (const flag of ['--kiosk', '--noerrdialogs', '--disable-pinch', '--overscroll-history-navigation=0', '--kiosk-printing', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']) {
+      expect(flags).toContain(flag);
+    }
+    expect(flags.at(-1)).toBe('file:///run/huduma-kiosk/launch.html');
+    expect(command).not.toContain('launch=');
+    expect(display).toContain('\nRestart=always\n');
+    expect(display).toContain('\nBindsTo=huduma-kiosk-host.service\n');
+    expect(display).toContain('\nSupplementaryGroups=huduma-kiosk\n');
+  });
+});
