@@ -34,8 +34,8 @@ export interface BootedKiosk {
   readonly core: KioskCore;
   readonly log: Logger;
   readonly databaseFile: string;
-  /** Where the receipt printer (a file printer until a transport is chosen) writes. */
-  readonly receiptsFolder: string;
+  /** Where receipts go, in a line for the operator's console. */
+  readonly printer: string;
   close(): Promise<void>;
 }
 
@@ -97,12 +97,26 @@ function kioskLog(options: BootOptions, settings: KioskSettings): Promise<Logger
   return createRollingLogger(options.logDir ?? path.join(options.dataDir, 'logs'), path.basename(options.logName, '.log'), settings.logs);
 }
 
+/** Where receipts go, for the operator's console: a folder of ESC/POS files only for the simulator. */
+function describePrinter(printer: KioskSettings['printer'], databaseFile: string): string {
+  switch (printer.transport) {
+    case 'file':
+      return `printed receipts as ESC/POS files in ${path.resolve(path.dirname(databaseFile), printer.folder)}`;
+    case 'tcp':
+      return `receipt printer at ${printer.host}:${printer.port}`;
+    case 'usb':
+      return `receipt printer on ${printer.devicePath}`;
+    case 'none':
+      return 'no receipt printer (receipts by SMS or email)';
+  }
+}
+
 function booted(core: KioskCore, log: Logger, databaseFile: string, close: () => void | Promise<void>): BootedKiosk {
   return {
     core,
     log,
     databaseFile,
-    receiptsFolder: path.resolve(path.dirname(databaseFile), core.context.settings.printer.folder),
+    printer: describePrinter(core.context.settings.printer, databaseFile),
     close: async () => close(),
   };
 }

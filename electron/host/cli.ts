@@ -72,7 +72,7 @@ const { core } = kiosk;
 recordCrashes(kiosk.log);
 showSimulatedMessages(core, (line) => console.log(line));
 showReplicaLoadProgress(core);
-console.log(`Data folder: ${dataDir}\nDatabase: ${kiosk.databaseFile}\nPrinted receipts (ESC/POS files): ${kiosk.receiptsFolder}`);
+console.log(`Data folder: ${dataDir}\nDatabase: ${kiosk.databaseFile}\nReceipts: ${kiosk.printer}`);
 const rendererDir = path.resolve(values['renderer-dir'] ?? path.join(import.meta.dirname, '../../out/renderer'));
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.error('The renderer is not built: run `npm run build` first (npm run kiosk:web does it for you).');

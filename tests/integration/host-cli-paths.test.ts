@@ -27,5 +27,5 @@ it('the browser host (as `npm run demo` and `npm run kiosk:web` start it) says w
   }
   expect(stdout).toContain(`Data folder: ${dir}\n`);
   expect(stdout).toContain(`Database: ${database}\n`);
-  expect(stdout).toContain(`Printed receipts (ESC/POS files): ${path.join(dir, 'printed-receipts')}\n`);
+  expect(stdout).toContain(`Receipts: printed receipts as ESC/POS files in ${path.join(dir, 'printed-receipts')}\n`);
 }, 30_000);
