@@ -1,15 +1,19 @@
 /**
- * The reference hub. `npm run hub -- [serve] [--port N] [--host H] [--db FILE]` serves the
- * sync protocol; `npm run hub -- admin <command>` manages kiosks and data (see USAGE).
+ * The reference hub. `npm run hub -- [serve] [--port N] [--host H] [--db FILE | --database-url
+ * postgres://…]` serves the sync protocol; `npm run hub -- admin <command>` manages kiosks and data (see USAGE).
  * The admin API's token comes from the environment (HUB_ADMIN_TOKEN), never the command line.
  */
 import { parseArgs } from 'node:util';
 import { createLogger } from '@shared/node/logging/logger';
 import { addKiosk, disableKiosk, resetHistory, rotateKioskToken } from './admin-commands';
 import { createHubServer } from './hub-server';
-import { SqliteHubStore } from './store/sqlite/sqlite-hub-store';
+import type { HubStore } from './store/hub-store';
+import { openHubStore } from './store/open-hub-store';
+import { isPostgresUrl, redactedUrl } from './store/postgres/postgres-connection';
 
 const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [--db hub.sqlite] [--log hub.log]
+       npm run hub -- [serve] --database-url postgres://USER@HOST:5432/DATABASE    the hub on PostgreSQL instead of SQLite
+                                                      (the password from PGPASSWORD or ~/.pgpass, not the command line)
        npm run hub -- admin add-kiosk <kiosk-id>      prints the kiosk's token, once
        npm run hub -- admin rotate-token <kiosk-id>   prints a new token; the old one stops working
        npm run hub -- admin disable-kiosk <kiosk-id>  the kiosk's token stops working
@@ -25,6 +29,8 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
     db: { type: 'string', default: 'hub.sqlite' },
+    /** PostgreSQL instead of the SQLite file: postgres://user@host:port/database. */
+    'database-url': { type: 'string' },
     /** Logs to this file (readable by the hub's user alone) instead of stdout. */
     log: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -37,7 +43,7 @@ function wholeNumber(flag: string, text: string): number {
   return value;
 }
 
-async function admin(store: SqliteHubStore, command: string | undefined, argument: string | undefined): Promise<void> {
+async function admin(store: HubStore, command: string | undefined, argument: string | undefined): Promise<void> {
   const needKiosk = () => {
     if (!argument) throw new Error(`admin ${command} needs a kiosk id`);
     return argument;
@@ -77,10 +83,15 @@ async function admin(store: SqliteHubStore, command: string | undefined, argumen
   }
 }
 
-async function serve(store: SqliteHubStore): Promise<void> {
+/** Where the data lives, as said at start: never the database password. */
+const databaseUrl = values['database-url'];
+const storeLocation = databaseUrl ?? values.db;
+const storeName = databaseUrl === undefined ? `database ${values.db}` : `PostgreSQL ${redactedUrl(databaseUrl)}`;
+
+async function serve(store: HubStore): Promise<void> {
   const app = createHubServer({ store, adminToken: process.env.HUB_ADMIN_TOKEN, log: createLogger({ file: values.log }) });
   const address = await app.listen({ port: wholeNumber('port', values.port), host: values.host });
-  console.log(`Hub serving the kiosk sync protocol at ${address} (database ${values.db})`);
+  console.log(`Hub serving the kiosk sync protocol at ${address} (${storeName})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void app.close().then(() => store.close()));
   }
@@ -89,7 +100,8 @@ async function serve(store: SqliteHubStore): Promise<void> {
 async function main(): Promise<void> {
   if (values.help) return console.log(USAGE);
   const [mode = 'serve', command, argument] = positionals;
-  const store = new SqliteHubStore(values.db);
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) throw new Error('--database-url must start with postgres:// or postgresql://');
+  const store = await openHubStore(storeLocation);
   if (mode === 'serve') return serve(store);
   try {
     if (mode !== 'admin') throw new Error(`unknown mode "${mode}"\n\n${USAGE}`);

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Heartbeat, WireAuditHead } from '@shared/sync/protocol';
+import type {
+  ApplyOutcome,
+  AuditHeadOutcome,
+  ChangeSlice,
+  HubStore,
+  JudgedEvent,
+  KeptAuditHead,
+  KeptMpesaCallback,
+  KioskSummary,
+  MpesaCallbackQuestion,
+  NewMpesaCallback,
+  ReplicaEdit,
+  SeedSummary,
+  StoredEvent,
+  UnclaimedMpesaPayment,
+} from '../hub-store';
+import { AuditHeadLedger } from './audit-head-ledger';
+import { EventLedger } from './event-ledger';
+import { KioskRegistry } from './kiosk-registry';
+import { migratePostgres } from './migrate-postgres';
+import { postgresMigrations } from './migrations';
+import { MpesaCallbackBox } from './mpesa-callback-box';
+import { connectPool } from './postgres-connection';
+import { readReplicaCatalog, type CatalogTable } from './replica-catalog';
+import { EPOCH_KEY, ReplicaHistory } from './replica-history';
+import { importReplica } from './replica-import';
+
+/**
+ * The hub's storage in a PostgreSQL database, for a back office that runs more than one
+ * hub process or wants its data in a server. Every method is one transaction on a pooled
+ * connection (single statements are their own); see ReplicaHistory for how history
+ * positions stay in commit order.
+ */
+export class PostgresHubStore implements HubStore {
+  private readonly kiosks: KioskRegistry;
+  private readonly events: EventLedger;
+  private readonly history: ReplicaHistory;
+  private readonly callbacks: MpesaCallbackBox;
+  private readonly auditHeads: AuditHeadLedger;
+
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly catalog: Map<string, CatalogTable>,
+  ) {
+    this.kiosks = new KioskRegistry(pool);
+    this.events = new EventLedger(pool);
+    this.history = new ReplicaHistory(pool, catalog);
+    this.callbacks = new MpesaCallbackBox(pool);
+    this.auditHeads = new AuditHeadLedger(pool);
+  }
+
+  /** Connects, brings the schema up to date and gives a new database its first history epoch. */
+  static async open(url: string): Promise<PostgresHubStore> {
+    const pool = await connectPool(url);
+    try {
+      await migratePostgres(pool, postgresMigrations);
+      await pool.query('INSERT INTO hub_meta (key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [EPOCH_KEY, randomUUID()]);
+      return new PostgresHubStore(pool, await readReplicaCatalog(pool));
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  addKiosk(kioskId: string, tokenHash: string, at: string): Promise<boolean> {
+    return this.kiosks.add(kioskId, tokenHash, at);
+  }
+
+  replaceKioskToken(kioskId: string, tokenHash: string): Promise<boolean> {
+    return this.kiosks.replaceToken(kioskId, tokenHash);
+  }
+
+  kioskForToken(tokenHash: string): Promise<string | undefined> {
+    return this.kiosks.forToken(tokenHash);
+  }
+
+  disableKiosk(kioskId: string, at: string): Promise<boolean> {
+    return this.kiosks.disable(kioskId, at);
+  }
+
+  applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome> {
+    return this.events.apply(kioskId, events, receivedAt);
+  }
+
+  listEvents(kioskId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    return this.events.list(kioskId, afterSeq, limit);
+  }
+
+  readChanges(afterPosition: number, limit: number): Promise<ChangeSlice> {
+    return this.history.read(afterPosition, limit);
+  }
+
+  writeReplica(edits: ReplicaEdit[]): Promise<void> {
+    return this.history.write(edits);
+  }
+
+  resetHistory(epoch: string): Promise<void> {
+    return this.history.reset(epoch);
+  }
+
+  importReplica(sourceFile: string): Promise<SeedSummary> {
+    return importReplica(this.pool, this.catalog, sourceFile);
+  }
+
+  recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void> {
+    return this.kiosks.recordHeartbeat(kioskId, heartbeat, receivedAt);
+  }
+
+  recordAuditHead(kioskId: string, head: WireAuditHead, receivedAt: string): Promise<AuditHeadOutcome> {
+    return this.auditHeads.record(kioskId, head, receivedAt);
+  }
+
+  listAuditHeads(kioskId: string, afterRowId: number, limit: number): Promise<KeptAuditHead[]> {
+    return this.auditHeads.list(kioskId, afterRowId, limit);
+  }
+
+  keepMpesaCallback(callback: NewMpesaCallback): Promise<boolean> {
+    return this.callbacks.keep(callback);
+  }
+
+  findMpesaCallbacks(kioskId: string, asked: MpesaCallbackQuestion): Promise<KeptMpesaCallback[]> {
+    return this.callbacks.find(kioskId, asked);
+  }
+
+  unclaimedMpesaPayments(receivedBefore: string): Promise<UnclaimedMpesaPayment[]> {
+    return this.callbacks.unclaimed(receivedBefore);
+  }
+
+  listKiosks(): Promise<KioskSummary[]> {
+    return this.kiosks.list();
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
