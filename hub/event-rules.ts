@@ -1,4 +1,4 @@
-import { uploadedEventSchema } from '@shared/sync/protocol';
+import { storableText, uploadedEventSchema } from '@shared/sync/protocol';
 import type { JudgedEvent } from './store/hub-store';
 
 /** Dotted lower-case names, as the kiosk's features write them: `payment.settled`. */
@@ -31,7 +31,7 @@ export function judgeEvent(raw: { seq: number } & Record<string, unknown>, maxPa
   return { seq: event.seq, verdict: 'accepted', event };
 }
 
-/** What of a refused event's fields is worth keeping beside the reason. */
+/** What of a refused event's fields is worth keeping beside the reason: short text a text column takes. */
 function shortText(value: unknown): string | null {
-  return typeof value === 'string' && value.length <= 100 ? value : null;
+  return storableText().max(100).safeParse(value).data ?? null;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { cellSchema } from '@shared/sync/protocol';
+import { cellSchema, storableText } from '@shared/sync/protocol';
 import { REPLICA_TABLES } from '@shared/sync/replica-tables';
 import { bearerToken, sameToken } from '../kiosk-tokens';
 import type { HubStore } from '../store/hub-store';
@@ -15,7 +15,7 @@ const replicaEditsSchema = z.object({
     z.object({
       table: tableName.transform((name) => name as (typeof REPLICA_TABLES)[number]['name']),
       upserts: z.array(z.record(z.string(), cellSchema)).optional(),
-      deletes: z.array(z.union([z.string(), z.number()])).optional(),
+      deletes: z.array(z.union([storableText(), z.number()])).optional(),
     }),
   ),
 });

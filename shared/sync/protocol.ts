@@ -24,11 +24,17 @@ export const SYNC_PATHS = {
  */
 export const MPESA_CALLBACK_PATH = '/mpesa/v1/stk-callback';
 
+/**
+ * Text the hub stores in a text column. PostgreSQL refuses a NUL character in text where SQLite
+ * keeps it, so the hub refuses it at the door, on either store, as bad input.
+ */
+export const storableText = () => z.string().refine((text) => !text.includes('\u0000'), 'text may not contain a NUL character');
+
 /** An outbox event as the kiosk sends it; `seq` is the kiosk's own gapless numbering. */
 export const uploadedEventSchema = z.object({
   seq: z.number().int().positive(),
-  id: z.string().min(1).max(100),
-  type: z.string().min(1).max(100),
+  id: storableText().min(1).max(100),
+  type: storableText().min(1).max(100),
   payload: z.unknown(),
   createdAt: z.iso.datetime({ offset: true }),
 });
@@ -121,7 +127,7 @@ export const downloadQuerySchema = z.object({
   limit: z.coerce.number().int().positive().max(200_000).optional(),
 });
 
-export const cellSchema = z.union([z.string(), z.number(), z.null()]);
+export const cellSchema = z.union([storableText(), z.number(), z.null()]);
 export type Cell = z.output<typeof cellSchema>;
 
 /**

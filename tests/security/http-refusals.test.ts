@@ -90,6 +90,9 @@ describe('the hub’s refusals over HTTP', () => {
       ['GET', `${SYNC_PATHS.auditHeads}?after=-1`, json(), undefined],
       ['POST', '/admin/v1/replica', admin, JSON.stringify({ edits: [{ table: 'no_such_table' }] })],
       ['GET', '/admin/v1/kiosks/x/events?limit=0', admin, undefined],
+      // A NUL character: PostgreSQL's text refuses it, so both stores' hubs refuse it at the door.
+      ['POST', '/admin/v1/replica', admin, JSON.stringify({ edits: [{ table: 'fees', upserts: [{ code: 'NUL\u0000', name: 'x' }] }] })],
+      ['POST', '/admin/v1/replica', admin, JSON.stringify({ edits: [{ table: 'fees', deletes: ['NUL\u0000'] }] })],
     ];
     for (const [method, urlPath, headers, body] of cases) {
       const answer = await request(hub.url, method, urlPath, headers, body);
@@ -97,6 +100,7 @@ describe('the hub’s refusals over HTTP', () => {
       expect(answer.text, `${method} ${urlPath}`).toMatch(/^\{"error":"[a-z-]+"\}$/);
       expect(STABLE_400_CODES).toContain((JSON.parse(answer.text) as { error: string }).error);
     }
+    expect(hub.store.db.prepare("SELECT count(*) AS n FROM fees WHERE code LIKE 'NUL%'").get()).toEqual({ n: 0 });
     // Another body type is refused by name only.
     const plain = await request(hub.url, 'POST', SYNC_PATHS.upload, { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, '<events/>');
     expect(plain).toEqual({ status: 415, text: '{"error":"unsupported-media-type"}' });
