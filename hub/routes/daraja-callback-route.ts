@@ -27,6 +27,8 @@ export async function darajaCallbackRoute(app: FastifyInstance, store: HubStore,
     await open.register(rateLimit, { max: options.callbacksPerMinute ?? 600, timeWindow: 60_000 });
     const keep = async (body: unknown, tag: string | undefined) => {
       if (tag !== undefined && !TAG.test(tag)) return false;
+      // Safaricom sends no NUL character, and PostgreSQL's text could not keep one.
+      if (JSON.stringify(body).includes('\\u0000')) return false;
       const read = readStkCallback(body);
       if (!read.ok) return false;
       const { callback } = read;

@@ -191,7 +191,7 @@ export const heartbeatAnswerSchema = z.object({ unclaimedMpesa: z.array(unclaime
 export const MPESA_CALLBACK_IDS_MAX = 200;
 export const mpesaCallbacksRequestSchema = z
   .object({
-    checkoutRequestIds: z.array(z.string().min(1).max(100)).max(MPESA_CALLBACK_IDS_MAX).default([]),
+    checkoutRequestIds: z.array(storableText().min(1).max(100)).max(MPESA_CALLBACK_IDS_MAX).default([]),
     attemptReferences: z.array(z.string().regex(/^[A-Z0-9]{4,12}$/)).max(MPESA_CALLBACK_IDS_MAX).default([]),
   })
   .refine((asked) => asked.checkoutRequestIds.length + asked.attemptReferences.length > 0, 'ask for at least one push');

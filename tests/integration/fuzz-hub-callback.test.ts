@@ -35,7 +35,7 @@ describe('the hub’s Daraja callback route, fuzzed', () => {
     expect(kept()).toBe(0);
   });
 
-  it('keeps each distinct well-formed callback body once, whatever its strings, and never answers 5xx', async () => {
+  it('keeps each distinct well-formed callback body once, whatever its strings but a NUL character, and never answers 5xx', async () => {
     const callback = fc.record({
       Body: fc.record({
         stkCallback: fc.record({
@@ -50,13 +50,15 @@ describe('the hub’s Daraja callback route, fuzzed', () => {
     const seen = new Set<string>();
     await fc.assert(
       fc.asyncProperty(callback, fc.boolean(), async (body, repeat) => {
+        // Safaricom sends no NUL, and PostgreSQL's text could not keep one: refused, on either store.
+        const withNul = JSON.stringify(body).includes('\\u0000');
         for (let i = 0; i < (repeat ? 2 : 1); i++) {
           const answer = await post(JSON.stringify(body));
-          expect(answer.status).toBe(200);
-          expect(await answer.json()).toEqual({ ResultCode: 0, ResultDesc: 'Accepted' });
+          expect(answer.status).toBe(withNul ? 400 : 200);
+          expect(await answer.json()).toEqual(withNul ? { ResultCode: 1, ResultDesc: 'Rejected: not an STK callback' } : { ResultCode: 0, ResultDesc: 'Accepted' });
         }
         // Every distinct body is kept (a forged one must not hide the genuine one); a repeat once.
-        seen.add(JSON.stringify(body));
+        if (!withNul) seen.add(JSON.stringify(body));
         expect(kept()).toBe(seen.size);
       }),
       { numRuns: 300 },
