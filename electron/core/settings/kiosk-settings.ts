@@ -9,6 +9,7 @@ import { recoverySettingsSchema } from './recovery-settings';
 import { smsSettingsSchema } from './sms-settings';
 import { staffSettingsSchema } from './staff-settings';
 import { syncSettingsSchema } from './sync-settings';
+import { updateSettingsSchema } from './update-settings';
 import { verificationSettingsSchema } from './verification-settings';
 
 /**
@@ -38,6 +39,7 @@ export const kioskSettingsSections = z.object({
   lookup: lookupSettingsSchema,
   staff: staffSettingsSchema,
   recovery: recoverySettingsSchema,
+  updates: updateSettingsSchema,
 });
 
 export const kioskSettingsSchema = kioskSettingsSections

@@ -1,7 +1,7 @@
 import type { CoreContext } from '../context';
 
 /** Why the shell lost its screen: Electron's render-process-gone reasons, or a renderer that stopped answering. */
-export type ScreenLossCause = 'crashed' | 'killed' | 'oom' | 'launch-failed' | 'integrity-failure' | 'abnormal-exit' | 'unresponsive';
+export type ScreenLossCause = 'crashed' | 'killed' | 'oom' | 'launch-failed' | 'integrity-failure' | 'abnormal-exit' | 'memory-eviction' | 'unresponsive';
 
 /**
  * What the core offers the shell that serves it (never the renderer): a supervisor's shutdown
