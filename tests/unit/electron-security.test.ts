@@ -15,7 +15,7 @@ const electron = await vi.hoisted(async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   // Plain records rather than vi.fn(): Vitest clears mock calls before each test, and these
   // are made once, when the entry starts.
-  const windows: { options: { webPreferences: Record<string, unknown> }; loaded: string[]; webContents: unknown }[] = [];
+  const windows: InstanceType<typeof BrowserWindow>[] = [];
   const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
   const permissionHandlers: Record<string, (...args: unknown[]) => unknown> = {};
   const privilegedSchemes: unknown[] = [];
@@ -24,20 +24,35 @@ const electron = await vi.hoisted(async () => {
     getPath: () => process.env.KIOSK_TEST_USER_DATA!,
     getVersion: () => '9.9.9',
     quit: () => undefined,
+    requestSingleInstanceLock: () => true,
+    isPackaged: false,
+    setLoginItemSettings: () => undefined,
   });
   const record = (name: string) => (handler: (...args: unknown[]) => unknown) => void (permissionHandlers[name] = handler);
-  class BrowserWindow {
-    readonly webContents = Object.assign(new Emitter(), { send: () => undefined, isDestroyed: () => false });
+  class BrowserWindow extends Emitter {
+    static getAllWindows = () => windows;
+    readonly webContents = Object.assign(new Emitter(), {
+      send: () => undefined,
+      isDestroyed: () => false,
+      setVisualZoomLevelLimits: async () => undefined,
+      setZoomFactor: () => undefined,
+      forcefullyCrashRenderer: () => undefined,
+    });
     readonly loaded: string[] = [];
+    focused = 0;
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      super();
       windows.push(this);
     }
     async loadURL(url: string) {
       this.loaded.push(url);
     }
     removeMenu() {}
-    once() {}
     show() {}
+    restore() {}
+    focus() {
+      this.focused++;
+    }
   }
   return {
     windows,
@@ -130,5 +145,20 @@ describe('the Electron main entry', () => {
     expect(await handler(fromPage, 'kiosk.info', {})).toMatchObject({ ok: true, value: { version: '9.9.9' } });
     const fromElsewhere = { sender, senderFrame: { url: 'https://evil.example/', parent: null } };
     expect(await handler(fromElsewhere, 'kiosk.info', {})).toMatchObject({ ok: false, error: { code: 'host.forbidden' } });
+  });
+
+  it('keeps its window open, and brings it to the front when started again', () => {
+    const window = electron.windows[0]!;
+    const preventDefault = vi.fn();
+    window.emit('close', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    app.emit('second-instance');
+    expect(window.focused).toBe(1);
+  });
+
+  it('reloads the attract screen in a new renderer when the page crashes', () => {
+    const window = electron.windows[0]!;
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    expect(window.loaded).toEqual(['app://kiosk/index.html', 'app://kiosk/index.html']);
   });
 });
