@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL } from '../../shared/ipc-channels';
+import { SUPERVISOR, seedStaffInFile } from '../support/staff-seed';
 
 /**
  * The Electron main entry as it starts the kiosk, with stand-ins for the Electron objects
@@ -19,11 +20,12 @@ const electron = await vi.hoisted(async () => {
   const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
   const permissionHandlers: Record<string, (...args: unknown[]) => unknown> = {};
   const privilegedSchemes: unknown[] = [];
+  const quits: string[] = [];
   const app = Object.assign(new Emitter(), {
     whenReady: () => Promise.resolve(),
     getPath: () => process.env.KIOSK_TEST_USER_DATA!,
     getVersion: () => '9.9.9',
-    quit: () => undefined,
+    quit: () => void quits.push('quit'),
     requestSingleInstanceLock: () => true,
     isPackaged: false,
     setLoginItemSettings: () => undefined,
@@ -59,6 +61,7 @@ const electron = await vi.hoisted(async () => {
     ipcHandlers,
     permissionHandlers,
     privilegedSchemes,
+    quits,
     module: {
       app,
       BrowserWindow,
@@ -160,5 +163,20 @@ describe('the Electron main entry', () => {
     const window = electron.windows[0]!;
     window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
     expect(window.loaded).toEqual(['app://kiosk/index.html', 'app://kiosk/index.html']);
+  });
+
+  it("quits when a supervisor shuts the kiosk down, and not before", async () => {
+    await seedStaffInFile(path.join(userData, 'kiosk.sqlite'), [SUPERVISOR]);
+    const handler = electron.ipcHandlers.get(CALL_CHANNEL)!;
+    const fromPage = { sender: electron.windows[0]!.webContents, senderFrame: { url: 'app://kiosk/index.html', parent: null } };
+    expect(await handler(fromPage, 'kiosk.shutdown', {})).toMatchObject({ ok: false, error: { code: 'call.forbidden' } });
+    expect(electron.quits).toEqual([]);
+    expect(await handler(fromPage, 'staff.signIn', { staffId: SUPERVISOR.staffId, pin: SUPERVISOR.pin })).toMatchObject({ ok: true });
+    expect(await handler(fromPage, 'kiosk.shutdown', {})).toEqual({ ok: true, value: {} });
+    await vi.waitFor(() => expect(electron.quits).toEqual(['quit']));
+    // Quitting passes the window guard: the close that follows is not refused.
+    const preventDefault = vi.fn();
+    electron.windows[0]!.emit('close', { preventDefault });
+    expect(preventDefault).not.toHaveBeenCalled();
   });
 });
