@@ -10,6 +10,7 @@ import { createHubServer } from './hub-server';
 import type { HubStore } from './store/hub-store';
 import { openHubStore } from './store/open-hub-store';
 import { isPostgresUrl, redactedUrl } from './store/postgres/postgres-connection';
+import { pinRelease } from './updates/release-pins';
 
 const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [--db hub.sqlite] [--log hub.log]
        npm run hub -- [serve] --database-url postgres://USER@HOST:5432/DATABASE    the hub on PostgreSQL instead of SQLite
@@ -19,8 +20,11 @@ const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [-
        npm run hub -- admin disable-kiosk <kiosk-id>  the kiosk's token stops working
        npm run hub -- admin reset-history             every kiosk refetches its replica
        npm run hub -- admin unclaimed                 M-Pesa money no kiosk's payment claims (to match or refund)
+       npm run hub -- admin pin-release <centre> <version> [--releases DIR]
+                                                      the centre's kiosks update (or go back) to that release
        npm run hub -- admin import-replica <file>     loads an empty hub's replica from a SQLite file of replica tables
                                                       (a back-office export, or demo data from \`npm run seed\`)
+--releases DIR serves the Electron shell's update feed (/updates/v1/<centre>/) from DIR.
 Environment: HUB_ADMIN_TOKEN enables GET /admin/v1/kiosks and the other admin routes.`;
 
 const { values, positionals } = parseArgs({
@@ -33,6 +37,8 @@ const { values, positionals } = parseArgs({
     'database-url': { type: 'string' },
     /** Logs to this file (readable by the hub's user alone) instead of stdout. */
     log: { type: 'string' },
+    /** The Electron shell's releases, one folder per version, and pins.json (hub/README.md, "Updates"). */
+    releases: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -43,7 +49,7 @@ function wholeNumber(flag: string, text: string): number {
   return value;
 }
 
-async function admin(store: HubStore, command: string | undefined, argument: string | undefined): Promise<void> {
+async function admin(store: HubStore, command: string | undefined, argument: string | undefined, second: string | undefined): Promise<void> {
   const needKiosk = () => {
     if (!argument) throw new Error(`admin ${command} needs a kiosk id`);
     return argument;
@@ -72,6 +78,12 @@ async function admin(store: HubStore, command: string | undefined, argument: str
       await resetHistory(store);
       console.log('History reset: every kiosk will refetch its replica.');
       return;
+    case 'pin-release': {
+      if (!values.releases || !argument || !second) throw new Error('admin pin-release needs --releases DIR, a centre and a version');
+      await pinRelease(values.releases, argument, second);
+      console.log(`Centre ${argument} pinned to ${second}: its kiosks install it at their next check.`);
+      return;
+    }
     case 'import-replica': {
       if (!argument) throw new Error('admin import-replica needs a file');
       const summary = await store.importReplica(argument);
@@ -89,7 +101,7 @@ const storeLocation = databaseUrl ?? values.db;
 const storeName = databaseUrl === undefined ? `database ${values.db}` : `PostgreSQL ${redactedUrl(databaseUrl)}`;
 
 async function serve(store: HubStore): Promise<void> {
-  const app = createHubServer({ store, adminToken: process.env.HUB_ADMIN_TOKEN, log: createLogger({ file: values.log }) });
+  const app = createHubServer({ store, adminToken: process.env.HUB_ADMIN_TOKEN, log: createLogger({ file: values.log }), releasesDir: values.releases });
   const address = await app.listen({ port: wholeNumber('port', values.port), host: values.host });
   console.log(`Hub serving the kiosk sync protocol at ${address} (${storeName})`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -99,13 +111,13 @@ async function serve(store: HubStore): Promise<void> {
 
 async function main(): Promise<void> {
   if (values.help) return console.log(USAGE);
-  const [mode = 'serve', command, argument] = positionals;
+  const [mode = 'serve', command, argument, second] = positionals;
   if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) throw new Error('--database-url must start with postgres:// or postgresql://');
   const store = await openHubStore(storeLocation);
   if (mode === 'serve') return serve(store);
   try {
     if (mode !== 'admin') throw new Error(`unknown mode "${mode}"\n\n${USAGE}`);
-    await admin(store, command, argument);
+    await admin(store, command, argument, second);
   } finally {
     await store.close();
   }

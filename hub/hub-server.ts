@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { silentLogger, type Logger } from '@shared/node/logging/logger';
 import { EVENT_PAYLOAD_BYTES_MAX } from '@shared/sync/protocol';
@@ -8,6 +9,8 @@ import { downloadRoute } from './routes/download-route';
 import { heartbeatRoute } from './routes/heartbeat-route';
 import { requireKioskToken } from './routes/kiosk-auth';
 import { mpesaCallbacksRoute } from './routes/mpesa-callbacks-route';
+import { releasePinsRoutes } from './routes/release-pins-route';
+import { updatesRoute } from './routes/updates-route';
 import { uploadRoute } from './routes/upload-route';
 import type { HubStore } from './store/hub-store';
 
@@ -25,6 +28,8 @@ export interface HubServerOptions {
   callbacksPerMinute?: number;
   /** How old a successful callback must be before it counts as money nobody claimed. */
   unclaimedAfterMinutes?: number;
+  /** The Electron shell's releases and each centre's pin (hub/updates/release-pins.ts); none: no update feed. */
+  releasesDir?: string;
 }
 
 /**
@@ -71,9 +76,15 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
     heartbeatRoute(sync, store, { now, unclaimedAfterMinutes: options.unclaimedAfterMinutes ?? 15 });
     mpesaCallbacksRoute(sync, store);
     auditHeadsRoute(sync, store);
+    if (options.releasesDir) await updatesRoute(sync, path.resolve(options.releasesDir));
   });
   void app.register(async (open) => darajaCallbackRoute(open, store, { now, ...(options.callbacksPerMinute !== undefined && { callbacksPerMinute: options.callbacksPerMinute }) }));
   const { adminToken } = options;
-  if (adminToken) void app.register(async (admin) => adminRoutes(admin, store, adminToken, { now, unclaimedAfterMinutes: options.unclaimedAfterMinutes ?? 15 }));
+  if (adminToken) {
+    void app.register(async (admin) => {
+      adminRoutes(admin, store, adminToken, { now, unclaimedAfterMinutes: options.unclaimedAfterMinutes ?? 15 });
+      if (options.releasesDir) releasePinsRoutes(admin, path.resolve(options.releasesDir));
+    });
+  }
   return app;
 }

@@ -23,6 +23,8 @@ import { parseKioskSettings, type KioskMode } from './settings/kiosk-settings';
 import { LOCAL_SECRETS_PURPOSE, LocalSettings } from './settings/local-settings';
 import { SecretSeal } from './secrets/secret-seal';
 import { createSmsGateway } from './sms/create-sms-gateway';
+import type { ShellControl } from './shutdown/shell-control';
+import { createShutdown } from './shutdown/shutdown-feature';
 import { createStaffDesk } from './staff-desk';
 import { createEmailGateway } from './email/create-email-gateway';
 import { createSync } from './sync/sync-feature';
@@ -58,6 +60,8 @@ export interface KioskCore {
   acceptMpesaCallback(body: unknown, attemptReference?: string): Promise<CallbackDisposition>;
   /** Resolves when no payment is being polled or charged in the background. */
   paymentsIdle(): Promise<void>;
+  /** For the shell that serves the core: a supervisor's shutdown, a lost screen, quiet moments. */
+  readonly shell: ShellControl;
 }
 
 /** Grace after the idle warning before the core itself ends a silent visit. */
@@ -115,8 +119,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const sync = createSync(context, { payments: payments.service.payments, printer: payments.service.printerMonitor });
   const recovery = createRecovery(context, { lookup: lookup.service });
   const overrides = createOverrides(context, { lookup: lookup.service, payments: payments.service.payments });
+  const shutdown = createShutdown(context);
   // Sync starts last: payments left unsettled by a stop are resumed before callbacks are fetched for them.
-  const features = [visits, lookup, payments, staff, recovery, overrides, sync];
+  const features = [visits, lookup, payments, staff, recovery, overrides, shutdown, sync];
 
   // Attended mode belongs to the visit in which staff proved who they are: it ends with it.
   events.subscribe((name) => {
@@ -129,6 +134,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...staff.handlers,
     ...recovery.handlers,
     ...overrides.handlers,
+    ...shutdown.handlers,
     ...sync.handlers,
   };
   const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
@@ -140,6 +146,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     subscribe: (listener) => events.subscribe(listener),
     acceptMpesaCallback: (body, attemptReference) => payments.service.payments.acceptMpesaCallback(body, attemptReference),
     paymentsIdle: () => payments.service.payments.idle(),
+    shell: shutdown.service,
     close() {
       stopBackups();
       void sync.service.stop();

@@ -105,3 +105,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void host.close().then(() => kiosk.close().then(() => process.exit(0)));
   });
 }
+// A supervisor's "Shut down this kiosk": once no payment is being settled, close and exit cleanly.
+core.shell.onShutdownRequested(() => {
+  console.log('Shut down by a supervisor.');
+  void core.paymentsIdle().then(() => host.close().then(() => kiosk.close().then(() => process.exit(0))));
+});

@@ -7,6 +7,7 @@ import { printerCalls, printerEvents } from './printer';
 import { recoveryCalls } from './recovery';
 import { reportCalls } from './reports';
 import { shiftCalls } from './shifts';
+import { shutdownCalls } from './shutdown';
 import { staffCalls, staffEvents } from './staff';
 import { syncCalls, syncEvents } from './sync';
 import { systemCalls, systemEvents } from './system';
@@ -27,6 +28,7 @@ export const calls = {
   ...shiftCalls,
   ...reportCalls,
   ...overrideCalls,
+  ...shutdownCalls,
 } as const satisfies Record<string, CallDef>;
 
 export const events = {

@@ -5,6 +5,8 @@ export const localeSchema = z.enum(['en', 'sw']);
 export const empty = z.object({}).strict();
 
 export const visitEndReason = z.enum(['done', 'idle', 'start-over', 'staff']);
+/** Also 'screen-lost', which only the shell reports: its renderer crashed or hung, and the visit was wiped before the screen reloaded. */
+export const visitEndedReason = z.enum([...visitEndReason.options, 'screen-lost']);
 
 export const systemCalls = {
   /** What the renderer needs before the first screen. */
@@ -31,5 +33,5 @@ export const systemCalls = {
 
 export const systemEvents = {
   /** The core ended the visit (its own idle backstop, or staff). The renderer wipes its state. */
-  'visit.ended': defineEvent(z.object({ visitId: z.string(), reason: visitEndReason })),
+  'visit.ended': defineEvent(z.object({ visitId: z.string(), reason: visitEndedReason })),
 } as const;

@@ -18,11 +18,11 @@ export interface TestHub {
 }
 
 /** The reference hub on a loopback port with a fresh database in a temporary folder. */
-export async function startTestHub(options: { seedCitizens?: number; maxPayloadBytes?: number; callbacksPerMinute?: number; unclaimedAfterMinutes?: number } = {}): Promise<TestHub> {
+export async function startTestHub(options: { seedCitizens?: number; maxPayloadBytes?: number; callbacksPerMinute?: number; unclaimedAfterMinutes?: number; releasesDir?: string } = {}): Promise<TestHub> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const store = new SqliteHubStore(path.join(dir, 'hub.sqlite'));
   if (options.seedCitizens) await importDemoReplica(store, { citizens: options.seedCitizens, seed: 7 });
-  const app = createHubServer({ store, adminToken: TEST_ADMIN_TOKEN, maxPayloadBytes: options.maxPayloadBytes, callbacksPerMinute: options.callbacksPerMinute, unclaimedAfterMinutes: options.unclaimedAfterMinutes });
+  const app = createHubServer({ store, adminToken: TEST_ADMIN_TOKEN, maxPayloadBytes: options.maxPayloadBytes, callbacksPerMinute: options.callbacksPerMinute, unclaimedAfterMinutes: options.unclaimedAfterMinutes, releasesDir: options.releasesDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

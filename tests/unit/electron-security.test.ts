@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL } from '../../shared/ipc-channels';
+import { SUPERVISOR, seedStaffInFile } from '../support/staff-seed';
 
 /**
  * The Electron main entry as it starts the kiosk, with stand-ins for the Electron objects
@@ -15,35 +16,52 @@ const electron = await vi.hoisted(async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   // Plain records rather than vi.fn(): Vitest clears mock calls before each test, and these
   // are made once, when the entry starts.
-  const windows: { options: { webPreferences: Record<string, unknown> }; loaded: string[]; webContents: unknown }[] = [];
+  const windows: InstanceType<typeof BrowserWindow>[] = [];
   const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
   const permissionHandlers: Record<string, (...args: unknown[]) => unknown> = {};
   const privilegedSchemes: unknown[] = [];
+  const quits: string[] = [];
   const app = Object.assign(new Emitter(), {
     whenReady: () => Promise.resolve(),
     getPath: () => process.env.KIOSK_TEST_USER_DATA!,
     getVersion: () => '9.9.9',
-    quit: () => undefined,
+    quit: () => void quits.push('quit'),
+    requestSingleInstanceLock: () => true,
+    isPackaged: false,
+    setLoginItemSettings: () => undefined,
   });
   const record = (name: string) => (handler: (...args: unknown[]) => unknown) => void (permissionHandlers[name] = handler);
-  class BrowserWindow {
-    readonly webContents = Object.assign(new Emitter(), { send: () => undefined, isDestroyed: () => false });
+  class BrowserWindow extends Emitter {
+    static getAllWindows = () => windows;
+    readonly webContents = Object.assign(new Emitter(), {
+      send: () => undefined,
+      isDestroyed: () => false,
+      setVisualZoomLevelLimits: async () => undefined,
+      setZoomFactor: () => undefined,
+      forcefullyCrashRenderer: () => undefined,
+    });
     readonly loaded: string[] = [];
+    focused = 0;
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      super();
       windows.push(this);
     }
     async loadURL(url: string) {
       this.loaded.push(url);
     }
     removeMenu() {}
-    once() {}
     show() {}
+    restore() {}
+    focus() {
+      this.focused++;
+    }
   }
   return {
     windows,
     ipcHandlers,
     permissionHandlers,
     privilegedSchemes,
+    quits,
     module: {
       app,
       BrowserWindow,
@@ -130,5 +148,35 @@ describe('the Electron main entry', () => {
     expect(await handler(fromPage, 'kiosk.info', {})).toMatchObject({ ok: true, value: { version: '9.9.9' } });
     const fromElsewhere = { sender, senderFrame: { url: 'https://evil.example/', parent: null } };
     expect(await handler(fromElsewhere, 'kiosk.info', {})).toMatchObject({ ok: false, error: { code: 'host.forbidden' } });
+  });
+
+  it('keeps its window open, and brings it to the front when started again', () => {
+    const window = electron.windows[0]!;
+    const preventDefault = vi.fn();
+    window.emit('close', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    app.emit('second-instance');
+    expect(window.focused).toBe(1);
+  });
+
+  it('reloads the attract screen in a new renderer when the page crashes', () => {
+    const window = electron.windows[0]!;
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    expect(window.loaded).toEqual(['app://kiosk/index.html', 'app://kiosk/index.html']);
+  });
+
+  it("quits when a supervisor shuts the kiosk down, and not before", async () => {
+    await seedStaffInFile(path.join(userData, 'kiosk.sqlite'), [SUPERVISOR]);
+    const handler = electron.ipcHandlers.get(CALL_CHANNEL)!;
+    const fromPage = { sender: electron.windows[0]!.webContents, senderFrame: { url: 'app://kiosk/index.html', parent: null } };
+    expect(await handler(fromPage, 'kiosk.shutdown', {})).toMatchObject({ ok: false, error: { code: 'call.forbidden' } });
+    expect(electron.quits).toEqual([]);
+    expect(await handler(fromPage, 'staff.signIn', { staffId: SUPERVISOR.staffId, pin: SUPERVISOR.pin })).toMatchObject({ ok: true });
+    expect(await handler(fromPage, 'kiosk.shutdown', {})).toEqual({ ok: true, value: {} });
+    await vi.waitFor(() => expect(electron.quits).toEqual(['quit']));
+    // Quitting passes the window guard: the close that follows is not refused.
+    const preventDefault = vi.fn();
+    electron.windows[0]!.emit('close', { preventDefault });
+    expect(preventDefault).not.toHaveBeenCalled();
   });
 });

@@ -10,6 +10,7 @@ import { recoverySettingsSchema } from './recovery-settings';
 import { smsSettingsSchema } from './sms-settings';
 import { staffSettingsSchema } from './staff-settings';
 import { syncSettingsSchema } from './sync-settings';
+import { updateSettingsSchema } from './update-settings';
 import { verificationSettingsSchema } from './verification-settings';
 
 /**
@@ -40,6 +41,7 @@ export const kioskSettingsSections = z.object({
   staff: staffSettingsSchema,
   recovery: recoverySettingsSchema,
   logs: logSettingsSchema,
+  updates: updateSettingsSchema,
 });
 
 export const kioskSettingsSchema = kioskSettingsSections

@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import { KioskError } from '../errors';
 import type { CoreEvents } from '../events';
 
-export type VisitEndReason = 'done' | 'idle' | 'start-over' | 'staff';
+export type VisitEndReason = 'done' | 'idle' | 'start-over' | 'staff' | 'screen-lost';
 
 export interface Visit {
   readonly id: string;

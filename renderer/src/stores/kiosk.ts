@@ -18,5 +18,13 @@ export const useKioskStore = defineStore('kiosk', () => {
     version.value = info.version;
   }
 
-  return { connected, idleTimeoutSeconds, idleWarningSeconds, version, load };
+  /** Set once a supervisor's shutdown was accepted: the shell is closing, the screen says so. */
+  const shuttingDown = ref(false);
+
+  async function shutDown(): Promise<void> {
+    await call('kiosk.shutdown', {});
+    shuttingDown.value = true;
+  }
+
+  return { connected, idleTimeoutSeconds, idleWarningSeconds, version, load, shuttingDown, shutDown };
 });
