@@ -7,6 +7,7 @@ import { bootKiosk } from '../boot/boot-kiosk';
 import { StartRefused } from '../boot/production-start';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { startAutoUpdates, type AutoUpdates } from './auto-update';
+import { relaunchAfterCrash } from './crash-relaunch';
 import { safeStorageDatabaseKey } from './database-key';
 import { registerKioskIpc } from './ipc';
 import { startAtLogin } from './login-item';
@@ -50,6 +51,7 @@ void app.whenReady().then(async () => {
   });
   if (!kiosk) return;
   const { core, log } = kiosk;
+  relaunchAfterCrash(app, log);
 
   denyAllPermissions(session.defaultSession);
   serveRenderer(path.join(import.meta.dirname, '../renderer'));

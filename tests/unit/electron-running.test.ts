@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startAutoUpdates } from '../../electron/main/auto-update';
+import { AFTER_CRASH_SWITCH, CRASH_RELAUNCH_LIMIT, relaunchAfterCrash } from '../../electron/main/crash-relaunch';
 import { startAtLogin } from '../../electron/main/login-item';
 import { recoverLostRenderer } from '../../electron/main/renderer-recovery';
 import { settledWithin } from '../../electron/main/settled-within';
@@ -278,5 +280,40 @@ describe('a bounded wait', () => {
     expect(await settledWithin(Promise.resolve(), 50)).toBe(true);
     expect(await settledWithin(Promise.reject(new Error('x')), 50)).toBe(true);
     expect(await settledWithin(new Promise(() => undefined), 20)).toBe(false);
+  });
+});
+
+describe('a crash of the main process', () => {
+  function crashingShell(argv: string[]) {
+    const lines: Array<Record<string, unknown>> = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const proc = Object.assign(new EventEmitter(), { argv: ['/opt/huduma-kiosk/huduma-kiosk', ...argv] });
+    const app = { relaunch: vi.fn(), exit: vi.fn() };
+    relaunchAfterCrash(app, log, proc as never);
+    const crash = (error: Error) => {
+      proc.emit('uncaughtExceptionMonitor', error, 'uncaughtException');
+      proc.emit('uncaughtException', error, 'uncaughtException');
+    };
+    return { app, lines, crash };
+  }
+
+  it('leaves the reason in the log and starts the kiosk afresh, with no error dialog left on screen', () => {
+    const { app, lines, crash } = crashingShell(['--dev-tools']);
+    crash(new Error('replica file vanished'));
+    expect(lines[0]).toMatchObject({ level: 60, msg: 'crashed', origin: 'uncaughtException', err: { message: 'replica file vanished' } });
+    expect(app.relaunch).toHaveBeenCalledWith({ args: ['--dev-tools', `${AFTER_CRASH_SWITCH}1`] });
+    expect(app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('counts crashes in a row and stops relaunching at the limit', () => {
+    const second = crashingShell([`${AFTER_CRASH_SWITCH}1`]);
+    second.crash(new Error('again'));
+    expect(second.app.relaunch).toHaveBeenCalledWith({ args: [`${AFTER_CRASH_SWITCH}2`] });
+
+    const last = crashingShell([`${AFTER_CRASH_SWITCH}${CRASH_RELAUNCH_LIMIT - 1}`]);
+    last.crash(new Error('and again'));
+    expect(last.app.relaunch).not.toHaveBeenCalled();
+    expect(last.app.exit).toHaveBeenCalledWith(1);
+    expect(last.lines.at(-1)).toMatchObject({ level: 60, crashesInARow: CRASH_RELAUNCH_LIMIT });
   });
 });

@@ -6,8 +6,8 @@ import type { Logger } from 'pino';
  * (a service manager then restarts the process). A monitor changes nothing of that exit; the
  * logger must write synchronously for the line to be in the file before the process is gone.
  */
-export function recordCrashes(log: Logger): void {
-  process.on('uncaughtExceptionMonitor', (error, origin) => {
+export function recordCrashes(log: Logger, proc: Pick<NodeJS.Process, 'on'> = process): void {
+  proc.on('uncaughtExceptionMonitor', (error, origin) => {
     log.fatal({ err: error, origin }, 'crashed');
   });
 }
