@@ -70,9 +70,14 @@ describe('the systemd units in resources/deploy', () => {
       'NoNewPrivileges=yes',
       'ProtectSystem=strict',
       'PrivateTmp=yes',
+      // Of /dev, only a USB receipt printer's device files (printer.transport usb), as group lp.
+      'DevicePolicy=closed',
+      'DeviceAllow=char-usb rw',
+      'SupplementaryGroups=lp',
     ]) {
       expect(host).toContain(`\n${line}\n`);
     }
+    expect(host).not.toContain('PrivateDevices=yes');
     expect(host).toMatch(/^ExecStart=\/usr\/local\/bin\/node \/opt\/huduma-kiosk\/out\/host\/cli\.js .*--launch-page \/run\/huduma-kiosk\/launch\.html/m);
   });
 
