@@ -1,8 +1,10 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { silentLogger, type Logger } from '@shared/node/logging/logger';
 import { EVENT_PAYLOAD_BYTES_MAX } from '@shared/sync/protocol';
+import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './centre-lockouts';
 import { adminRoutes } from './routes/admin-routes';
 import { auditHeadsRoute } from './routes/audit-heads-route';
+import { centreStateRoute } from './routes/centre-state-route';
 import { darajaCallbackRoute } from './routes/daraja-callback-route';
 import { downloadRoute } from './routes/download-route';
 import { heartbeatRoute } from './routes/heartbeat-route';
@@ -25,6 +27,8 @@ export interface HubServerOptions {
   callbacksPerMinute?: number;
   /** How old a successful callback must be before it counts as money nobody claimed. */
   unclaimedAfterMinutes?: number;
+  /** Wrong PINs across a centre's kiosks that lock a staff number, and for how long. */
+  staffLockout?: LockoutPolicy;
 }
 
 /**
@@ -71,6 +75,7 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
     heartbeatRoute(sync, store, { now, unclaimedAfterMinutes: options.unclaimedAfterMinutes ?? 15 });
     mpesaCallbacksRoute(sync, store);
     auditHeadsRoute(sync, store);
+    centreStateRoute(sync, store, { now, lockout: options.staffLockout ?? DEFAULT_LOCKOUT_POLICY });
   });
   void app.register(async (open) => darajaCallbackRoute(open, store, { now, ...(options.callbacksPerMinute !== undefined && { callbacksPerMinute: options.callbacksPerMinute }) }));
   const { adminToken } = options;

@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { KioskError } from '../errors';
 import type { CoreEvents } from '../events';
 import type { IdentifierHasher } from '../audit/identifier-hash';
-import { hashPin, verifyPin } from './pin-hash';
+import { hashPin, verifyPin } from '@shared/node/pin-hash';
 import type { StaffAccounts } from './staff-accounts';
 import type { SignedInStaff, StaffPresence, StaffRole } from '../staff-presence';
 import type { StaffSettings } from '../settings/staff-settings';

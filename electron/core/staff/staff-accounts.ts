@@ -4,8 +4,8 @@ import type { Db } from '../db/open';
 import { KioskError } from '../errors';
 import type { Outbox } from '../outbox';
 import type { IdentifierHasher } from '../audit/identifier-hash';
-import { hashPin } from './pin-hash';
-import { isGuessablePin } from './pin-policy';
+import { hashPin } from '@shared/node/pin-hash';
+import { isGuessablePin } from '@shared/staff/pin-policy';
 import type { StaffRole } from '../staff-presence';
 
 export interface StaffRow {
