@@ -112,7 +112,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const visits = createVisits(context);
   const lookup = createLookup(context);
   const payments = createPayments(context, options.databaseFile, options.payments);
-  const sync = createSync(context, { payments: payments.service.payments, printer: payments.service.printerMonitor });
+  const sync = createSync(context, { payments: payments.service.payments, printer: payments.service.printerMonitor, centre: staff.service.centre });
   const recovery = createRecovery(context, { lookup: lookup.service });
   const overrides = createOverrides(context, { lookup: lookup.service, payments: payments.service.payments });
   // Sync starts last: payments left unsettled by a stop are resumed before callbacks are fetched for them.
