@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { hashToken, newKioskToken } from './kiosk-tokens';
 import type { HubStore } from './store/hub-store';
 
-/** Registers a kiosk and returns its token: the only time the token exists in clear. */
-export async function addKiosk(store: HubStore, kioskId: string, now = new Date()): Promise<string> {
+/** Registers a kiosk (in a centre, or none yet) and returns its token: the only time the token exists in clear. */
+export async function addKiosk(store: HubStore, kioskId: string, now = new Date(), centreId: string | null = null): Promise<string> {
   const token = newKioskToken();
-  if (!(await store.addKiosk(kioskId, hashToken(token), now.toISOString()))) throw new Error(`kiosk ${kioskId} already exists`);
+  if (!(await store.addKiosk(kioskId, hashToken(token), now.toISOString(), centreId))) throw new Error(`kiosk ${kioskId} already exists`);
   return token;
 }
 

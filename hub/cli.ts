@@ -6,6 +6,8 @@
 import { parseArgs } from 'node:util';
 import { createLogger } from '@shared/node/logging/logger';
 import { addKiosk, disableKiosk, resetHistory, rotateKioskToken } from './admin-commands';
+import { CENTRE_USAGE, centreAdmin } from './centre-cli';
+import { requireCentre } from './centre-commands';
 import { createHubServer } from './hub-server';
 import type { HubStore } from './store/hub-store';
 import { openHubStore } from './store/open-hub-store';
@@ -25,6 +27,7 @@ const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [-
        npm run hub -- admin import-replica <file>     loads an empty hub's replica from a SQLite file of replica tables
                                                       (a back-office export, or demo data from \`npm run seed\`)
 --releases DIR serves the Electron shell's update feed (/updates/v1/<centre>/) from DIR.
+${CENTRE_USAGE}
 Environment: HUB_ADMIN_TOKEN enables GET /admin/v1/kiosks and the other admin routes.`;
 
 const { values, positionals } = parseArgs({
@@ -40,6 +43,11 @@ const { values, positionals } = parseArgs({
     /** The Electron shell's releases, one folder per version, and pins.json (hub/README.md, "Updates"). */
     releases: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
+    /** Centre and staff commands (see CENTRE_USAGE). */
+    centre: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    badge: { type: 'string' },
   },
 });
 
@@ -55,9 +63,11 @@ async function admin(store: HubStore, command: string | undefined, argument: str
     return argument;
   };
   switch (command) {
-    case 'add-kiosk':
-      console.log(await addKiosk(store, needKiosk()));
+    case 'add-kiosk': {
+      const centreId = values.centre === undefined ? null : await requireCentre(store, values.centre);
+      console.log(await addKiosk(store, needKiosk(), new Date(), centreId));
       return;
+    }
     case 'rotate-token':
       console.log(await rotateKioskToken(store, needKiosk()));
       return;
@@ -91,6 +101,7 @@ async function admin(store: HubStore, command: string | undefined, argument: str
       return;
     }
     default:
+      if (await centreAdmin(store, command, argument, values)) return;
       throw new Error(`unknown admin command "${command ?? ''}"\n\n${USAGE}`);
   }
 }

@@ -2,8 +2,10 @@ import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { silentLogger, type Logger } from '@shared/node/logging/logger';
 import { EVENT_PAYLOAD_BYTES_MAX } from '@shared/sync/protocol';
+import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './centre-lockouts';
 import { adminRoutes } from './routes/admin-routes';
 import { auditHeadsRoute } from './routes/audit-heads-route';
+import { centreStateRoute } from './routes/centre-state-route';
 import { darajaCallbackRoute } from './routes/daraja-callback-route';
 import { downloadRoute } from './routes/download-route';
 import { heartbeatRoute } from './routes/heartbeat-route';
@@ -30,6 +32,8 @@ export interface HubServerOptions {
   unclaimedAfterMinutes?: number;
   /** The Electron shell's releases and each centre's pin (hub/updates/release-pins.ts); none: no update feed. */
   releasesDir?: string;
+  /** Wrong PINs across a centre's kiosks that lock a staff number, and for how long. */
+  staffLockout?: LockoutPolicy;
 }
 
 /**
@@ -77,6 +81,7 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
     mpesaCallbacksRoute(sync, store);
     auditHeadsRoute(sync, store);
     if (options.releasesDir) await updatesRoute(sync, path.resolve(options.releasesDir));
+    centreStateRoute(sync, store, { now, lockout: options.staffLockout ?? DEFAULT_LOCKOUT_POLICY });
   });
   void app.register(async (open) => darajaCallbackRoute(open, store, { now, ...(options.callbacksPerMinute !== undefined && { callbacksPerMinute: options.callbacksPerMinute }) }));
   const { adminToken } = options;

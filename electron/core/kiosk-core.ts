@@ -116,7 +116,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const visits = createVisits(context);
   const lookup = createLookup(context);
   const payments = createPayments(context, options.databaseFile, options.payments);
-  const sync = createSync(context, { payments: payments.service.payments, printer: payments.service.printerMonitor });
+  const sync = createSync(context, { payments: payments.service.payments, printer: payments.service.printerMonitor, centre: staff.service.centre });
   const recovery = createRecovery(context, { lookup: lookup.service });
   const overrides = createOverrides(context, { lookup: lookup.service, payments: payments.service.payments });
   const shutdown = createShutdown(context);

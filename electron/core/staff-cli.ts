@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { pinSchema, staffIdSchema, staffRoleSchema, badgeCodeSchema } from '@shared/contract/staff';
 import { createKioskCore } from './kiosk-core';
 import { commandLineKey, type DatabaseKey } from './secrets/database-key';
-import { pinReader } from './staff/pin-prompt';
+import { pinReader } from '@shared/node/pin-prompt';
 import { addStaffAsSupervisor, commandErrorText, setupFirstSupervisor, StaffCommandError } from './staff/staff-commands';
 import { createStaffAccess } from './staff/staff-access';
 

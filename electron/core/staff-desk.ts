@@ -25,11 +25,11 @@ export function createStaffDesk(
   ctx: Omit<CoreContext, 'staff'>,
   syncStatus: () => SyncStatus,
 ): Feature<keyof typeof staffCalls | keyof typeof shiftCalls | keyof typeof reportCalls, StaffDesk> {
-  const { accounts, attended } = createStaffAccess(ctx);
+  const { accounts, attended, centre } = createStaffAccess(ctx);
   const shifts = new Shifts(ctx);
   const reports = new Reports(ctx, shifts.store, syncStatus);
   return {
-    service: { accounts, attended, shifts, reports },
+    service: { accounts, attended, centre, shifts, reports },
     handlers: { ...staffHandlers(attended, accounts), ...shiftHandlers(shifts, attended), ...reportHandlers(reports, attended) },
     start: () => undefined,
   };

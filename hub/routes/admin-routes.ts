@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cellSchema, storableText } from '@shared/sync/protocol';
 import { REPLICA_TABLES } from '@shared/sync/replica-tables';
 import { bearerToken, sameToken } from '../kiosk-tokens';
+import { centreAdminRoutes } from './centre-admin-routes';
 import type { HubStore } from '../store/hub-store';
 import { refuseInvalid } from './refuse-invalid';
 
@@ -35,6 +36,7 @@ export function adminRoutes(scope: FastifyInstance, store: HubStore, adminToken:
   });
 
   scope.get('/admin/v1/kiosks', async () => ({ kiosks: await store.listKiosks() }));
+  centreAdminRoutes(scope, store, options);
 
   /** Money M-Pesa took that no kiosk's payment claims (after a grace for the kiosk to upload it): to match or refund. */
   scope.get('/admin/v1/mpesa/unclaimed', async () => {

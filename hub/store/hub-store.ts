@@ -89,6 +89,45 @@ export interface UnclaimedMpesaPayment {
   receivedAt: string;
 }
 
+/** A service centre: its kiosks share its staff and count wrong PINs together. */
+export interface Centre {
+  id: string;
+  name: string;
+  /** Keys the centre's badge hashes (shared/node/badge-hash.ts); goes only to the centre's kiosks. */
+  badgeKey: string;
+  createdAt: string;
+}
+
+export type CentreStaffRole = 'clerk' | 'supervisor';
+
+/** A member of a centre's staff as the hub keeps them: the PIN only as the kiosk's scrypt hash. */
+export interface CentreStaff {
+  staffId: string;
+  centreId: string;
+  name: string;
+  role: CentreStaffRole;
+  pinHash: string;
+  badgeHash: string | null;
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewCentreStaff = Pick<CentreStaff, 'staffId' | 'centreId' | 'name' | 'role' | 'pinHash' | 'badgeHash'>;
+
+/** `exists`: the staff number is taken (in any centre); `badge-taken`: another account has this badge. */
+export type AddStaffOutcome = 'added' | 'exists' | 'no-centre' | 'badge-taken';
+
+/** What may change of an account; each change stamps `updatedAt`. */
+export type StaffChange = { disabled: boolean } | { role: CentreStaffRole } | { pinHash: string };
+
+/** A sign-in outcome a kiosk of the centre uploaded (see STAFF_SIGN_IN_EVENTS), in the order received. */
+export interface StaffSignInEvent {
+  staffId: string;
+  failed: boolean;
+  receivedAt: string;
+}
+
 export interface SeedSummary {
   rows: number;
   ms: number;
@@ -100,8 +139,8 @@ export interface SeedSummary {
  * order, so a reader never sees position n+1 before n commits.
  */
 export interface HubStore {
-  /** False when a kiosk of that id already exists. */
-  addKiosk(kioskId: string, tokenHash: string, at: string): Promise<boolean>;
+  /** False when a kiosk of that id already exists. `centreId` must name a centre (null: none yet). */
+  addKiosk(kioskId: string, tokenHash: string, at: string, centreId?: string | null): Promise<boolean>;
   /** False when there is no such kiosk. */
   replaceKioskToken(kioskId: string, tokenHash: string): Promise<boolean>;
   /** The kiosk a token belongs to, unless that kiosk is disabled. */
@@ -137,6 +176,23 @@ export interface HubStore {
   /** Successful callbacks received before `receivedBefore` whose receipt no uploaded payment claims. */
   unclaimedMpesaPayments(receivedBefore: string): Promise<UnclaimedMpesaPayment[]>;
   listKiosks(): Promise<KioskSummary[]>;
+
+  /** False when a centre of that id already exists. */
+  addCentre(centre: Centre): Promise<boolean>;
+  listCentres(): Promise<Centre[]>;
+  /** Moves a kiosk into a centre; it receives that centre's staff from its next sync. */
+  setKioskCentre(kioskId: string, centreId: string): Promise<'moved' | 'no-kiosk' | 'no-centre'>;
+  /** The kiosk's centre, or null when the hub has not placed it in one (or knows no such kiosk). */
+  kioskCentre(kioskId: string): Promise<Centre | null>;
+
+  addStaff(staff: NewCentreStaff, at: string): Promise<AddStaffOutcome>;
+  /** False when there is no such staff number. */
+  changeStaff(staffId: string, change: StaffChange, at: string): Promise<boolean>;
+  findStaff(staffId: string): Promise<CentreStaff | undefined>;
+  /** The centre's staff, disabled ones too (a kiosk must learn of the disabling), by staff number. */
+  listStaff(centreId: string): Promise<CentreStaff[]>;
+  /** Sign-in outcomes uploaded by the centre's kiosks, received at or after `since`, oldest first. */
+  staffSignInEvents(centreId: string, since: string): Promise<StaffSignInEvent[]>;
 
   close(): Promise<void>;
 }

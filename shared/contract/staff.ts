@@ -18,8 +18,8 @@ export const signedInStaffSchema = z.object({
 });
 export type SignedInStaffView = z.output<typeof signedInStaffSchema>;
 
-/** Why attended mode started or ended. */
-export const attendedChangeReason = z.enum(['sign-in', 'sign-out', 'idle', 'replaced', 'visit-ended']);
+/** Why attended mode started or ended; `disabled`: the back office disabled the account. */
+export const attendedChangeReason = z.enum(['sign-in', 'sign-out', 'idle', 'replaced', 'visit-ended', 'disabled']);
 
 export const staffCalls = {
   /** Attended mode: the PIN with either the staff number or a scanned badge. */

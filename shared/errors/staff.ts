@@ -17,4 +17,8 @@ export const staffErrors = {
     en: 'Choose a PIN that is not all the same digit or a simple run like 1234.',
     sw: 'Chagua PIN ambayo si tarakimu moja iliyorudiwa wala mfuatano rahisi kama 1234.',
   },
+  'staff.managedByHub': {
+    en: "This kiosk's staff are managed by the service centre's back office: ask it to add the account.",
+    sw: 'Wafanyakazi wa kioski hiki husimamiwa na ofisi kuu ya kituo cha huduma: iombe iongeze akaunti hiyo.',
+  },
 } as const satisfies Record<string, Localized>;

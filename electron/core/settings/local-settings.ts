@@ -38,6 +38,16 @@ export class LocalSettings {
     return value;
   }
 
+  /** A secret given to the kiosk (its centre's badge key): kept sealed when the kiosk has a seal. */
+  setSecret(key: string, value: string): void {
+    this.set(key, this.seal ? this.seal.seal(value) : value);
+  }
+
+  getSecret(key: string): string | undefined {
+    const stored = this.get(key);
+    return stored === undefined || !this.seal ? stored : this.seal.open(stored);
+  }
+
   /** As getOrCreate, for a secret: kept sealed when the kiosk has a seal. */
   getOrCreateSecret(key: string, make: () => string): string {
     const stored = this.getOrCreate(key, () => (this.seal ? this.seal.seal(make()) : make()));

@@ -26,6 +26,8 @@ export const syncSettingsSchema = z
     uploadIntervalSeconds: seconds(1, 3600, 30),
     downloadIntervalSeconds: seconds(1, 3600, 60),
     heartbeatIntervalSeconds: seconds(5, 3600, 60),
+    /** How often the centre's staff and lockouts are read: a clerk disabled at the hub is signed out within this. */
+    centreStateIntervalSeconds: seconds(1, 3600, 30),
     /** How often the hub is asked for M-Pesa callbacks while a push awaits its result. */
     mpesaCallbackIntervalSeconds: seconds(0.2, 600, 3),
     requestTimeoutSeconds: seconds(1, 600, 30),

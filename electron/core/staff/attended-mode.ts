@@ -1,11 +1,13 @@
 import type { SignedInStaffView } from '@shared/contract/staff';
+import { STAFF_SIGN_IN_EVENTS } from '@shared/sync/centre-state';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { KioskError } from '../errors';
 import type { CoreEvents } from '../events';
 import type { IdentifierHasher } from '../audit/identifier-hash';
-import { hashPin, verifyPin } from './pin-hash';
+import type { Outbox } from '../outbox';
+import { hashPin, verifyPin } from '@shared/node/pin-hash';
 import type { StaffAccounts } from './staff-accounts';
 import type { SignedInStaff, StaffPresence, StaffRole } from '../staff-presence';
 import type { StaffSettings } from '../settings/staff-settings';
@@ -17,12 +19,13 @@ export interface SignInRequest {
   badgeCode?: string | undefined;
 }
 
-type EndReason = 'sign-out' | 'idle' | 'replaced' | 'visit-ended';
+type EndReason = 'sign-out' | 'idle' | 'replaced' | 'visit-ended' | 'disabled';
 
 interface AttendedDeps {
   db: Db;
   clock: Clock;
   audit: AuditLog;
+  outbox: Outbox;
   events: CoreEvents;
   hashIdentifier: IdentifierHasher;
   settings: StaffSettings;
@@ -88,13 +91,18 @@ export class AttendedMode implements StaffPresence {
       .immediate();
     if ('refusedUntil' in attempt) throw this.lockedError(attempt.refusedUntil.getTime());
     if (!(await verifyPin(request.pin, row.pin_hash))) {
-      db.transaction(() => audit.append({ action: 'staff.signIn', outcome: attempt.locksUntil ? 'locked-out' : 'wrong-pin', actor }))();
+      // Uploaded so the hub counts wrong PINs across the centre's kiosks (never the PIN itself).
+      db.transaction(() => {
+        audit.append({ action: 'staff.signIn', outcome: attempt.locksUntil ? 'locked-out' : 'wrong-pin', actor });
+        this.deps.outbox.enqueue(STAFF_SIGN_IN_EVENTS.failed, { staffId: row.id });
+      })();
       throw attempt.locksUntil ? this.lockedError(attempt.locksUntil.getTime()) : new KioskError('staff.signInFailed');
     }
     if (this.signedIn) this.end('replaced');
     db.transaction(() => {
       accounts.recordSuccess(row.id);
       audit.append({ action: 'staff.signIn', outcome: 'ok', actor, details: { role: row.role } });
+      this.deps.outbox.enqueue(STAFF_SIGN_IN_EVENTS.succeeded, { staffId: row.id });
     })();
     this.signedIn = { staffId: row.id, lastActivity: clock.now().getTime() };
     this.armTimer();
@@ -111,6 +119,11 @@ export class AttendedMode implements StaffPresence {
   /** The visit ended (idle wipe, start over, finish): whoever comes next starts unattended. */
   endWithVisit(): void {
     if (this.signedIn) this.end('visit-ended');
+  }
+
+  /** The back office disabled (or withdrew) the signed-in account: attended mode ends at once. */
+  endIfDisabled(): void {
+    if (this.signedIn && this.deps.accounts.find({ staffId: this.signedIn.staffId })?.active !== 1) this.end('disabled');
   }
 
   /** Whether someone is signed in, without reading the clock (the visit's silence limit asks). */

@@ -4,8 +4,10 @@ import type { Db } from '../db/open';
 import { KioskError } from '../errors';
 import type { Outbox } from '../outbox';
 import type { IdentifierHasher } from '../audit/identifier-hash';
-import { hashPin } from './pin-hash';
-import { isGuessablePin } from './pin-policy';
+import { centreBadgeHash } from '@shared/node/badge-hash';
+import { hashPin } from '@shared/node/pin-hash';
+import type { LocalSettings } from '../settings/local-settings';
+import { isGuessablePin } from '@shared/staff/pin-policy';
 import type { StaffRole } from '../staff-presence';
 
 export interface StaffRow {
@@ -13,10 +15,16 @@ export interface StaffRow {
   name: string;
   role: StaffRole;
   pin_hash: string;
+  badge_hash: string | null;
   failed_attempts: number;
   locked_until: string | null;
   active: number;
+  from_hub: number;
 }
+
+/** Where a kiosk placed in a centre keeps that centre's badge key and id (see centre-staff.ts). */
+export const CENTRE_BADGE_KEY = 'centre.badgeKey';
+export const CENTRE_ID_KEY = 'centre.id';
 
 /**
  * A PIN attempt as counted before its hash is compared: refused outright while a lock is in
@@ -38,6 +46,7 @@ interface AccountsDeps {
   audit: AuditLog;
   outbox: Outbox;
   hashIdentifier: IdentifierHasher;
+  local: LocalSettings;
 }
 
 /** The staff table: creating accounts and the PIN-attempt bookkeeping behind lockout. */
@@ -66,10 +75,17 @@ export class StaffAccounts {
     return this.deps.hashIdentifier('staff-badge', badgeCode);
   }
 
+  /** A badge finds an account made here (the kiosk's own key) or one from the centre (the centre's key). */
   find(by: { staffId?: string | undefined; badgeCode?: string | undefined }): StaffRow | undefined {
     if (by.staffId !== undefined) return this.byIdStmt.get(by.staffId);
-    if (by.badgeCode !== undefined) return this.byBadgeStmt.get(this.badgeHash(by.badgeCode));
-    return undefined;
+    if (by.badgeCode === undefined) return undefined;
+    const centreKey = this.deps.local.getSecret(CENTRE_BADGE_KEY);
+    return this.byBadgeStmt.get(this.badgeHash(by.badgeCode)) ?? (centreKey === undefined ? undefined : this.byBadgeStmt.get(centreBadgeHash(centreKey, by.badgeCode)));
+  }
+
+  /** A kiosk placed in a centre takes its staff from the hub alone. */
+  isManagedByHub(): boolean {
+    return this.deps.local.get(CENTRE_ID_KEY) !== undefined;
   }
 
   hasSupervisor(): boolean {
@@ -78,6 +94,7 @@ export class StaffAccounts {
 
   /** Adds an account; `createdBy` is the supervisor's id, or 'setup' for the first supervisor. */
   async create(staff: NewStaff, createdBy: string): Promise<void> {
+    if (this.isManagedByHub()) throw new KioskError('staff.managedByHub');
     if (isGuessablePin(staff.pin)) throw new KioskError('staff.weakPin', { field: 'pin' });
     const badgeHash = staff.badgeCode === undefined ? null : this.badgeHash(staff.badgeCode);
     const pinHash = await hashPin(staff.pin);

@@ -17,6 +17,7 @@ import {
   type UploadRequest,
   type UploadResponse,
 } from '@shared/sync/protocol';
+import { CENTRE_STATE_PATH, centreStateSchema, type CentreState } from '@shared/sync/centre-state';
 import { SyncFailure } from './sync-failure';
 
 export interface HubClientOptions {
@@ -69,6 +70,11 @@ export class HubClient {
   async heartbeat(heartbeat: Heartbeat, signal: AbortSignal): Promise<UnclaimedMpesa[]> {
     const reply = await this.exchange('POST', SYNC_PATHS.heartbeat, heartbeat, signal);
     return reply.status === 204 ? [] : parse(heartbeatAnswerSchema, reply).unclaimedMpesa;
+  }
+
+  /** The kiosk's centre as the hub has it: its staff and centre-wide lockouts. */
+  async centreState(signal: AbortSignal): Promise<CentreState> {
+    return parse(centreStateSchema, await this.exchange('GET', CENTRE_STATE_PATH, undefined, signal));
   }
 
   private async exchange(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal, expected: number[] = []): Promise<Reply> {

@@ -1,5 +1,6 @@
 import type { PrinterStatusReport } from '@shared/contract/printer';
 import type { ReplicaLoad, SyncStatus } from '@shared/contract/sync';
+import type { CentreState } from '@shared/sync/centre-state';
 import { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -30,12 +31,14 @@ export interface SyncServiceOptions {
   log: Logger;
   /** Where fetched M-Pesa callbacks go; without it none are fetched. */
   mpesaCallbacks?: MpesaCallbackInbox;
+  /** Where the centre's staff and lockouts go; without it they are not read. */
+  onCentreState?: (state: CentreState) => void;
   onStatus(status: SyncStatus): void;
   /** The receipt printer's last known status, for the heartbeat; null before it was first asked. */
   printerStatus?: () => PrinterStatusReport | null;
 }
 
-type LoopName = 'upload' | 'download' | 'heartbeat' | 'callbacks';
+type LoopName = 'upload' | 'download' | 'heartbeat' | 'callbacks' | 'centre';
 
 const LAST_SYNC_KEY = 'sync.lastSuccessfulSyncAt';
 
@@ -107,6 +110,16 @@ export class SyncService {
         settings.heartbeatIntervalSeconds,
       ),
       callbacks: loop('callbacks', options.mpesaCallbacks ? mpesaCallbackStep(options.mpesaCallbacks, client) : async () => 'idle', settings.mpesaCallbackIntervalSeconds),
+      centre: loop(
+        'centre',
+        async (signal) => {
+          const { onCentreState } = options;
+          if (!onCentreState) return 'idle';
+          onCentreState(await client.centreState(signal));
+          return 'done';
+        },
+        settings.centreStateIntervalSeconds,
+      ),
     };
   }
 
@@ -139,7 +152,7 @@ export class SyncService {
       online: this.online,
       lastSuccessfulSyncAt: this.options.local.get(LAST_SYNC_KEY) ?? null,
       ...this.queue.figures(),
-      lastError: this.errors.get('upload') ?? this.errors.get('download') ?? this.errors.get('heartbeat') ?? this.errors.get('callbacks') ?? null,
+      lastError: this.errors.get('upload') ?? this.errors.get('download') ?? this.errors.get('heartbeat') ?? this.errors.get('callbacks') ?? this.errors.get('centre') ?? null,
       replica: { ready: isReplicaReady(this.options.db), load: this.load },
     };
   }

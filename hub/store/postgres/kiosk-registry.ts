@@ -16,8 +16,13 @@ export class KioskRegistry {
   constructor(private readonly pool: pg.Pool) {}
 
   /** False when the id (or, by chance, the token's hash) is already taken. */
-  async add(kioskId: string, tokenHash: string, at: string): Promise<boolean> {
-    const result = await this.pool.query('INSERT INTO kiosks (id, token_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [kioskId, tokenHash, at]);
+  async add(kioskId: string, tokenHash: string, at: string, centreId: string | null): Promise<boolean> {
+    const result = await this.pool.query('INSERT INTO kiosks (id, token_hash, created_at, centre_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      kioskId,
+      tokenHash,
+      at,
+      centreId,
+    ]);
     return result.rowCount === 1;
   }
 

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Heartbeat, WireAuditHead } from '@shared/sync/protocol';
 import type {
+  AddStaffOutcome,
   ApplyOutcome,
   AuditHeadOutcome,
+  Centre,
+  CentreStaff,
   ChangeSlice,
   HubStore,
   JudgedEvent,
@@ -11,13 +14,17 @@ import type {
   KeptMpesaCallback,
   KioskSummary,
   MpesaCallbackQuestion,
+  NewCentreStaff,
   NewMpesaCallback,
   ReplicaEdit,
   SeedSummary,
+  StaffChange,
+  StaffSignInEvent,
   StoredEvent,
   UnclaimedMpesaPayment,
 } from '../hub-store';
 import { AuditHeadLedger } from './audit-head-ledger';
+import { CentreRegistry } from './centre-registry';
 import { EventLedger } from './event-ledger';
 import { KioskRegistry } from './kiosk-registry';
 import { migratePostgres } from './migrate-postgres';
@@ -40,6 +47,7 @@ export class PostgresHubStore implements HubStore {
   private readonly history: ReplicaHistory;
   private readonly callbacks: MpesaCallbackBox;
   private readonly auditHeads: AuditHeadLedger;
+  private readonly centres: CentreRegistry;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -50,6 +58,7 @@ export class PostgresHubStore implements HubStore {
     this.history = new ReplicaHistory(pool, catalog);
     this.callbacks = new MpesaCallbackBox(pool);
     this.auditHeads = new AuditHeadLedger(pool);
+    this.centres = new CentreRegistry(pool);
   }
 
   /** Connects, brings the schema up to date and gives a new database its first history epoch. */
@@ -65,8 +74,8 @@ export class PostgresHubStore implements HubStore {
     }
   }
 
-  addKiosk(kioskId: string, tokenHash: string, at: string): Promise<boolean> {
-    return this.kiosks.add(kioskId, tokenHash, at);
+  addKiosk(kioskId: string, tokenHash: string, at: string, centreId: string | null = null): Promise<boolean> {
+    return this.kiosks.add(kioskId, tokenHash, at, centreId);
   }
 
   replaceKioskToken(kioskId: string, tokenHash: string): Promise<boolean> {
@@ -131,6 +140,42 @@ export class PostgresHubStore implements HubStore {
 
   listKiosks(): Promise<KioskSummary[]> {
     return this.kiosks.list();
+  }
+
+  addCentre(centre: Centre): Promise<boolean> {
+    return this.centres.addCentre(centre);
+  }
+
+  listCentres(): Promise<Centre[]> {
+    return this.centres.listCentres();
+  }
+
+  setKioskCentre(kioskId: string, centreId: string): Promise<'moved' | 'no-kiosk' | 'no-centre'> {
+    return this.centres.setKioskCentre(kioskId, centreId);
+  }
+
+  kioskCentre(kioskId: string): Promise<Centre | null> {
+    return this.centres.kioskCentre(kioskId);
+  }
+
+  addStaff(staff: NewCentreStaff, at: string): Promise<AddStaffOutcome> {
+    return this.centres.addStaff(staff, at);
+  }
+
+  changeStaff(staffId: string, change: StaffChange, at: string): Promise<boolean> {
+    return this.centres.changeStaff(staffId, change, at);
+  }
+
+  findStaff(staffId: string): Promise<CentreStaff | undefined> {
+    return this.centres.findStaff(staffId);
+  }
+
+  listStaff(centreId: string): Promise<CentreStaff[]> {
+    return this.centres.listStaff(centreId);
+  }
+
+  staffSignInEvents(centreId: string, since: string): Promise<StaffSignInEvent[]> {
+    return this.centres.staffSignInEvents(centreId, since);
   }
 
   close(): Promise<void> {

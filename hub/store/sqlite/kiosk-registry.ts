@@ -21,7 +21,7 @@ export class KioskRegistry {
   private readonly disableStmt;
 
   constructor(db: Db) {
-    this.addStmt = db.prepare('INSERT OR IGNORE INTO kiosks (id, token_hash, created_at) VALUES (?, ?, ?)');
+    this.addStmt = db.prepare('INSERT OR IGNORE INTO kiosks (id, token_hash, created_at, centre_id) VALUES (?, ?, ?, ?)');
     this.tokenStmt = db.prepare('UPDATE kiosks SET token_hash = ? WHERE id = ?');
     this.byTokenStmt = db.prepare<[string], { id: string }>('SELECT id FROM kiosks WHERE token_hash = ? AND disabled_at IS NULL');
     this.disableStmt = db.prepare('UPDATE kiosks SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?');
@@ -33,8 +33,8 @@ export class KioskRegistry {
     );
   }
 
-  add(kioskId: string, tokenHash: string, at: string): boolean {
-    return this.addStmt.run(kioskId, tokenHash, at).changes === 1;
+  add(kioskId: string, tokenHash: string, at: string, centreId: string | null): boolean {
+    return this.addStmt.run(kioskId, tokenHash, at, centreId).changes === 1;
   }
 
   replaceToken(kioskId: string, tokenHash: string): boolean {

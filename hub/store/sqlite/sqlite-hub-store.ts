@@ -3,8 +3,11 @@ import type { Db } from '@shared/node/sqlite/open-sqlite';
 import type { Heartbeat } from '@shared/sync/protocol';
 import type { WireAuditHead } from '@shared/sync/protocol';
 import type {
+  AddStaffOutcome,
   ApplyOutcome,
   AuditHeadOutcome,
+  Centre,
+  CentreStaff,
   ChangeSlice,
   HubStore,
   JudgedEvent,
@@ -12,13 +15,17 @@ import type {
   KeptMpesaCallback,
   KioskSummary,
   MpesaCallbackQuestion,
+  NewCentreStaff,
   NewMpesaCallback,
   ReplicaEdit,
   SeedSummary,
+  StaffChange,
+  StaffSignInEvent,
   StoredEvent,
   UnclaimedMpesaPayment,
 } from '../hub-store';
 import { AuditHeadLedger } from './audit-head-ledger';
+import { CentreRegistry } from './centre-registry';
 import { EventLedger } from './event-ledger';
 import { KioskRegistry } from './kiosk-registry';
 import { MpesaCallbackBox } from './mpesa-callback-box';
@@ -36,6 +43,7 @@ export class SqliteHubStore implements HubStore {
   private readonly history: ReplicaHistory;
   private readonly callbacks: MpesaCallbackBox;
   private readonly auditHeads: AuditHeadLedger;
+  private readonly centres: CentreRegistry;
 
   constructor(file: string) {
     this.db = openHubDatabase(file);
@@ -44,10 +52,11 @@ export class SqliteHubStore implements HubStore {
     this.history = new ReplicaHistory(this.db, randomUUID);
     this.callbacks = new MpesaCallbackBox(this.db);
     this.auditHeads = new AuditHeadLedger(this.db);
+    this.centres = new CentreRegistry(this.db);
   }
 
-  async addKiosk(kioskId: string, tokenHash: string, at: string): Promise<boolean> {
-    return this.kiosks.add(kioskId, tokenHash, at);
+  async addKiosk(kioskId: string, tokenHash: string, at: string, centreId: string | null = null): Promise<boolean> {
+    return this.kiosks.add(kioskId, tokenHash, at, centreId);
   }
 
   async replaceKioskToken(kioskId: string, tokenHash: string): Promise<boolean> {
@@ -112,6 +121,42 @@ export class SqliteHubStore implements HubStore {
 
   async listKiosks(): Promise<KioskSummary[]> {
     return this.kiosks.list();
+  }
+
+  async addCentre(centre: Centre): Promise<boolean> {
+    return this.centres.addCentre(centre);
+  }
+
+  async listCentres(): Promise<Centre[]> {
+    return this.centres.listCentres();
+  }
+
+  async setKioskCentre(kioskId: string, centreId: string): Promise<'moved' | 'no-kiosk' | 'no-centre'> {
+    return this.centres.setKioskCentre(kioskId, centreId);
+  }
+
+  async kioskCentre(kioskId: string): Promise<Centre | null> {
+    return this.centres.kioskCentre(kioskId);
+  }
+
+  async addStaff(staff: NewCentreStaff, at: string): Promise<AddStaffOutcome> {
+    return this.centres.addStaff(staff, at);
+  }
+
+  async changeStaff(staffId: string, change: StaffChange, at: string): Promise<boolean> {
+    return this.centres.changeStaff(staffId, change, at);
+  }
+
+  async findStaff(staffId: string): Promise<CentreStaff | undefined> {
+    return this.centres.findStaff(staffId);
+  }
+
+  async listStaff(centreId: string): Promise<CentreStaff[]> {
+    return this.centres.listStaff(centreId);
+  }
+
+  async staffSignInEvents(centreId: string, since: string): Promise<StaffSignInEvent[]> {
+    return this.centres.staffSignInEvents(centreId, since);
   }
 
   async close(): Promise<void> {

@@ -11,9 +11,10 @@ import { auditHeadAck } from './009-audit-head-ack';
 import { paymentDoubt } from './010-payment-doubt';
 import { replicaKiswahili } from './011-replica-kiswahili';
 import { replicaOwnFiles } from './012-replica-own-files';
+import { centreStaff } from './013-centre-staff';
 
 /**
  * In order; append only. The replica's tables lived here until migration 12 moved them to
  * files of their own; they now change in ../replica-migrations.ts.
  */
-export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables, staffTables, paymentTables, recoveryTables, recoveryEmail, recoveryStaff, auditHeadAck, paymentDoubt, replicaKiswahili, replicaOwnFiles];
+export const migrations: readonly Migration[] = [replicaTables, localTables, lookupTables, staffTables, paymentTables, recoveryTables, recoveryEmail, recoveryStaff, auditHeadAck, paymentDoubt, replicaKiswahili, replicaOwnFiles, centreStaff];

@@ -4,6 +4,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
  * Staff PINs are short, so the hash must be slow and salted: scrypt (Node's built-in) with
  * N = 2^15, r = 8 (32 MiB, tens of milliseconds per guess). The parameters are stored with
  * the hash so they can be raised later without invalidating existing PINs.
+ * Here in shared/node because the hub hashes the PINs of centre staff in the same format.
  */
 const COST = 2 ** 15;
 const BLOCK_SIZE = 8;

@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline';
 
 /**
  * Asks for PINs on the command line. At a terminal each is typed without echo (a star per
- * digit); from a pipe, one PIN per line, so setup can be scripted.
+ * digit); from a pipe, one PIN per line, so setup can be scripted. The kiosk's staff CLI and the
+ * hub's admin commands both ask this way.
  */
 export function pinReader(input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr) {
   if (!input.isTTY) {

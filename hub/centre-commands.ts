@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { centreBadgeHash, newCentreBadgeKey } from '@shared/node/badge-hash';
+import { hashPin } from '@shared/node/pin-hash';
+import { badgeCodeSchema, pinSchema, staffIdSchema, staffRoleSchema } from '@shared/contract/staff';
+import { isGuessablePin } from '@shared/staff/pin-policy';
+import type { CentreStaff, CentreStaffRole, HubStore, StaffChange } from './store/hub-store';
+
+/**
+ * Centres and their staff, as the back office manages them (the CLI and the admin routes
+ * both come here). PINs arrive once, are hashed here in the kiosk's format and never kept;
+ * badges likewise, under the centre's key. A refusal is a CentreCommandError whose message
+ * an engineer can act on and whose `code` the admin API answers with.
+ */
+export class CentreCommandError extends Error {
+  constructor(
+    readonly code: 'invalid' | 'exists' | 'not-found' | 'badge-taken' | 'weak-pin',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const centreIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/);
+const nameSchema = z.string().trim().min(2).max(80);
+
+function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CentreCommandError('invalid', `${what} is not valid`);
+  return parsed.data;
+}
+
+const CENTRE_ID_RULE = 'the centre id (2-64 lower-case letters, digits and dashes, e.g. huduma-gpo)';
+const STAFF_ID_RULE = 'the staff number (3-12 digits)';
+
+export async function addCentre(store: HubStore, input: { centreId: unknown; name: unknown }, now = new Date()): Promise<void> {
+  const id = valid(centreIdSchema, input.centreId, CENTRE_ID_RULE);
+  const name = valid(nameSchema, input.name, 'the centre name (2-80 characters)');
+  if (!(await store.addCentre({ id, name, badgeKey: newCentreBadgeKey(), createdAt: now.toISOString() }))) {
+    throw new CentreCommandError('exists', `centre ${id} already exists`);
+  }
+}
+
+/** Places a kiosk in a centre: from its next sync it has that centre's staff. */
+export async function moveKioskToCentre(store: HubStore, kioskId: string, centreId: unknown): Promise<void> {
+  const outcome = await store.setKioskCentre(kioskId, valid(centreIdSchema, centreId, CENTRE_ID_RULE));
+  if (outcome === 'no-kiosk') throw new CentreCommandError('not-found', `no kiosk ${kioskId}`);
+  if (outcome === 'no-centre') throw new CentreCommandError('not-found', `no centre ${String(centreId)}`);
+}
+
+/** Refuses a centre the hub does not know, before a kiosk is registered in it. */
+export async function requireCentre(store: HubStore, centreId: unknown): Promise<string> {
+  const id = valid(centreIdSchema, centreId, CENTRE_ID_RULE);
+  if (!(await store.listCentres()).some((centre) => centre.id === id)) throw new CentreCommandError('not-found', `no centre ${id}`);
+  return id;
+}
+
+export interface NewStaffInput {
+  centreId: unknown;
+  staffId: unknown;
+  name: unknown;
+  role: unknown;
+  pin: unknown;
+  badgeCode?: unknown;
+}
+
+function checkedPin(pin: unknown): string {
+  const checked = valid(pinSchema, pin, 'the PIN (4-8 digits)');
+  if (isGuessablePin(checked)) throw new CentreCommandError('weak-pin', 'the PIN is too easy to guess (one digit repeated, or a run such as 1234)');
+  return checked;
+}
+
+export async function addStaff(store: HubStore, input: NewStaffInput, now = new Date()): Promise<void> {
+  const centreId = valid(centreIdSchema, input.centreId, CENTRE_ID_RULE);
+  const staffId = valid(staffIdSchema, input.staffId, STAFF_ID_RULE);
+  const name = valid(nameSchema, input.name, 'the name (2-80 characters)');
+  const role = valid(staffRoleSchema, input.role, 'the role (clerk or supervisor)');
+  const pin = checkedPin(input.pin);
+  const badgeCode = input.badgeCode === undefined ? undefined : valid(badgeCodeSchema, input.badgeCode, 'the badge code (4-64 printable characters, no spaces)');
+  const centre = (await store.listCentres()).find((c) => c.id === centreId);
+  if (!centre) throw new CentreCommandError('not-found', `no centre ${centreId}`);
+  const badgeHash = badgeCode === undefined ? null : centreBadgeHash(centre.badgeKey, badgeCode);
+  const outcome = await store.addStaff({ centreId, staffId, name, role, pinHash: await hashPin(pin), badgeHash }, now.toISOString());
+  if (outcome === 'exists') throw new CentreCommandError('exists', `staff number ${staffId} already exists`);
+  if (outcome === 'badge-taken') throw new CentreCommandError('badge-taken', 'another account already has this badge');
+  if (outcome === 'no-centre') throw new CentreCommandError('not-found', `no centre ${centreId}`);
+}
+
+async function change(store: HubStore, staffId: unknown, what: StaffChange, now: Date): Promise<void> {
+  const id = valid(staffIdSchema, staffId, STAFF_ID_RULE);
+  if (!(await store.changeStaff(id, what, now.toISOString()))) throw new CentreCommandError('not-found', `no staff number ${id}`);
+}
+
+/** Signed out and refused on every kiosk of the centre from their next sync. */
+export function setStaffDisabled(store: HubStore, staffId: unknown, disabled: boolean, now = new Date()): Promise<void> {
+  return change(store, staffId, { disabled }, now);
+}
+
+export function setStaffRole(store: HubStore, staffId: unknown, role: unknown, now = new Date()): Promise<void> {
+  return change(store, staffId, { role: valid(staffRoleSchema, role, 'the role (clerk or supervisor)') as CentreStaffRole }, now);
+}
+
+export async function resetStaffPin(store: HubStore, staffId: unknown, pin: unknown, now = new Date()): Promise<void> {
+  const checked = checkedPin(pin);
+  return change(store, staffId, { pinHash: await hashPin(checked) }, now);
+}
+
+/** An account as the console and the CLI show it: never the PIN's hash, nor the badge's. */
+export function staffView({ staffId, centreId, name, role, badgeHash, disabledAt, createdAt, updatedAt }: CentreStaff) {
+  return { staffId, centreId, name, role, badge: badgeHash !== null, disabledAt, createdAt, updatedAt };
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { CENTRE_STATE_PATH, type CentreState } from '@shared/sync/centre-state';
+import { centreLockouts, lockoutWindowStart, type LockoutPolicy } from '../centre-lockouts';
+import type { HubStore } from '../store/hub-store';
+
+/**
+ * The asking kiosk's centre: its staff (disabled ones too, so each kiosk signs them out) and
+ * the centre-wide PIN lockouts. A kiosk in no centre learns just that, and keeps its own staff.
+ */
+export function centreStateRoute(scope: FastifyInstance, store: HubStore, options: { now: () => Date; lockout: LockoutPolicy }): void {
+  scope.get(CENTRE_STATE_PATH, async (request): Promise<CentreState> => {
+    const centre = await store.kioskCentre(request.kioskId);
+    if (!centre) return { centre: null, staff: [], lockouts: [] };
+    const now = options.now();
+    const [staff, signIns] = await Promise.all([store.listStaff(centre.id), store.staffSignInEvents(centre.id, lockoutWindowStart(options.lockout, now))]);
+    return {
+      centre: { id: centre.id, name: centre.name, badgeKey: centre.badgeKey },
+      staff: staff.map(({ staffId, name, role, pinHash, badgeHash, disabledAt }) => ({ staffId, name, role, pinHash, badgeHash, disabled: disabledAt !== null })),
+      lockouts: centreLockouts(signIns, options.lockout, now),
+    };
+  });
+}

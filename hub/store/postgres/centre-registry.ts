@@ -1,0 +1,93 @@
+import type pg from 'pg';
+import { STAFF_SIGN_IN_EVENTS } from '@shared/sync/centre-state';
+import type { AddStaffOutcome, Centre, CentreStaff, NewCentreStaff, StaffChange, StaffSignInEvent } from '../hub-store';
+import { inTransaction } from './postgres-connection';
+
+const CENTRE_COLUMNS = 'c.id, c.name, c.badge_key AS "badgeKey", c.created_at AS "createdAt"';
+const STAFF_COLUMNS = `staff_id AS "staffId", centre_id AS "centreId", name, role, pin_hash AS "pinHash", badge_hash AS "badgeHash",
+  disabled_at AS "disabledAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** Service centres, which kiosk stands in which, and each centre's staff. */
+export class CentreRegistry {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async addCentre(centre: Centre): Promise<boolean> {
+    const result = await this.pool.query('INSERT INTO centres (id, name, badge_key, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      centre.id,
+      centre.name,
+      centre.badgeKey,
+      centre.createdAt,
+    ]);
+    return result.rowCount === 1;
+  }
+
+  async listCentres(): Promise<Centre[]> {
+    return (await this.pool.query<Centre>(`SELECT ${CENTRE_COLUMNS} FROM centres c ORDER BY c.id COLLATE "C"`)).rows;
+  }
+
+  /** One statement: the kiosk and the centre are looked up together with the move. */
+  async setKioskCentre(kioskId: string, centreId: string): Promise<'moved' | 'no-kiosk' | 'no-centre'> {
+    const { rows } = await this.pool.query<{ kiosk: boolean; centre: boolean }>(
+      `WITH moved AS (UPDATE kiosks SET centre_id = $2 WHERE id = $1 AND EXISTS (SELECT 1 FROM centres WHERE id = $2) RETURNING id)
+       SELECT EXISTS (SELECT 1 FROM kiosks WHERE id = $1) AS kiosk, EXISTS (SELECT 1 FROM centres WHERE id = $2) AS centre`,
+      [kioskId, centreId],
+    );
+    const found = rows[0];
+    if (!found?.kiosk) return 'no-kiosk';
+    return found.centre ? 'moved' : 'no-centre';
+  }
+
+  async kioskCentre(kioskId: string): Promise<Centre | null> {
+    const { rows } = await this.pool.query<Centre>(`SELECT ${CENTRE_COLUMNS} FROM kiosks k JOIN centres c ON c.id = k.centre_id WHERE k.id = $1`, [kioskId]);
+    return rows[0] ?? null;
+  }
+
+  addStaff(staff: NewCentreStaff, at: string): Promise<AddStaffOutcome> {
+    return inTransaction(this.pool, async (client): Promise<AddStaffOutcome> => {
+      // The centre's row is locked so two additions at once are judged one after the other.
+      if ((await client.query('SELECT 1 FROM centres WHERE id = $1 FOR UPDATE', [staff.centreId])).rowCount === 0) return 'no-centre';
+      const inserted = await client.query(
+        `INSERT INTO centre_staff (staff_id, centre_id, name, role, pin_hash, badge_hash, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT DO NOTHING`,
+        [staff.staffId, staff.centreId, staff.name, staff.role, staff.pinHash, staff.badgeHash, at],
+      );
+      if (inserted.rowCount === 1) return 'added';
+      return (await client.query('SELECT 1 FROM centre_staff WHERE staff_id = $1', [staff.staffId])).rowCount === 1 ? 'exists' : 'badge-taken';
+    });
+  }
+
+  async changeStaff(staffId: string, change: StaffChange, at: string): Promise<boolean> {
+    const [assignment, value] =
+      'disabled' in change
+        ? // Disabling keeps the first time it happened; enabling clears it.
+          ['disabled_at = CASE WHEN $1::boolean THEN coalesce(disabled_at, $2) END', change.disabled]
+        : 'role' in change
+          ? ['role = $1', change.role]
+          : ['pin_hash = $1', change.pinHash];
+    const result = await this.pool.query(`UPDATE centre_staff SET ${assignment}, updated_at = $2 WHERE staff_id = $3`, [value, at, staffId]);
+    return result.rowCount === 1;
+  }
+
+  async findStaff(staffId: string): Promise<CentreStaff | undefined> {
+    return (await this.pool.query<CentreStaff>(`SELECT ${STAFF_COLUMNS} FROM centre_staff WHERE staff_id = $1`, [staffId])).rows[0];
+  }
+
+  async listStaff(centreId: string): Promise<CentreStaff[]> {
+    return (await this.pool.query<CentreStaff>(`SELECT ${STAFF_COLUMNS} FROM centre_staff WHERE centre_id = $1 ORDER BY staff_id COLLATE "C"`, [centreId])).rows;
+  }
+
+  /** The event types are written into the statement, not bound, so the partial index applies. */
+  async staffSignInEvents(centreId: string, since: string): Promise<StaffSignInEvent[]> {
+    const { rows } = await this.pool.query<{ staff_id: string | null; type: string; received_at: string }>(
+      `SELECT CASE WHEN json_typeof(e.payload -> 'staffId') = 'string' THEN e.payload ->> 'staffId' END AS staff_id, e.type, e.received_at
+       FROM kiosks k JOIN kiosk_events e ON e.kiosk_id = k.id
+       WHERE k.centre_id = $1 AND e.type IN ('${STAFF_SIGN_IN_EVENTS.failed}', '${STAFF_SIGN_IN_EVENTS.succeeded}')
+         AND e.received_at >= $2 AND e.rejected_reason IS NULL
+       ORDER BY e.received_at, e.kiosk_id COLLATE "C", e.seq`,
+      [centreId, since],
+    );
+    return rows
+      .filter((row): row is typeof row & { staff_id: string } => row.staff_id !== null)
+      .map((row) => ({ staffId: row.staff_id, failed: row.type === STAFF_SIGN_IN_EVENTS.failed, receivedAt: row.received_at }));
+  }
+}
