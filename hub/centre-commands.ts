@@ -3,6 +3,7 @@ import { centreBadgeHash, newCentreBadgeKey } from '@shared/node/badge-hash';
 import { hashPin } from '@shared/node/pin-hash';
 import { badgeCodeSchema, pinSchema, staffIdSchema, staffRoleSchema } from '@shared/contract/staff';
 import { isGuessablePin } from '@shared/staff/pin-policy';
+import { centreSchema } from '@shared/updates/update-feed';
 import type { CentreStaff, CentreStaffRole, HubStore, StaffChange } from './store/hub-store';
 
 /**
@@ -20,7 +21,8 @@ export class CentreCommandError extends Error {
   }
 }
 
-export const centreIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/);
+/** The same rule as the kiosk's `updates.centre` setting: an id the hub takes is one a kiosk can name. */
+export const centreIdSchema = centreSchema;
 const nameSchema = z.string().trim().min(2).max(80);
 
 function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -29,7 +31,7 @@ function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return parsed.data;
 }
 
-const CENTRE_ID_RULE = 'the centre id (2-64 lower-case letters, digits and dashes, e.g. huduma-gpo)';
+const CENTRE_ID_RULE = 'the centre id (up to 64 lower-case letters, digits and dashes, not starting or ending with a dash, e.g. huduma-gpo)';
 const STAFF_ID_RULE = 'the staff number (3-12 digits)';
 
 export async function addCentre(store: HubStore, input: { centreId: unknown; name: unknown }, now = new Date()): Promise<void> {

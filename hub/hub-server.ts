@@ -80,7 +80,7 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
     heartbeatRoute(sync, store, { now, unclaimedAfterMinutes: options.unclaimedAfterMinutes ?? 15 });
     mpesaCallbacksRoute(sync, store);
     auditHeadsRoute(sync, store);
-    if (options.releasesDir) await updatesRoute(sync, path.resolve(options.releasesDir));
+    if (options.releasesDir) await updatesRoute(sync, store, path.resolve(options.releasesDir));
     centreStateRoute(sync, store, { now, lockout: options.staffLockout ?? DEFAULT_LOCKOUT_POLICY });
   });
   void app.register(async (open) => darajaCallbackRoute(open, store, { now, ...(options.callbacksPerMinute !== undefined && { callbacksPerMinute: options.callbacksPerMinute }) }));

@@ -6,6 +6,7 @@ import { NodeHttpExecutor } from 'builder-util';
 import type { UpdateInfo } from 'builder-util-runtime';
 import { GenericProvider } from 'electron-updater/out/providers/GenericProvider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCentre, moveKioskToCentre } from '../../hub/centre-commands';
 import { pinRelease } from '../../hub/updates/release-pins';
 import { updateFeedUrl } from '../../shared/updates/update-feed';
 import { rawRequest } from '../support/raw-http';
@@ -54,10 +55,12 @@ describe('the update feed', () => {
   let root: string;
   let releasesDir: string;
   let hub: TestHub;
+  /** A kiosk of the Nairobi GPO centre, and one of Mombasa's: each reads its own centre's feed. */
   let token: string;
+  let mombasaToken: string;
   const artifacts: Record<string, Buffer> = {};
 
-  const provider = (centre: string, platform: 'win32' | 'linux', kioskToken = token) => {
+  const provider = (centre: string, platform: 'win32' | 'linux', kioskToken = centre === 'mombasa' ? mombasaToken : token) => {
     const updater = { channel: null, isAddNoCacheQuery: false };
     const feed = new GenericProvider({ provider: 'generic', url: updateFeedUrl(hub.url, centre) }, updater as never, {
       platform,
@@ -83,7 +86,13 @@ describe('the update feed', () => {
     await pinRelease(releasesDir, 'nairobi-gpo', '1.0.0');
     await pinRelease(releasesDir, 'mombasa', '1.0.0');
     hub = await startTestHub({ releasesDir });
+    for (const [centreId, name] of [['nairobi-gpo', 'Huduma Centre GPO'], ['mombasa', 'Huduma Centre Mombasa'], ['kisumu', 'Huduma Centre Kisumu']]) {
+      await addCentre(hub.store, { centreId, name });
+    }
     token = await hub.addKiosk('kiosk-update');
+    await moveKioskToCentre(hub.store, 'kiosk-update', 'nairobi-gpo');
+    mombasaToken = await hub.addKiosk('kiosk-mombasa');
+    await moveKioskToCentre(hub.store, 'kiosk-mombasa', 'mombasa');
   });
   afterAll(async () => {
     await hub.close();
@@ -138,7 +147,21 @@ describe('the update feed', () => {
   });
 
   it('answers 404 for a centre with no pin', async () => {
-    await expect(latest('kisumu')).rejects.toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
+    await moveKioskToCentre(hub.store, 'kiosk-update', 'kisumu');
+    try {
+      await expect(latest('kisumu')).rejects.toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
+    } finally {
+      await moveKioskToCentre(hub.store, 'kiosk-update', 'nairobi-gpo');
+    }
+  });
+
+  it("gives a kiosk its own centre's feed alone: another centre's, or any for a kiosk in no centre, is a 404", async () => {
+    // Mombasa is held at 1.0.0 while Nairobi may move on: a Nairobi kiosk cannot read Mombasa's pin, nor the reverse.
+    await expect(provider('mombasa', 'linux', token).getLatestVersion()).rejects.toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
+    await expect(provider('nairobi-gpo', 'linux', mombasaToken).getLatestVersion()).rejects.toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
+    const homeless = await hub.addKiosk('kiosk-no-centre');
+    await expect(provider('nairobi-gpo', 'linux', homeless).getLatestVersion()).rejects.toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
+    expect((await latest('mombasa')).version).toBe('1.0.0');
   });
 
   it('answers 401 to anyone without a live kiosk token', async () => {
