@@ -10,6 +10,7 @@ import { darajaCallbackRoute } from './routes/daraja-callback-route';
 import { downloadRoute } from './routes/download-route';
 import { heartbeatRoute } from './routes/heartbeat-route';
 import { requireKioskToken } from './routes/kiosk-auth';
+import { QuietRequestLog } from './quiet-request-log';
 import { mpesaCallbacksRoute } from './routes/mpesa-callbacks-route';
 import { releasePinsRoutes } from './routes/release-pins-route';
 import { updatesRoute } from './routes/updates-route';
@@ -53,6 +54,7 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
   const logger: FastifyBaseLogger = options.log ?? silentLogger;
   const app = Fastify({
     loggerInstance: logger,
+    logController: new QuietRequestLog(),
     bodyLimit: DEFAULT_BODY_LIMIT,
     // Addresses the router cannot take (bad escapes, over-long): Fastify's own answer quotes them.
     frameworkErrors: (_error, _request, reply: FastifyReply) => reply.code(400).send(refusal(400)),

@@ -11,9 +11,10 @@ export interface HubProcess {
 }
 
 /** `hub/cli.ts serve` in its own process, as deployed: it reads and sends while the kiosk writes. */
-export async function startHubProcess(databaseFile: string, moreArgs: string[] = []): Promise<HubProcess> {
+export async function startHubProcess(databaseFile: string, moreArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<HubProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), 'serve', '--port', '0', '--db', databaseFile, ...moreArgs], {
     cwd: root,
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -40,10 +40,11 @@ export interface ThrowawayCluster {
 
 /**
  * A PostgreSQL cluster of its own in a temporary folder, on a free loopback port, trusting
- * local logins, without fsync (its data dies with the run). initdb refuses to run as root,
- * so as root the cluster runs as the `postgres` user Debian's package creates.
+ * local logins, without fsync (its data dies with the run) unless `durable` (a bench that
+ * times commits against SQLite's synchronous=FULL). initdb refuses to run as root, so as
+ * root the cluster runs as the `postgres` user Debian's package creates.
  */
-export async function startThrowawayCluster(bin: string): Promise<ThrowawayCluster> {
+export async function startThrowawayCluster(bin: string, options: { durable?: boolean } = {}): Promise<ThrowawayCluster> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-postgres-'));
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]) => {
@@ -55,7 +56,7 @@ export async function startThrowawayCluster(bin: string): Promise<ThrowawayClust
   const port = await freeLoopbackPort();
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
-    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`, 'start']);
+    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${options.durable ? '' : ' -c fsync=off -c full_page_writes=off'}`, 'start']);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();

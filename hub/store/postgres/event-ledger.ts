@@ -48,6 +48,8 @@ export class EventLedger {
         through = fresh[fresh.length - 1]?.seq ?? through;
         await client.query('UPDATE kiosks SET applied_through = $1 WHERE id = $2', [through, kioskId]);
       }
+      // A batch all new and all accepted holds no stored refusal: its answer needs no query (one round trip less an upload).
+      if (repeats.length === 0 && fresh.every((e) => e.verdict === 'accepted')) return { kind: 'applied', appliedThrough: through, rejected: [] };
       const last = events[events.length - 1]?.seq ?? through;
       const rejected = await client.query<{ seq: number; reason: string }>(
         `SELECT seq, rejected_reason AS reason FROM kiosk_events
