@@ -199,7 +199,7 @@ async function runFleet(hub: HubProcess, database: FleetDatabase, adminToken: st
     const perCore = (ms: number) => round((ms / (windowSeconds * 1000)) * 100, 0);
     const serverMs = [...after.server].reduce((sum, [pid, ms]) => sum + ms - (before.server.get(pid) ?? 0), 0);
     const kioskSamples: KioskSamples[] = reports.flatMap((r) => r.kiosks);
-    const all = <K extends 'ackMs' | 'downloadMs' | 'downloadRows' | 'heartbeatMs' | 'errors'>(key: K) => kioskSamples.flatMap((k) => k[key] as KioskSamples[K]);
+    const all = <K extends 'ackMs' | 'downloadMs' | 'downloadRows' | 'heartbeatMs' | 'errors'>(key: K) => kioskSamples.flatMap<KioskSamples[K][number]>((k) => k[key]);
     const inWindow = await database.countEvents(prefix, new Date(windowStart).toISOString(), new Date(windowEnd).toISOString());
     const total = await database.countEvents(prefix);
     return {
