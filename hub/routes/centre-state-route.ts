@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { CENTRE_STATE_PATH, type CentreState } from '@shared/sync/centre-state';
+import type { CentreState } from '@shared/sync/centre-state';
+import { SYNC_PATHS } from '@shared/sync/protocol';
 import { centreLockouts, lockoutWindowStart, type LockoutPolicy } from '../centre-lockouts';
 import type { HubStore } from '../store/hub-store';
 
@@ -8,7 +9,7 @@ import type { HubStore } from '../store/hub-store';
  * the centre-wide PIN lockouts. A kiosk in no centre learns just that, and keeps its own staff.
  */
 export function centreStateRoute(scope: FastifyInstance, store: HubStore, options: { now: () => Date; lockout: LockoutPolicy }): void {
-  scope.get(CENTRE_STATE_PATH, async (request): Promise<CentreState> => {
+  scope.get(SYNC_PATHS.centreState, async (request): Promise<CentreState> => {
     const centre = await store.kioskCentre(request.kioskId);
     if (!centre) return { centre: null, staff: [], lockouts: [] };
     const now = options.now();

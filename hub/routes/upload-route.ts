@@ -11,17 +11,14 @@ export function uploadRoute(scope: FastifyInstance, store: HubStore, options: { 
     if (!body.success) return refuseInvalid(request, reply, 'invalid-batch', body.error);
     const receivedAt = options.now().toISOString();
     const { auditHead } = body.data;
-    if (auditHead) {
-      // Checked first: a kiosk whose audit log went back or was rewritten gets nothing stored.
-      const kept = await store.recordAuditHead(request.kioskId, auditHead, receivedAt);
-      if (kept.kind === 'conflict') {
-        request.log.warn({ route: request.routeOptions.url, refused: 'audit-head-conflict' }, 'audit head refused');
-        const conflict: UploadConflict = { error: 'audit-head-conflict', appliedThrough: 0, auditHead: kept.latest };
-        return reply.code(409).send(conflict);
-      }
-    }
     const judged = body.data.events.map((event) => judgeEvent(event, options.maxPayloadBytes));
-    const outcome = await store.applyEvents(request.kioskId, judged, receivedAt);
+    // The audit head is checked first, in the same transaction: a kiosk whose audit log went back or was rewritten gets nothing stored.
+    const outcome = await store.applyEvents(request.kioskId, judged, receivedAt, auditHead);
+    if (outcome.kind === 'audit-head-conflict') {
+      request.log.warn({ route: request.routeOptions.url, refused: 'audit-head-conflict' }, 'audit head refused');
+      const conflict: UploadConflict = { error: 'audit-head-conflict', appliedThrough: 0, auditHead: outcome.latest };
+      return reply.code(409).send(conflict);
+    }
     if (outcome.kind === 'conflict') {
       const conflict: UploadConflict = { error: outcome.error, appliedThrough: outcome.appliedThrough };
       return reply.code(409).send(conflict);

@@ -8,7 +8,9 @@ export type JudgedEvent =
 
 export type ApplyOutcome =
   | { kind: 'applied'; appliedThrough: number; rejected: Array<{ seq: number; reason: string }> }
-  | { kind: 'conflict'; error: 'gap' | 'history-mismatch'; appliedThrough: number };
+  | { kind: 'conflict'; error: 'gap' | 'history-mismatch'; appliedThrough: number }
+  /** The upload's audit head is behind the kept one, or another hash at its row: nothing was stored. */
+  | { kind: 'audit-head-conflict'; latest: WireAuditHead };
 
 export interface StoredEvent {
   seq: number;
@@ -148,8 +150,12 @@ export interface HubStore {
   /** False when there is no such kiosk. Its token stops working at once. */
   disableKiosk(kioskId: string, at: string): Promise<boolean>;
 
-  /** Stores a batch in order: skips what is already there, refuses a gap, all or nothing. */
-  applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome>;
+  /**
+   * Stores an upload in one transaction: its audit head first, kept unless the kiosk already sent
+   * one at a later row or another hash at this row (then nothing is stored), then its events in
+   * order, skipping what is already there, refusing a gap, all or nothing.
+   */
+  applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string, auditHead?: WireAuditHead): Promise<ApplyOutcome>;
   listEvents(kioskId: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
 
   readChanges(afterPosition: number, limit: number): Promise<ChangeSlice>;
@@ -161,8 +167,6 @@ export interface HubStore {
 
   recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void>;
 
-  /** Keeps a kiosk's audit head unless the kiosk already sent one at a later row or another hash at this row. */
-  recordAuditHead(kioskId: string, head: WireAuditHead, receivedAt: string): Promise<AuditHeadOutcome>;
   /** The kiosk's heads after a row number, oldest first. */
   listAuditHeads(kioskId: string, afterRowId: number, limit: number): Promise<KeptAuditHead[]>;
 

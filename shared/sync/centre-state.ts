@@ -3,15 +3,13 @@ import { staffIdSchema, staffRoleSchema } from '../contract/staff';
 
 /**
  * What a kiosk receives about its service centre each sync interval (`GET
- * CENTRE_STATE_PATH`): the centre's staff as the back office keeps them, and the staff
+ * SYNC_PATHS.centreState`): the centre's staff as the back office keeps them, and the staff
  * numbers the centre's kiosks together have locked by wrong PINs. Staff are few per centre,
  * so the whole state comes each time and is applied in one transaction: nothing to page,
  * and a disabled account cannot be missed the way a lost delta could be.
  *
  * A kiosk the hub has not placed in a centre gets `centre: null` and keeps its own staff.
  */
-export const CENTRE_STATE_PATH = '/sync/v1/centre-state';
-
 /** A PIN travels only as the kiosk's scrypt hash (shared/node/pin-hash.ts), never in clear. */
 export const pinHashSchema = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
 

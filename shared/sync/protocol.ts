@@ -15,6 +15,8 @@ export const SYNC_PATHS = {
   heartbeat: '/sync/v1/heartbeat',
   mpesaCallbacks: '/sync/v1/mpesa-callbacks',
   auditHeads: '/sync/v1/audit-heads',
+  /** The kiosk's centre, its staff and lockouts (centre-state.ts). */
+  centreState: '/sync/v1/centre-state',
 } as const;
 
 /**

@@ -337,10 +337,14 @@ describe.each(HUB_STORES)('the hub store on $name', ({ open }) => {
     });
     const hash = (c: string) => c.repeat(64);
 
+    /** An upload of no events, carrying only the kiosk's audit head. */
+    const headOnly = (kioskId: string, head: { id: number; hash: string }, at = AT) => store.applyEvents(kioskId, [], at, head);
+    const stored = { kind: 'applied', appliedThrough: 0, rejected: [] };
+
     it('keeps heads that move forward, and the latest again as a repeat', async () => {
-      expect(await store.recordAuditHead('kiosk-1', { id: 5, hash: hash('a') }, AT)).toEqual({ kind: 'kept' });
-      expect(await store.recordAuditHead('kiosk-1', { id: 5, hash: hash('a') }, LATER)).toEqual({ kind: 'kept' });
-      expect(await store.recordAuditHead('kiosk-1', { id: 9, hash: hash('b') }, LATER)).toEqual({ kind: 'kept' });
+      expect(await headOnly('kiosk-1', { id: 5, hash: hash('a') })).toEqual(stored);
+      expect(await headOnly('kiosk-1', { id: 5, hash: hash('a') }, LATER)).toEqual(stored);
+      expect(await headOnly('kiosk-1', { id: 9, hash: hash('b') }, LATER)).toEqual(stored);
       expect(await store.listAuditHeads('kiosk-1', 0, 10)).toEqual([
         { id: 5, hash: hash('a'), receivedAt: AT },
         { id: 9, hash: hash('b'), receivedAt: LATER },
@@ -348,15 +352,27 @@ describe.each(HUB_STORES)('the hub store on $name', ({ open }) => {
     });
 
     it('refuses a head behind the latest, or another hash at the latest row, naming the latest', async () => {
-      await store.recordAuditHead('kiosk-1', { id: 9, hash: hash('b') }, AT);
-      expect(await store.recordAuditHead('kiosk-1', { id: 5, hash: hash('a') }, AT)).toEqual({ kind: 'conflict', latest: { id: 9, hash: hash('b') } });
-      expect(await store.recordAuditHead('kiosk-1', { id: 9, hash: hash('c') }, AT)).toEqual({ kind: 'conflict', latest: { id: 9, hash: hash('b') } });
+      await headOnly('kiosk-1', { id: 9, hash: hash('b') });
+      expect(await headOnly('kiosk-1', { id: 5, hash: hash('a') })).toEqual({ kind: 'audit-head-conflict', latest: { id: 9, hash: hash('b') } });
+      expect(await headOnly('kiosk-1', { id: 9, hash: hash('c') })).toEqual({ kind: 'audit-head-conflict', latest: { id: 9, hash: hash('b') } });
       expect(await store.listAuditHeads('kiosk-1', 0, 10)).toHaveLength(1);
     });
 
+    it('stores an upload with its head in one piece: a refused head stores none of its events, a kept one all of them', async () => {
+      await headOnly('kiosk-1', { id: 9, hash: hash('b') });
+      expect(await store.applyEvents('kiosk-1', [accepted(1), accepted(2)], AT, { id: 5, hash: hash('a') })).toEqual({
+        kind: 'audit-head-conflict',
+        latest: { id: 9, hash: hash('b') },
+      });
+      expect(await store.listEvents('kiosk-1', 0, 10)).toEqual([]);
+      expect(await store.applyEvents('kiosk-1', [accepted(1), accepted(2)], LATER, { id: 12, hash: hash('c') })).toEqual({ kind: 'applied', appliedThrough: 2, rejected: [] });
+      expect((await store.listEvents('kiosk-1', 0, 10)).map((e) => e.seq)).toEqual([1, 2]);
+      expect((await store.listAuditHeads('kiosk-1', 0, 10)).map((h) => h.id)).toEqual([9, 12]);
+    });
+
     it("lists a kiosk's own heads after a row, a page at a time", async () => {
-      for (const id of [1, 2, 3, 4]) await store.recordAuditHead('kiosk-1', { id, hash: hash(String(id)) }, AT);
-      await store.recordAuditHead('kiosk-2', { id: 1, hash: hash('z') }, AT);
+      for (const id of [1, 2, 3, 4]) await headOnly('kiosk-1', { id, hash: hash(String(id)) });
+      await headOnly('kiosk-2', { id: 1, hash: hash('z') });
       expect((await store.listAuditHeads('kiosk-1', 1, 2)).map((h) => h.id)).toEqual([2, 3]);
       expect((await store.listAuditHeads('kiosk-2', 0, 10)).map((h) => h.hash)).toEqual([hash('z')]);
     });

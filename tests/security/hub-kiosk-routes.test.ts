@@ -43,7 +43,7 @@ describe('every kiosk route of the hub, swept with credentials that are not a li
     await rotateKioskToken(store, 'kiosk-rotated');
     const disabled = await addKiosk(store, 'kiosk-disabled');
     // The disabled kiosk has data at the hub that must not come back.
-    await store.recordAuditHead('kiosk-disabled', { id: 3, hash: 'd'.repeat(64) }, new Date().toISOString());
+    await store.applyEvents('kiosk-disabled', [], new Date().toISOString(), { id: 3, hash: 'd'.repeat(64) });
     await disableKiosk(store, 'kiosk-disabled');
 
     Object.assign(credentials, {
@@ -95,7 +95,7 @@ describe('every kiosk route of the hub, swept with credentials that are not a li
   });
 
   it('gives a live kiosk its own audit heads and never another’s', async () => {
-    await store.recordAuditHead('kiosk-live', { id: 9, hash: 'e'.repeat(64) }, new Date().toISOString());
+    await store.applyEvents('kiosk-live', [], new Date().toISOString(), { id: 9, hash: 'e'.repeat(64) });
     const response = await fetch(`${url}${SYNC_PATHS.auditHeads}`, { headers: { authorization: `Bearer ${liveToken}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ heads: [{ id: 9, hash: 'e'.repeat(64), receivedAt: expect.any(String) }], hasMore: false });

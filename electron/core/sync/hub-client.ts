@@ -17,7 +17,7 @@ import {
   type UploadRequest,
   type UploadResponse,
 } from '@shared/sync/protocol';
-import { CENTRE_STATE_PATH, centreStateSchema, type CentreState } from '@shared/sync/centre-state';
+import { centreStateSchema, type CentreState } from '@shared/sync/centre-state';
 import { SyncFailure } from './sync-failure';
 
 export interface HubClientOptions {
@@ -74,7 +74,7 @@ export class HubClient {
 
   /** The kiosk's centre as the hub has it: its staff and centre-wide lockouts. */
   async centreState(signal: AbortSignal): Promise<CentreState> {
-    return parse(centreStateSchema, await this.exchange('GET', CENTRE_STATE_PATH, undefined, signal));
+    return parse(centreStateSchema, await this.exchange('GET', SYNC_PATHS.centreState, undefined, signal));
   }
 
   private async exchange(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal, expected: number[] = []): Promise<Reply> {

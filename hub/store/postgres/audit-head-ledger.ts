@@ -1,27 +1,25 @@
 import type pg from 'pg';
 import type { WireAuditHead } from '@shared/sync/protocol';
 import type { AuditHeadOutcome, KeptAuditHead } from '../hub-store';
-import { inTransaction } from './postgres-connection';
 
 /** Every audit head each kiosk sent, by row number; a kiosk's heads only ever move forward. */
 export class AuditHeadLedger {
   constructor(private readonly pool: pg.Pool) {}
 
   /**
-   * Keeps a head past the latest; the latest again is a repeat; anything else is refused.
-   * The kiosk's row is locked first, so two uploads at once are judged one after the other.
+   * Keeps a head past the latest; the latest again is a repeat; anything else is refused. Runs
+   * in the upload's transaction; the kiosk's row is locked first, so two uploads at once are
+   * judged one after the other.
    */
-  record(kioskId: string, head: WireAuditHead, receivedAt: string): Promise<AuditHeadOutcome> {
-    return inTransaction(this.pool, async (client): Promise<AuditHeadOutcome> => {
-      await client.query('SELECT 1 FROM kiosks WHERE id = $1 FOR UPDATE', [kioskId]);
-      const latest = (
-        await client.query<{ row_id: number; hash: string }>('SELECT row_id, hash FROM kiosk_audit_heads WHERE kiosk_id = $1 ORDER BY row_id DESC LIMIT 1', [kioskId])
-      ).rows[0];
-      if (latest && latest.row_id === head.id && latest.hash === head.hash) return { kind: 'kept' };
-      if (latest && latest.row_id >= head.id) return { kind: 'conflict', latest: { id: latest.row_id, hash: latest.hash } };
-      await client.query('INSERT INTO kiosk_audit_heads (kiosk_id, row_id, hash, received_at) VALUES ($1, $2, $3, $4)', [kioskId, head.id, head.hash, receivedAt]);
-      return { kind: 'kept' };
-    });
+  async recordOn(client: pg.PoolClient, kioskId: string, head: WireAuditHead, receivedAt: string): Promise<AuditHeadOutcome> {
+    await client.query('SELECT 1 FROM kiosks WHERE id = $1 FOR UPDATE', [kioskId]);
+    const latest = (
+      await client.query<{ row_id: number; hash: string }>('SELECT row_id, hash FROM kiosk_audit_heads WHERE kiosk_id = $1 ORDER BY row_id DESC LIMIT 1', [kioskId])
+    ).rows[0];
+    if (latest && latest.row_id === head.id && latest.hash === head.hash) return { kind: 'kept' };
+    if (latest && latest.row_id >= head.id) return { kind: 'conflict', latest: { id: latest.row_id, hash: latest.hash } };
+    await client.query('INSERT INTO kiosk_audit_heads (kiosk_id, row_id, hash, received_at) VALUES ($1, $2, $3, $4)', [kioskId, head.id, head.hash, receivedAt]);
+    return { kind: 'kept' };
   }
 
   async list(kioskId: string, afterRowId: number, limit: number): Promise<KeptAuditHead[]> {

@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import type { ApplyOutcome, JudgedEvent, StoredEvent } from '../hub-store';
-import { inTransaction } from './postgres-connection';
 
 interface EventRow {
   seq: number;
@@ -17,47 +16,46 @@ export class EventLedger {
   constructor(private readonly pool: pg.Pool) {}
 
   /**
-   * Every check happens before the first write, so a refused batch changes nothing. The
-   * kiosk's row is locked first: two uploads of one kiosk at once apply one after the other.
+   * Every check happens before the first write, so a refused batch changes nothing. Runs in the
+   * upload's transaction; the kiosk's row is locked first: two uploads of one kiosk at once apply
+   * one after the other.
    */
-  apply(kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome> {
-    return inTransaction(this.pool, async (client): Promise<ApplyOutcome> => {
-      const kiosk = await client.query<{ applied_through: number }>('SELECT applied_through FROM kiosks WHERE id = $1 FOR UPDATE', [kioskId]);
-      const appliedThrough = kiosk.rows[0]?.applied_through;
-      if (appliedThrough === undefined) throw new Error(`unknown kiosk ${kioskId}`);
-      const consecutive = events.every((e, i) => i === 0 || e.seq === (events[i - 1]?.seq ?? 0) + 1);
-      const first = events[0]?.seq ?? appliedThrough + 1;
-      if (!consecutive || first > appliedThrough + 1) return { kind: 'conflict', error: 'gap', appliedThrough };
+  async applyOn(client: pg.PoolClient, kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome> {
+    const kiosk = await client.query<{ applied_through: number }>('SELECT applied_through FROM kiosks WHERE id = $1 FOR UPDATE', [kioskId]);
+    const appliedThrough = kiosk.rows[0]?.applied_through;
+    if (appliedThrough === undefined) throw new Error(`unknown kiosk ${kioskId}`);
+    const consecutive = events.every((e, i) => i === 0 || e.seq === (events[i - 1]?.seq ?? 0) + 1);
+    const first = events[0]?.seq ?? appliedThrough + 1;
+    if (!consecutive || first > appliedThrough + 1) return { kind: 'conflict', error: 'gap', appliedThrough };
 
-      const repeats = events.filter((e) => e.seq <= appliedThrough);
-      if (!(await this.sameEventsAsStored(client, kioskId, repeats))) return { kind: 'conflict', error: 'history-mismatch', appliedThrough };
-      const fresh = events.slice(repeats.length);
-      let through = appliedThrough;
-      if (fresh.length > 0) {
-        const columns = fresh.map((judged) =>
-          judged.verdict === 'accepted'
-            ? [judged.event.seq, judged.event.id, judged.event.type, JSON.stringify(judged.event.payload), judged.event.createdAt, null]
-            : [judged.seq, judged.id, judged.type, null, null, judged.reason],
-        );
-        await client.query(
-          `INSERT INTO kiosk_events (kiosk_id, seq, id, type, payload, created_at, received_at, rejected_reason)
-           SELECT $1, seq, id, type, payload::json, created_at, $2, rejected_reason
-             FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS e (seq, id, type, payload, created_at, rejected_reason)`,
-          [kioskId, receivedAt, ...[0, 1, 2, 3, 4, 5].map((i) => columns.map((row) => row[i] ?? null))],
-        );
-        through = fresh[fresh.length - 1]?.seq ?? through;
-        await client.query('UPDATE kiosks SET applied_through = $1 WHERE id = $2', [through, kioskId]);
-      }
-      // A batch all new and all accepted holds no stored refusal: its answer needs no query (one round trip less an upload).
-      if (repeats.length === 0 && fresh.every((e) => e.verdict === 'accepted')) return { kind: 'applied', appliedThrough: through, rejected: [] };
-      const last = events[events.length - 1]?.seq ?? through;
-      const rejected = await client.query<{ seq: number; reason: string }>(
-        `SELECT seq, rejected_reason AS reason FROM kiosk_events
-          WHERE kiosk_id = $1 AND seq BETWEEN $2 AND $3 AND rejected_reason IS NOT NULL ORDER BY seq`,
-        [kioskId, first, last],
+    const repeats = events.filter((e) => e.seq <= appliedThrough);
+    if (!(await this.sameEventsAsStored(client, kioskId, repeats))) return { kind: 'conflict', error: 'history-mismatch', appliedThrough };
+    const fresh = events.slice(repeats.length);
+    let through = appliedThrough;
+    if (fresh.length > 0) {
+      const columns = fresh.map((judged) =>
+        judged.verdict === 'accepted'
+          ? [judged.event.seq, judged.event.id, judged.event.type, JSON.stringify(judged.event.payload), judged.event.createdAt, null]
+          : [judged.seq, judged.id, judged.type, null, null, judged.reason],
       );
-      return { kind: 'applied', appliedThrough: through, rejected: rejected.rows };
-    });
+      await client.query(
+        `INSERT INTO kiosk_events (kiosk_id, seq, id, type, payload, created_at, received_at, rejected_reason)
+         SELECT $1, seq, id, type, payload::json, created_at, $2, rejected_reason
+           FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS e (seq, id, type, payload, created_at, rejected_reason)`,
+        [kioskId, receivedAt, ...[0, 1, 2, 3, 4, 5].map((i) => columns.map((row) => row[i] ?? null))],
+      );
+      through = fresh[fresh.length - 1]?.seq ?? through;
+      await client.query('UPDATE kiosks SET applied_through = $1 WHERE id = $2', [through, kioskId]);
+    }
+    // A batch all new and all accepted holds no stored refusal: its answer needs no query (one round trip less an upload).
+    if (repeats.length === 0 && fresh.every((e) => e.verdict === 'accepted')) return { kind: 'applied', appliedThrough: through, rejected: [] };
+    const last = events[events.length - 1]?.seq ?? through;
+    const rejected = await client.query<{ seq: number; reason: string }>(
+      `SELECT seq, rejected_reason AS reason FROM kiosk_events
+        WHERE kiosk_id = $1 AND seq BETWEEN $2 AND $3 AND rejected_reason IS NOT NULL ORDER BY seq`,
+      [kioskId, first, last],
+    );
+    return { kind: 'applied', appliedThrough: through, rejected: rejected.rows };
   }
 
   async list(kioskId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {

@@ -4,7 +4,6 @@ import type { Heartbeat, WireAuditHead } from '@shared/sync/protocol';
 import type {
   AddStaffOutcome,
   ApplyOutcome,
-  AuditHeadOutcome,
   Centre,
   CentreStaff,
   ChangeSlice,
@@ -30,7 +29,7 @@ import { KioskRegistry } from './kiosk-registry';
 import { migratePostgres } from './migrate-postgres';
 import { postgresMigrations } from './migrations';
 import { MpesaCallbackBox } from './mpesa-callback-box';
-import { connectPool } from './postgres-connection';
+import { connectPool, inTransaction } from './postgres-connection';
 import { readReplicaCatalog, type CatalogTable } from './replica-catalog';
 import { EPOCH_KEY, ReplicaHistory } from './replica-history';
 import { importReplica } from './replica-import';
@@ -90,8 +89,15 @@ export class PostgresHubStore implements HubStore {
     return this.kiosks.disable(kioskId, at);
   }
 
-  applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome> {
-    return this.events.apply(kioskId, events, receivedAt);
+  /** The audit head and the events in one transaction: one commit (one WAL flush) an upload. */
+  applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string, auditHead?: WireAuditHead): Promise<ApplyOutcome> {
+    return inTransaction(this.pool, async (client): Promise<ApplyOutcome> => {
+      if (auditHead) {
+        const kept = await this.auditHeads.recordOn(client, kioskId, auditHead, receivedAt);
+        if (kept.kind === 'conflict') return { kind: 'audit-head-conflict', latest: kept.latest };
+      }
+      return this.events.applyOn(client, kioskId, events, receivedAt);
+    });
   }
 
   listEvents(kioskId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
@@ -116,10 +122,6 @@ export class PostgresHubStore implements HubStore {
 
   recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void> {
     return this.kiosks.recordHeartbeat(kioskId, heartbeat, receivedAt);
-  }
-
-  recordAuditHead(kioskId: string, head: WireAuditHead, receivedAt: string): Promise<AuditHeadOutcome> {
-    return this.auditHeads.record(kioskId, head, receivedAt);
   }
 
   listAuditHeads(kioskId: string, afterRowId: number, limit: number): Promise<KeptAuditHead[]> {

@@ -5,7 +5,6 @@ import type { WireAuditHead } from '@shared/sync/protocol';
 import type {
   AddStaffOutcome,
   ApplyOutcome,
-  AuditHeadOutcome,
   Centre,
   CentreStaff,
   ChangeSlice,
@@ -71,8 +70,15 @@ export class SqliteHubStore implements HubStore {
     return this.kiosks.disable(kioskId, at);
   }
 
-  async applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome> {
-    return this.events.apply(kioskId, events, receivedAt);
+  /** The audit head and the events in one transaction: one commit (one fsync) an upload. */
+  async applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string, auditHead?: WireAuditHead): Promise<ApplyOutcome> {
+    return this.db.transaction((): ApplyOutcome => {
+      if (auditHead) {
+        const kept = this.auditHeads.record(kioskId, auditHead, receivedAt);
+        if (kept.kind === 'conflict') return { kind: 'audit-head-conflict', latest: kept.latest };
+      }
+      return this.events.apply(kioskId, events, receivedAt);
+    })();
   }
 
   async listEvents(kioskId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
@@ -97,10 +103,6 @@ export class SqliteHubStore implements HubStore {
 
   async recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void> {
     this.kiosks.recordHeartbeat(kioskId, heartbeat, receivedAt);
-  }
-
-  async recordAuditHead(kioskId: string, head: WireAuditHead, receivedAt: string): Promise<AuditHeadOutcome> {
-    return this.auditHeads.record(kioskId, head, receivedAt);
   }
 
   async listAuditHeads(kioskId: string, afterRowId: number, limit: number): Promise<KeptAuditHead[]> {
