@@ -3,9 +3,10 @@ import { replicaTables } from './001-replica-tables';
 import { hubTables } from './002-hub-tables';
 import { mpesaCallbacks } from './003-mpesa-callbacks';
 import { kioskAuditHeads } from './004-kiosk-audit-heads';
+import { consoleTables } from './005-console';
 
 /**
  * The hub's PostgreSQL schema, in order; append only. A later replica column (a new kiosk
  * migration) comes here as a new step too, as it does in the SQLite hub's list.
  */
-export const postgresMigrations: readonly PostgresMigration[] = [replicaTables, hubTables, mpesaCallbacks, kioskAuditHeads];
+export const postgresMigrations: readonly PostgresMigration[] = [replicaTables, hubTables, mpesaCallbacks, kioskAuditHeads, consoleTables];
