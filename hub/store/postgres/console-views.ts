@@ -88,7 +88,7 @@ export class ConsoleViews {
     const { rows } = await this.pool.query<{ kioskId: string; payload: Payload; signedOffBy: string | null }>(
       `SELECT e.kiosk_id AS "kioskId", e.payload,
               (SELECT s.payload->>'supervisorId' FROM kiosk_events s
-                WHERE s.kiosk_id = e.kiosk_id AND s.type = 'shift.signedOff' AND s.rejected_reason IS NULL
+                WHERE s.kiosk_id = e.kiosk_id AND s.type = 'shift.signed-off' AND s.rejected_reason IS NULL
                   AND s.payload->>'shiftId' = e.payload->>'shiftId' LIMIT 1) AS "signedOffBy"
          FROM kiosk_events e WHERE ${inScope('shift.closed')}
         ORDER BY e.created_at COLLATE "C", e.kiosk_id COLLATE "C", e.seq LIMIT $4`,

@@ -81,7 +81,7 @@ export class ConsoleViews {
     this.shiftsStmt = db.prepare<[Record<string, unknown>], EventPayloadRow & { signedOffBy: string | null }>(
       `SELECT e.kiosk_id AS kioskId, e.payload,
               (SELECT json_extract(s.payload, '$.supervisorId') FROM kiosk_events s
-                WHERE s.kiosk_id = e.kiosk_id AND s.type = 'shift.signedOff' AND s.rejected_reason IS NULL
+                WHERE s.kiosk_id = e.kiosk_id AND s.type = 'shift.signed-off' AND s.rejected_reason IS NULL
                   AND json_extract(s.payload, '$.shiftId') = json_extract(e.payload, '$.shiftId') LIMIT 1) AS signedOffBy
          FROM kiosk_events e WHERE ${inScope('shift.closed')}
         ORDER BY e.created_at, e.kiosk_id, e.seq LIMIT @limit`,
