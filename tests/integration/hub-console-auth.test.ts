@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONSOLE_API, CONSOLE_REQUEST_HEADER } from '../../shared/console/console-api';
 import { ADMIN, startConsoleHub, type ConsoleHub } from '../support/console-hub';
@@ -113,7 +116,10 @@ describe('the hub console: admins, sessions and what they guard', () => {
     }
   });
 
-  it('odd spellings of a path reach no data without a session', async () => {
+  it('odd spellings of a path reach no data without a session, with the console app served beside the API', async () => {
+    const assets = mkdtempSync(path.join(os.tmpdir(), 'console-assets-'));
+    writeFileSync(path.join(assets, 'index.html'), '<!doctype html><title>console</title>');
+    const served = await startConsoleHub({ consoleAssets: assets });
     const targets = [
       `${CONSOLE_API}/kiosks`,
       `/console/../console/api/kiosks`,
@@ -132,9 +138,14 @@ describe('the hub console: admins, sessions and what they guard', () => {
       `/console/api%2fday?date=2026-03-10`,
     ];
     for (const target of targets) {
-      const answer = await rawRequest(hub.url, { method: 'GET', target, headers: { host: 'localhost' } });
+      const answer = await rawRequest(served.url, { method: 'GET', target, headers: { host: 'localhost' } });
       expect([400, 401, 404], target).toContain(answer.status);
       expect(answer.body, target).not.toMatch(/"kiosks"|payment|content_sha256/);
     }
+    const page = await rawRequest(served.url, { method: 'GET', target: '/console/', headers: { host: 'localhost' } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    await served.close();
+    rmSync(assets, { recursive: true, force: true });
   });
 });
