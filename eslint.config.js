@@ -14,6 +14,7 @@ const noRenderer = { group: ['**/renderer/**'], message: 'Nothing imports the re
 const noHub = { group: ['**/hub/**'], message: 'The kiosk must not depend on the hub server.' };
 const noShells = { group: ['**/main/**', '**/preload/**', '**/host/**'], message: 'The core knows nothing of the shells that serve it.' };
 const noKiosk = { group: ['**/electron/**', '**/tests/**'], message: 'The hub stands beside the kiosk: it imports only shared/ and its own files.' };
+const noHubServer = { group: ['**/console-server/**', '**/store/**', '**/routes/**', '**/hub-server'], message: 'The console runs in a browser: it reaches the hub only through its API (shared/console).' };
 const noNodeShared = { group: ['**/shared/node/**', '@shared/node/**'], message: 'shared/node is for Node processes (kiosk core, hub); the renderer runs in a browser.' };
 const noOtherShell = { group: ['**/host/**'], message: 'The Electron shell and the browser host are siblings: what both need lives in shared/ or the core.' };
 const noDemo = {
@@ -74,5 +75,6 @@ export default tseslint.config(
   { files: ['electron/host/cli.ts'], rules: restrict([noElectron, noRenderer, noHub]) },
   { files: ['electron/main/**', 'electron/preload/**'], rules: restrict([noRenderer, noHub, noOtherShell, noDemo]) },
   { files: ['electron/main/index.ts'], rules: restrict([noRenderer, noHub, noOtherShell]) },
-  { files: ['hub/**'], rules: restrict([noElectron, noRenderer, noKiosk]) },
+  { files: ['hub/**'], ignores: ['hub/console/**'], rules: restrict([noElectron, noRenderer, noKiosk]) },
+  { files: ['hub/console/**'], languageOptions: { globals: { ...globals.browser } }, rules: restrict([noElectron, noNode, noRenderer, noKiosk, noNodeShared, noHubServer]) },
 );

@@ -3,12 +3,17 @@
  * postgres://…]` serves the sync protocol; `npm run hub -- admin <command>` manages kiosks and data (see USAGE).
  * The admin API's token comes from the environment (HUB_ADMIN_TOKEN), never the command line.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '@shared/node/logging/logger';
 import { addKiosk, disableKiosk, resetHistory, rotateKioskToken } from './admin-commands';
 import { CENTRE_USAGE, centreAdmin } from './centre-cli';
 import { requireCentre } from './centre-commands';
+import { addAdmin } from './console-server/admin-accounts';
+import { readPassword } from './console-server/read-password';
 import { createHubServer } from './hub-server';
+import type { ConsoleStore } from './store/console-store';
 import type { HubStore } from './store/hub-store';
 import { openHubStore } from './store/open-hub-store';
 import { isPostgresUrl, redactedUrl } from './store/postgres/postgres-connection';
@@ -20,6 +25,7 @@ const USAGE = `Usage: npm run hub -- [serve] [--port 8787] [--host 127.0.0.1] [-
        npm run hub -- admin add-kiosk <kiosk-id>      prints the kiosk's token, once
        npm run hub -- admin rotate-token <kiosk-id>   prints a new token; the old one stops working
        npm run hub -- admin disable-kiosk <kiosk-id>  the kiosk's token stops working
+       npm run hub -- admin add-admin <name>          a console admin; the password is read from stdin (never an argument)
        npm run hub -- admin reset-history             every kiosk refetches its replica
        npm run hub -- admin unclaimed                 M-Pesa money no kiosk's payment claims (to match or refund)
        npm run hub -- admin pin-release <centre> <version> [--releases DIR]
@@ -57,7 +63,7 @@ function wholeNumber(flag: string, text: string): number {
   return value;
 }
 
-async function admin(store: HubStore, command: string | undefined, argument: string | undefined, second: string | undefined): Promise<void> {
+async function admin(store: HubStore & ConsoleStore, command: string | undefined, argument: string | undefined, second: string | undefined): Promise<void> {
   const needKiosk = () => {
     if (!argument) throw new Error(`admin ${command} needs a kiosk id`);
     return argument;
@@ -82,6 +88,12 @@ async function admin(store: HubStore, command: string | undefined, argument: str
       for (const row of rows) {
         console.log(`${row.receivedAt}  ${row.receiptNumber}  KES ${row.amount ?? '?'}  kiosk ${row.kioskId ?? 'unknown'}  attempt ${row.attemptReference ?? '-'}  ${row.checkoutRequestId}`);
       }
+      return;
+    }
+    case 'add-admin': {
+      if (!argument) throw new Error('admin add-admin needs a name');
+      await addAdmin(store, argument, await readPassword(`Password for ${argument}: `));
+      console.log(`Admin ${argument} added: sign in at /console/.`);
       return;
     }
     case 'reset-history':
@@ -111,10 +123,15 @@ const databaseUrl = values['database-url'];
 const storeLocation = databaseUrl ?? values.db;
 const storeName = databaseUrl === undefined ? `database ${values.db}` : `PostgreSQL ${redactedUrl(databaseUrl)}`;
 
-async function serve(store: HubStore): Promise<void> {
-  const app = createHubServer({ store, adminToken: process.env.HUB_ADMIN_TOKEN, log: createLogger({ file: values.log }), releasesDir: values.releases });
+/** The console app as `npm run build` leaves it; without it the hub serves the console's API alone. */
+const CONSOLE_ASSETS = path.resolve(import.meta.dirname, '../out/console');
+
+async function serve(store: HubStore & ConsoleStore): Promise<void> {
+  const consoleAssets = existsSync(path.join(CONSOLE_ASSETS, 'index.html')) ? CONSOLE_ASSETS : undefined;
+  const app = createHubServer({ store, adminToken: process.env.HUB_ADMIN_TOKEN, log: createLogger({ file: values.log }), releasesDir: values.releases, ...(consoleAssets && { consoleAssets }) });
   const address = await app.listen({ port: wholeNumber('port', values.port), host: values.host });
   console.log(`Hub serving the kiosk sync protocol at ${address} (${storeName})`);
+  console.log(consoleAssets ? `Console at ${address}/console/` : 'Console app not built (npm run build): its API only.');
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void app.close().then(() => store.close()));
   }

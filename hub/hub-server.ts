@@ -15,10 +15,16 @@ import { mpesaCallbacksRoute } from './routes/mpesa-callbacks-route';
 import { releasePinsRoutes } from './routes/release-pins-route';
 import { updatesRoute } from './routes/updates-route';
 import { uploadRoute } from './routes/upload-route';
+import { consoleServer } from './console-server/console-server';
+import type { ConsoleStore } from './store/console-store';
 import type { HubStore } from './store/hub-store';
 
 export interface HubServerOptions {
-  store: HubStore;
+  store: HubStore & ConsoleStore;
+  /** The built console app (out/console), served at /console/; its API is there either way. */
+  consoleAssets?: string;
+  /** Console sign-ins one address may try per minute. */
+  consoleSignInsPerMinute?: number;
   /** Bearer token for /admin/v1; without one the admin API is off. */
   adminToken?: string;
   /** An event payload above this is rejected (stored with the reason), never the batch. */
@@ -78,7 +84,7 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
       return { error: typeof error === 'string' ? error : 'invalid-request' };
     });
     uploadRoute(sync, store, { maxPayloadBytes: Math.min(options.maxPayloadBytes ?? EVENT_PAYLOAD_BYTES_MAX, EVENT_PAYLOAD_BYTES_MAX), now });
-    downloadRoute(sync, store, { defaultPageRows: options.defaultPageRows ?? 25_000 });
+    downloadRoute(sync, store, { defaultPageRows: options.defaultPageRows ?? 25_000, now });
     heartbeatRoute(sync, store, { now, unclaimedAfterMinutes: options.unclaimedAfterMinutes ?? 15 });
     mpesaCallbacksRoute(sync, store);
     auditHeadsRoute(sync, store);
@@ -86,6 +92,7 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
     centreStateRoute(sync, store, { now, lockout: options.staffLockout ?? DEFAULT_LOCKOUT_POLICY });
   });
   void app.register(async (open) => darajaCallbackRoute(open, store, { now, ...(options.callbacksPerMinute !== undefined && { callbacksPerMinute: options.callbacksPerMinute }) }));
+  void app.register(async (scope) => consoleServer(scope, store, { now, assetsDir: options.consoleAssets, signInsPerMinute: options.consoleSignInsPerMinute }));
   const { adminToken } = options;
   if (adminToken) {
     void app.register(async (admin) => {

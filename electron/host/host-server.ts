@@ -10,7 +10,7 @@ import type { Logger } from '@shared/node/logging/logger';
 import { launchPageAt } from './launch-page';
 import { LAUNCH_TOKEN_TTL_MS, LaunchTokens } from './launch-tokens';
 import { isFromOwnPage, isTrustedApiRequest, type HostIdentity } from './request-guard';
-import { SECURITY_HEADERS } from './security-headers';
+import { SECURITY_HEADERS } from '@shared/security-headers';
 
 export interface HostOptions {
   core: KioskCore;

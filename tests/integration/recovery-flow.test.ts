@@ -209,13 +209,16 @@ describe('account recovery through the core', () => {
     expect(outbox('account.recovery.approved')).toEqual([]);
   });
 
-  it('a clerk rejects a request: nothing goes to the back office', async () => {
+  it('a clerk rejects a request: the back office hears of the refusal only, no new contact', async () => {
     await pendingRequest(GRACE, GRACE_ID_CARD);
     await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     const { requests } = await ok('recovery.pending', {});
     expect(requests).toEqual([expect.objectContaining({ documentFormat: 'TD1', documentNumberOnRecord: '456789123' })]);
     expect(await ok('recovery.reject', { requestId: requests[0]!.requestId, reason: 'photo-differs' })).toEqual({ status: 'rejected' });
     expect(outbox('account.recovery.approved')).toEqual([]);
+    const [refusal] = outbox('account.recovery.rejected');
+    expect(refusal).toMatchObject({ reason: 'photo-differs', rejectedBy: { staffId: CLERK.staffId } });
+    expect(Object.keys(refusal)).not.toContain('newContact');
     expect((await ok('recovery.pending', {})).requests).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import type { DayReport } from '../../shared/contract/reports';
 import { seedDemoData } from '../../electron/demo/generate';
 import { openDatabase } from '../../electron/core/db/open';
 import { PaymentStore } from '../../electron/core/payments/payment-store';
-import { verifyCsvReport } from '../../electron/core/reports/report-csv';
+import { verifyCsvReport } from '../../shared/node/reports/sealed-csv';
 import { checkReportFile } from '../../electron/core/reports/report-verify';
 import { tableCounts, tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { CLERK, SUPERVISOR, seedStaff } from '../support/staff-seed';

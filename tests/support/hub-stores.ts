@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ConsoleStore } from '../../hub/store/console-store';
 import type { HubStore } from '../../hub/store/hub-store';
 import { PostgresHubStore } from '../../hub/store/postgres/postgres-hub-store';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
 import { createTestDatabase } from './hub-test-database';
 
 export interface OpenedStore {
-  store: HubStore;
+  store: HubStore & ConsoleStore;
   /** Closes the store and throws its database away. */
   discard(): Promise<void>;
 }

@@ -294,11 +294,13 @@ describe('recovery requests', () => {
     expect(auditRows()).toHaveLength(1);
   });
 
-  it('rejection records the reason and the clerk, drops the new phone and email, and sends nothing', () => {
-    const { id } = newRequest();
+  it('rejection records the reason and the clerk, drops the new phone and email, and tells the back office no more than that', () => {
+    const { id, reference } = newRequest();
     requests.addEmail(id, 'jane.kamau@example.com', undefined);
     requests.decide(id, { status: 'rejected', reason: 'photo-differs' }, clerk);
-    expect(outboxRows()).toEqual([]);
+    expect(outboxRows().map((row) => [row.type, JSON.parse(row.payload)])).toEqual([
+      ['account.recovery.rejected', { requestId: id, reference, kioskId: expect.any(String), reason: 'photo-differs', rejectedBy: { staffId: 'clerk-7', shiftId: clerk.shiftId }, rejectedAt: expect.any(String) }],
+    ]);
     expect(db.prepare('SELECT status, new_phone, new_email, decision_reason FROM recovery_requests').get()).toEqual({
       status: 'rejected',
       new_phone: null,

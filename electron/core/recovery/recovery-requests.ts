@@ -12,6 +12,8 @@ import { endOfKenyaDay } from '@shared/kenya/time';
 import { newRecoveryReference } from './recovery-reference';
 
 export const RECOVERY_APPROVED_EVENT = 'account.recovery.approved';
+/** A refusal goes to the back office too (its day counts both); it carries no citizen's identifier or new contact. */
+export const RECOVERY_REJECTED_EVENT = 'account.recovery.rejected';
 
 export interface NewRecoveryRequest {
   citizenId: number;
@@ -198,6 +200,8 @@ export class RecoveryRequests {
           approvedBy: { staffId: staff.staffId, shiftId: staff.shiftId },
           approvedAt: now,
         });
+      } else {
+        this.outbox.enqueue(RECOVERY_REJECTED_EVENT, { requestId: row.id, reference: row.reference, kioskId: this.kioskId, reason, rejectedBy: { staffId: staff.staffId, shiftId: staff.shiftId }, rejectedAt: now });
       }
       this.audit.append({
         action: 'recovery.decision',

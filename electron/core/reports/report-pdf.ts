@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 import type { DayReport } from '@shared/contract/reports';
 import { shillings } from '@shared/kenya/money';
 import { kenyaDateTimeSortable } from '@shared/kenya/time';
-import { METHOD_NAMES, SERVICE_NAMES, type ReportSeal } from './report-format';
+import { METHOD_NAMES, SERVICE_NAMES } from '@shared/reports/payment-rows';
+import type { ReportSeal } from './report-format';
 
 type Doc = InstanceType<typeof PDFDocument>;
 

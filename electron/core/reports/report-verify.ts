@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
-import { csvLines, sha256Hex, verifyCsvReport } from './report-csv';
+import { csvLines, sha256Hex, verifyCsvReport } from '@shared/node/reports/sealed-csv';
 
 export interface ReportCheck {
   /** The content hash the file states, if it states one this check can read. */

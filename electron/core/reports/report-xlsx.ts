@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { DayReport } from '@shared/contract/reports';
 import { kenyaDateTimeSortable } from '@shared/kenya/time';
-import { METHOD_NAMES, PAYMENT_COLUMNS, SERVICE_NAMES, paymentCells, sealLines, type ReportSeal } from './report-format';
+import { METHOD_NAMES, PAYMENT_COLUMNS, SERVICE_NAMES, paymentCells } from '@shared/reports/payment-rows';
+import { sealLines, type ReportSeal } from './report-format';
 
 const MONEY = '#,##0';
 

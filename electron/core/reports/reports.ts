@@ -8,7 +8,7 @@ import { lastUnclaimedMpesa } from '../sync/unclaimed-mpesa';
 import type { ShiftStore } from '../shifts/shift-store';
 import type { SignedInStaff } from '../staff-presence';
 import { buildDayReport } from './day-report';
-import { sha256Hex } from './report-csv';
+import { sha256Hex } from '@shared/node/reports/sealed-csv';
 import { reportSeal, type DayReportRequest } from './day-report-snapshot';
 import { REPORT_FILE_TYPES } from './report-files';
 import type { ReportSeal } from './report-format';

@@ -107,7 +107,8 @@ export class Shifts {
       this.signOffStmt.run(supervisor.staffId, at, note ? `${reason}: ${note}` : reason, shiftId);
       const said = { reason, ...(note ? { note } : {}) };
       audit.append({ action: 'shift.signOff', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details: { shiftId, variance: shift.variance, ...said } });
-      outbox.enqueue('shift.signedOff', { shiftId, supervisorId: supervisor.staffId, at, ...said });
+      // Dotted kebab-case, the hub's rule: 'shift.signedOff' was refused by every hub.
+      outbox.enqueue('shift.signed-off', { shiftId, supervisorId: supervisor.staffId, at, ...said });
     })();
     return this.summaryOf(shiftId);
   }

@@ -22,8 +22,11 @@ import type {
   StoredEvent,
   UnclaimedMpesaPayment,
 } from '../hub-store';
+import type { AlertEvent, ConsoleAdmin, ConsoleOverride, ConsolePayment, ConsoleSession, ConsoleShift, ConsoleStore, EventScope, PaymentGroup, PaymentPageKey, RecoveryCount, RejectedEvent, ReplicaPosition, SignInRecord } from '../console-store';
 import { AuditHeadLedger } from './audit-head-ledger';
 import { CentreRegistry } from './centre-registry';
+import { ConsoleAccounts } from './console-accounts';
+import { ConsoleViews } from './console-views';
 import { EventLedger } from './event-ledger';
 import { KioskRegistry } from './kiosk-registry';
 import { migratePostgres } from './migrate-postgres';
@@ -40,13 +43,15 @@ import { importReplica } from './replica-import';
  * connection (single statements are their own); see ReplicaHistory for how history
  * positions stay in commit order.
  */
-export class PostgresHubStore implements HubStore {
+export class PostgresHubStore implements HubStore, ConsoleStore {
   private readonly kiosks: KioskRegistry;
   private readonly events: EventLedger;
   private readonly history: ReplicaHistory;
   private readonly callbacks: MpesaCallbackBox;
   private readonly auditHeads: AuditHeadLedger;
   private readonly centres: CentreRegistry;
+  private readonly consoleAccounts: ConsoleAccounts;
+  private readonly consoleViews: ConsoleViews;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -58,6 +63,8 @@ export class PostgresHubStore implements HubStore {
     this.callbacks = new MpesaCallbackBox(pool);
     this.auditHeads = new AuditHeadLedger(pool);
     this.centres = new CentreRegistry(pool);
+    this.consoleAccounts = new ConsoleAccounts(pool);
+    this.consoleViews = new ConsoleViews(pool);
   }
 
   /** Connects, brings the schema up to date and gives a new database its first history epoch. */
@@ -178,6 +185,84 @@ export class PostgresHubStore implements HubStore {
 
   staffSignInEvents(centreId: string, since: string): Promise<StaffSignInEvent[]> {
     return this.centres.staffSignInEvents(centreId, since);
+  }
+
+  // The console's accounts and views (console-store.ts).
+
+  addAdmin(name: string, passwordHash: string, at: string): Promise<boolean> {
+    return this.consoleAccounts.add(name, passwordHash, at);
+  }
+
+  findAdmin(name: string): Promise<ConsoleAdmin | undefined> {
+    return this.consoleAccounts.find(name);
+  }
+
+  recordFailedSignIn(name: string, lockAfter: number, lockedUntil: string): Promise<void> {
+    return this.consoleAccounts.fail(name, lockAfter, lockedUntil);
+  }
+
+  openSession(tokenHash: string, adminName: string, at: string): Promise<void> {
+    return this.consoleAccounts.openSession(tokenHash, adminName, at);
+  }
+
+  findSession(tokenHash: string): Promise<ConsoleSession | undefined> {
+    return this.consoleAccounts.session(tokenHash);
+  }
+
+  touchSession(tokenHash: string, at: string): Promise<void> {
+    return this.consoleAccounts.touch(tokenHash, at);
+  }
+
+  closeSession(tokenHash: string): Promise<void> {
+    return this.consoleAccounts.close(tokenHash);
+  }
+
+  closeStaleSessions(idleBefore: string, openedBefore: string): Promise<void> {
+    return this.consoleAccounts.closeStale(idleBefore, openedBefore);
+  }
+
+  recordSignIn(record: SignInRecord): Promise<void> {
+    return this.consoleAccounts.recordSignIn(record);
+  }
+
+  listSignIns(limit: number): Promise<SignInRecord[]> {
+    return this.consoleAccounts.signIns(limit);
+  }
+
+  recordReplicaPosition(position: ReplicaPosition): Promise<void> {
+    return this.consoleViews.recordPosition(position);
+  }
+
+  replicaPositions(): Promise<ReplicaPosition[]> {
+    return this.consoleViews.positions();
+  }
+
+  rejectedEvents(kioskId: string, limit: number): Promise<RejectedEvent[]> {
+    return this.consoleViews.rejected(kioskId, limit);
+  }
+
+  alertEvents(since: string, limit: number): Promise<AlertEvent[]> {
+    return this.consoleViews.alerts(since, limit);
+  }
+
+  dayPayments(scope: EventScope, after: PaymentPageKey | null, limit: number): Promise<ConsolePayment[]> {
+    return this.consoleViews.payments(scope, after, limit);
+  }
+
+  dayPaymentGroups(scope: EventScope): Promise<PaymentGroup[]> {
+    return this.consoleViews.paymentGroups(scope);
+  }
+
+  dayShifts(scope: EventScope, limit: number): Promise<ConsoleShift[]> {
+    return this.consoleViews.shifts(scope, limit);
+  }
+
+  dayOverrides(scope: EventScope, limit: number): Promise<ConsoleOverride[]> {
+    return this.consoleViews.overrides(scope, limit);
+  }
+
+  dayRecoveries(scope: EventScope): Promise<RecoveryCount[]> {
+    return this.consoleViews.recoveries(scope);
   }
 
   close(): Promise<void> {

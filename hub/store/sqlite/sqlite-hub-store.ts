@@ -23,8 +23,11 @@ import type {
   StoredEvent,
   UnclaimedMpesaPayment,
 } from '../hub-store';
+import type { AlertEvent, ConsoleAdmin, ConsoleOverride, ConsolePayment, ConsoleSession, ConsoleShift, ConsoleStore, EventScope, PaymentGroup, PaymentPageKey, RecoveryCount, RejectedEvent, ReplicaPosition, SignInRecord } from '../console-store';
 import { AuditHeadLedger } from './audit-head-ledger';
 import { CentreRegistry } from './centre-registry';
+import { ConsoleAccounts } from './console-accounts';
+import { ConsoleViews } from './console-views';
 import { EventLedger } from './event-ledger';
 import { KioskRegistry } from './kiosk-registry';
 import { MpesaCallbackBox } from './mpesa-callback-box';
@@ -35,7 +38,7 @@ import { ReplicaHistory } from './replica-history';
  * The hub's storage in one SQLite file. better-sqlite3 is synchronous, so every method is
  * one transaction on the one connection; the promises only match the interface.
  */
-export class SqliteHubStore implements HubStore {
+export class SqliteHubStore implements HubStore, ConsoleStore {
   readonly db: Db;
   private readonly kiosks: KioskRegistry;
   private readonly events: EventLedger;
@@ -43,6 +46,8 @@ export class SqliteHubStore implements HubStore {
   private readonly callbacks: MpesaCallbackBox;
   private readonly auditHeads: AuditHeadLedger;
   private readonly centres: CentreRegistry;
+  private readonly consoleAccounts: ConsoleAccounts;
+  private readonly consoleViews: ConsoleViews;
 
   constructor(file: string) {
     this.db = openHubDatabase(file);
@@ -52,6 +57,8 @@ export class SqliteHubStore implements HubStore {
     this.callbacks = new MpesaCallbackBox(this.db);
     this.auditHeads = new AuditHeadLedger(this.db);
     this.centres = new CentreRegistry(this.db);
+    this.consoleAccounts = new ConsoleAccounts(this.db);
+    this.consoleViews = new ConsoleViews(this.db);
   }
 
   async addKiosk(kioskId: string, tokenHash: string, at: string, centreId: string | null = null): Promise<boolean> {
@@ -159,6 +166,84 @@ export class SqliteHubStore implements HubStore {
 
   async staffSignInEvents(centreId: string, since: string): Promise<StaffSignInEvent[]> {
     return this.centres.staffSignInEvents(centreId, since);
+  }
+
+  // The console's accounts and views (console-store.ts).
+
+  async addAdmin(name: string, passwordHash: string, at: string): Promise<boolean> {
+    return this.consoleAccounts.add(name, passwordHash, at);
+  }
+
+  async findAdmin(name: string): Promise<ConsoleAdmin | undefined> {
+    return this.consoleAccounts.find(name);
+  }
+
+  async recordFailedSignIn(name: string, lockAfter: number, lockedUntil: string): Promise<void> {
+    this.consoleAccounts.fail(name, lockAfter, lockedUntil);
+  }
+
+  async openSession(tokenHash: string, adminName: string, at: string): Promise<void> {
+    this.consoleAccounts.openSession(tokenHash, adminName, at);
+  }
+
+  async findSession(tokenHash: string): Promise<ConsoleSession | undefined> {
+    return this.consoleAccounts.session(tokenHash);
+  }
+
+  async touchSession(tokenHash: string, at: string): Promise<void> {
+    this.consoleAccounts.touch(tokenHash, at);
+  }
+
+  async closeSession(tokenHash: string): Promise<void> {
+    this.consoleAccounts.close(tokenHash);
+  }
+
+  async closeStaleSessions(idleBefore: string, openedBefore: string): Promise<void> {
+    this.consoleAccounts.closeStale(idleBefore, openedBefore);
+  }
+
+  async recordSignIn(record: SignInRecord): Promise<void> {
+    this.consoleAccounts.recordSignIn(record);
+  }
+
+  async listSignIns(limit: number): Promise<SignInRecord[]> {
+    return this.consoleAccounts.signIns(limit);
+  }
+
+  async recordReplicaPosition(position: ReplicaPosition): Promise<void> {
+    this.consoleViews.recordPosition(position);
+  }
+
+  async replicaPositions(): Promise<ReplicaPosition[]> {
+    return this.consoleViews.positions();
+  }
+
+  async rejectedEvents(kioskId: string, limit: number): Promise<RejectedEvent[]> {
+    return this.consoleViews.rejected(kioskId, limit);
+  }
+
+  async alertEvents(since: string, limit: number): Promise<AlertEvent[]> {
+    return this.consoleViews.alerts(since, limit);
+  }
+
+  async dayPayments(scope: EventScope, after: PaymentPageKey | null, limit: number): Promise<ConsolePayment[]> {
+    return this.consoleViews.payments(scope, after, limit);
+  }
+
+  async dayPaymentGroups(scope: EventScope): Promise<PaymentGroup[]> {
+    return this.consoleViews.paymentGroups(scope);
+  }
+
+  async dayShifts(scope: EventScope, limit: number): Promise<ConsoleShift[]> {
+    return this.consoleViews.shifts(scope, limit);
+  }
+
+  async dayOverrides(scope: EventScope, limit: number): Promise<ConsoleOverride[]> {
+    return this.consoleViews.overrides(scope, limit);
+  }
+
+  async dayRecoveries(scope: EventScope): Promise<RecoveryCount[]> {
+    return this.consoleViews.recoveries(scope);
   }
 
   async close(): Promise<void> {

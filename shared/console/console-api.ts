@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * The back office console's API (hub/console-server), shared by the hub and the console app.
+ * Every mutating request carries CONSOLE_REQUEST_HEADER: a page on another origin cannot set it
+ * without a CORS preflight the hub never grants, so a forged form post cannot sign anybody out or in.
+ */
+export const CONSOLE_API = '/console/api';
+export const CONSOLE_REQUEST_HEADER = 'x-console-request';
+
+export const signInSchema = z.object({ name: z.string().min(1).max(40), password: z.string().min(1).max(200) });
+export type SignIn = z.output<typeof signInSchema>;
+
+export const businessDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const exportFormatSchema = z.enum(['csv', 'xlsx', 'pdf']);
+export type ExportFormat = z.output<typeof exportFormatSchema>;
+
+export interface SessionView {
+  name: string;
+  /** When the session ends if used without pause (absolute expiry), ISO. */
+  expiresAt: string;
+  idleMinutes: number;
+}
+
+export interface KioskView {
+  id: string;
+  online: boolean;
+  heartbeatAt: string | null;
+  version: string | null;
+  eventsWaiting: number | null;
+  oldestWaitingAgeSeconds: number | null;
+  lastSyncAt: string | null;
+  /** Events the hub refused from this kiosk. */
+  rejectedCount: number;
+  appliedThrough: number;
+  replica: { position: number; head: number; at: string } | null;
+  printer: { status: string; checkedAt: string } | null;
+}
+
+export interface KiosksView {
+  kiosks: KioskView[];
+  /** Minutes without a heartbeat after which a kiosk counts as offline. */
+  onlineWithinMinutes: number;
+  checkedAt: string;
+}
+
+export interface RejectedEventView {
+  seq: number;
+  type: string | null;
+  receivedAt: string;
+  reason: string;
+}
+
+export type AlertKind = 'kiosk-silent' | 'event-rejected' | 'callback-forged' | 'cash-variance';
+
+export interface AlertView {
+  kind: AlertKind;
+  kioskId: string;
+  at: string;
+  /** Kiosk-silent: minutes since the last heartbeat; event-rejected: the reason; callback-forged: why; cash-variance: KES over (+) or short (−). */
+  detail: string;
+}
+
+export interface Total {
+  count: number;
+  amount: number;
+}
+
+export interface DayView {
+  businessDate: string;
+  kioskIds: string[] | null;
+  paid: Total;
+  byMethod: Array<Total & { method: string }>;
+  byService: Array<Total & { service: string }>;
+  /** 24 entries, Kenya time 00–23. */
+  byHour: Array<Total & { hour: number }>;
+  shifts: Array<{ kioskId: string; shiftId: string; staffId: string; closedAt: string; expected: number; counted: number | null; variance: number | null; status: string; signedOffBy: string | null }>;
+  overrides: Array<{ kioskId: string; at: string; staffId: string; kind: string; reason: string; outcome: string }>;
+  recoveries: { approved: number; rejected: number };
+  /** Listed here up to a limit; every one goes into the exports. */
+  payments: Array<{ kioskId: string; paymentId: string; at: string; service: string; method: string; state: string; amount: number; providerReference: string | null }>;
+  paymentsTruncated: boolean;
+}
+
+/** A refusal's code, which the console turns into words in both languages. */
+export interface ConsoleError {
+  error: string;
+}

@@ -1,0 +1,142 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { kenyaDate } from '../../shared/kenya/time';
+import { kioskDay, sendHeartbeat, uploadDay } from '../support/centre-day-events';
+import { startHubProcess, type HubProcess } from '../support/hub-process';
+
+/**
+ * The back office's console in Chromium against a real hub process (built console app in
+ * out/console) holding four kiosks' uploaded day: sign in, kiosks, alerts, the day with its
+ * chart, an export checked by the kiosk's verify command, sign out. Every screen: axe clean,
+ * every control at least 64 px, a screenshot in tests/e2e/screenshots/.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const screenshots = path.resolve(import.meta.dirname, 'screenshots');
+const ADMIN = { name: 'amina.odhiambo', password: 'correct horse battery' };
+const KIOSKS = ['kiosk-nairobi-1', 'kiosk-nairobi-2', 'kiosk-nairobi-3', 'kiosk-nairobi-4'];
+const TODAY = kenyaDate(new Date());
+
+const hubCli = (db: string, args: string[], input?: string) =>
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--db', db, ...args], { cwd: root, encoding: 'utf8', ...(input !== undefined && { input }) }).trim();
+
+async function check(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${name}`).toEqual([]);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea')]
+      .filter((control) => control.checkVisibility())
+      .map((control) => ({ control, box: control.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 64 || box.height < 64)
+      .map(({ control, box }) => `${control.innerText.slice(0, 40)} (${Math.round(box.width)}×${Math.round(box.height)})`),
+  );
+  expect(small, `targets under 64 px on ${name}`).toEqual([]);
+}
+
+test.describe('the hub console', () => {
+  test.use({ viewport: { width: 1440, height: 1000 }, hasTouch: false });
+  let dir: string;
+  let hub: HubProcess;
+
+  test.beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-console-e2e-'));
+    const db = path.join(dir, 'hub.sqlite');
+    hubCli(db, ['admin', 'add-admin', ADMIN.name], `${ADMIN.password}\n`);
+    const tokens = KIOSKS.map((id) => hubCli(db, ['admin', 'add-kiosk', id]));
+    hub = await startHubProcess(db);
+    for (const [i, id] of KIOSKS.entries()) {
+      const token = tokens[i] ?? '';
+      await uploadDay(hub.url, token, kioskDay(id, i, TODAY));
+      // The fourth kiosk never sends a heartbeat: silent, offline, an alert.
+      if (i < 3) {
+        await sendHeartbeat(hub.url, token, {
+          version: '0.1.0', eventsWaiting: i * 3, oldestWaitingAgeSeconds: i ? 95 * i : null, rejectedCount: 0,
+          lastSyncAt: new Date().toISOString(), ...(i === 1 && { printer: { status: 'paper-low', checkedAt: new Date().toISOString() } }),
+        });
+      }
+    }
+  });
+  test.afterAll(async () => {
+    await hub.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signIn(browser: Browser) {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${hub.url}/console/`);
+    await expect(page.getByRole('heading', { name: 'Sign in to the back office console' })).toBeVisible();
+    return { context, page };
+  }
+
+  test('an admin signs in, reads the kiosks and alerts, the day with its chart, exports it, and signs out', async ({ browser }) => {
+    const { context, page } = await signIn(browser);
+    await check(page, 'hub-console-01-sign-in');
+
+    await page.getByLabel('Admin name').fill(ADMIN.name);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/Wrong name or password/);
+    await check(page, 'hub-console-02-sign-in-refused');
+
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Kiosks' })).toBeVisible();
+    const rows = page.getByRole('row');
+    await expect(rows).toHaveCount(KIOSKS.length + 1);
+    await expect(page.getByRole('row', { name: /kiosk-nairobi-1/ })).toContainText('Online');
+    await expect(page.getByRole('row', { name: /kiosk-nairobi-2/ })).toContainText('paper-low');
+    await expect(page.getByRole('row', { name: /kiosk-nairobi-4/ })).toContainText('Offline');
+    await page.getByRole('button', { name: /show reasons/ }).click();
+    await expect(page.getByRole('heading', { name: 'Rejected events of kiosk-nairobi-3' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: /unknown event type format/ })).toBeVisible();
+    await check(page, 'hub-console-03-kiosks');
+
+    await page.getByRole('link', { name: 'Alerts' }).click();
+    await expect(page.getByRole('heading', { name: 'Alerts' })).toBeVisible();
+    for (const kind of ['Kiosk silent over 10 minutes', 'Event rejected', 'M-Pesa callback refused as forged', 'Cash variance at shift close']) {
+      await expect(page.getByRole('rowheader', { name: kind }).first()).toBeVisible();
+    }
+    await check(page, 'hub-console-04-alerts');
+
+    await page.getByRole('link', { name: "Centre's day" }).click();
+    await expect(page.getByRole('heading', { name: "The centre's day" })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Bar chart of the amount received/ })).toBeVisible();
+    await expect(page.getByText(/Received: KES [\d,]+ in \d+ payments/)).toBeVisible();
+    await expect(page.getByText('Account recoveries: 1 approved, 1 rejected')).toBeVisible();
+    await expect(page.getByRole('row', { name: /kiosk-nairobi-2.*−KES 200/ })).toBeVisible();
+    await check(page, 'hub-console-05-day');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'CSV' }).click();
+    const file = path.join(dir, 'centre-day.csv');
+    await (await download).saveAs(file);
+    const verified = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/core/reports/report-cli.ts'), 'verify', file], { cwd: root, encoding: 'utf8' });
+    expect(verified).toContain('Unchanged.');
+
+    await page.getByRole('button', { name: 'Kiswahili' }).click();
+    await expect(page.getByRole('heading', { name: 'Siku ya kituo' })).toBeVisible();
+    await check(page, 'hub-console-06-day-kiswahili');
+    await page.getByRole('button', { name: 'English' }).click();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in to the back office console' })).toBeVisible();
+    const after = await page.request.get(`${hub.url}/console/api/kiosks`);
+    expect(after.status()).toBe(401);
+    await context.close();
+  });
+
+  test('the console is served with a strict CSP and security headers', async ({ browser }) => {
+    const { context, page } = await signIn(browser);
+    const answer = await page.request.get(`${hub.url}/console/`);
+    expect(answer.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(answer.headers()['x-frame-options']).toBe('DENY');
+    expect(answer.headers()['x-content-type-options']).toBe('nosniff');
+    await context.close();
+  });
+});
