@@ -69,7 +69,7 @@ describe.concurrent('a production start is refused, with the reason and nothing 
     expect(run.stderr).toContain(says);
     expect(run.stdout).not.toContain('Kiosk ready');
     expect(folderSnapshot(folders.root)).toEqual(before);
-  }, 30_000);
+  }, 60_000);
 
   it('names every problem at once', async () => {
     const folders = productionFolders((keyFile) => ({ ...productionSettings(HUB, keyFile), card: { simulator: true }, sms: { provider: 'simulator' } }), withoutToken);
@@ -77,7 +77,7 @@ describe.concurrent('a production start is refused, with the reason and nothing 
     const run = await runHost(['--data-dir', folders.dataDir]);
     expect(run.code).toBe(3);
     for (const says of ['sync.kioskToken is missing', 'card.simulator', 'sms.provider simulator']) expect(run.stderr).toContain(says);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('a production start with everything in place', () => {
@@ -100,6 +100,6 @@ describe('a production start with everything in place', () => {
     const database = path.join(folders.dataDir, 'kiosk.sqlite');
     expect(existsSync(database) && !isPlaintextSqliteFile(database)).toBe(true);
     expect(() => new Database(database, { readonly: true }).prepare('SELECT count(*) FROM sqlite_schema').get()).toThrow(/file is not a database/);
-  }, 30_000);
+  }, 60_000);
 });
 

@@ -26,7 +26,12 @@ export async function startServiceProcess(script: string, args: string[] = []): 
       new Promise((resolve) => {
         process.off('exit', orphanGuard);
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A service that has not closed within 10 s (a slow machine, a connection held open) is killed: a test's end never hangs on it.
+        const stubborn = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(stubborn);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
