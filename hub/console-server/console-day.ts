@@ -28,7 +28,7 @@ function totals<K extends string | number>(groups: readonly PaymentGroup[], keyO
 }
 
 /** The day's figures: one query a section. */
-export async function buildDayView(store: ConsoleStore, businessDate: string, kioskIds: readonly string[] | null): Promise<DayView> {
+export async function buildDayView(store: ConsoleStore, businessDate: string, kioskIds: readonly string[] | null, centre: string | null = null): Promise<DayView> {
   const scope = dayScope(businessDate, kioskIds);
   const [groups, listed, shifts, overrides, recoveries] = await Promise.all([
     store.dayPaymentGroups(scope),
@@ -41,6 +41,7 @@ export async function buildDayView(store: ConsoleStore, businessDate: string, ki
   const paid = groups.reduce((sum, g) => ({ count: sum.count + g.count, amount: sum.amount + g.amount }), { count: 0, amount: 0 });
   return {
     businessDate,
+    centre,
     kioskIds: kioskIds === null ? null : [...kioskIds],
     paid,
     byMethod: [...totals(groups, (g) => g.method)].map(([method, total]) => ({ method, ...total })),

@@ -29,6 +29,7 @@ export function exportContentHash(payments: readonly ConsolePayment[]): string {
 
 function sealOf(made: DayExport): [string, string][] {
   return [
+    ['centre', made.day.centre ?? 'all'],
     ['kiosks', made.day.kioskIds === null ? 'all' : made.day.kioskIds.join(' ')],
     ['business_date', made.day.businessDate],
     ['generated_at', made.generatedAt],
@@ -97,7 +98,7 @@ function pdf(made: DayExport): Promise<Buffer> {
   const section = (title: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).fillColor(NAVY).text(title, MARGIN);
 
   doc.font('Helvetica-Bold').fontSize(18).fillColor(NAVY).text(`Centre day ${day.businessDate}`, MARGIN, MARGIN);
-  doc.font('Helvetica').fontSize(10).fillColor('#333333').text(`Kiosks: ${day.kioskIds === null ? 'all' : day.kioskIds.join(', ')} · generated ${kenyaDateTimeSortable(made.generatedAt)} EAT by ${made.generatedBy}`);
+  doc.font('Helvetica').fontSize(10).fillColor('#333333').text(`Centre: ${day.centre ?? 'all'} · kiosks: ${day.kioskIds === null ? 'all' : day.kioskIds.join(', ')} · generated ${kenyaDateTimeSortable(made.generatedAt)} EAT by ${made.generatedBy}`);
   section('Received');
   line(`Total paid (${day.paid.count})`, shillings(day.paid.amount));
   for (const m of day.byMethod) line(`  ${METHOD_NAMES[m.method] ?? m.method} (${m.count})`, shillings(m.amount));

@@ -45,6 +45,8 @@ export interface ReplicaEdit {
 export interface KioskSummary {
   id: string;
   createdAt: string;
+  /** The centre the kiosk stands in; null until the back office places it. */
+  centreId: string | null;
   appliedThrough: number;
   rejectedCount: number;
   heartbeat: (Heartbeat & { receivedAt: string }) | null;

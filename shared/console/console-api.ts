@@ -24,6 +24,8 @@ export interface SessionView {
 
 export interface KioskView {
   id: string;
+  /** The centre the kiosk stands in; null until the back office places it. */
+  centre: string | null;
   online: boolean;
   heartbeatAt: string | null;
   version: string | null;
@@ -66,8 +68,15 @@ export interface Total {
   amount: number;
 }
 
+/** `GET /centres`: the service centres, for the day's choice of one. */
+export interface CentresView {
+  centres: Array<{ id: string; name: string }>;
+}
+
 export interface DayView {
   businessDate: string;
+  /** The centre whose kiosks the day covers; null: every kiosk of the hub. */
+  centre: string | null;
   kioskIds: string[] | null;
   paid: Total;
   byMethod: Array<Total & { method: string }>;

@@ -47,7 +47,10 @@ test.describe('the hub console', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'hub-console-e2e-'));
     const db = path.join(dir, 'hub.sqlite');
     hubCli(db, ['admin', 'add-admin', ADMIN.name], `${ADMIN.password}\n`);
-    const tokens = KIOSKS.map((id) => hubCli(db, ['admin', 'add-kiosk', id]));
+    // Two centres: three kiosks at the GPO, the fourth in Nyeri.
+    hubCli(db, ['admin', 'add-centre', 'nairobi-gpo', '--name', 'Huduma Centre GPO']);
+    hubCli(db, ['admin', 'add-centre', 'nyeri', '--name', 'Huduma Centre Nyeri']);
+    const tokens = KIOSKS.map((id, i) => hubCli(db, ['admin', 'add-kiosk', id, '--centre', i < 3 ? 'nairobi-gpo' : 'nyeri']));
     hub = await startHubProcess(db);
     for (const [i, id] of KIOSKS.entries()) {
       const token = tokens[i] ?? '';
@@ -111,6 +114,18 @@ test.describe('the hub console', () => {
     await expect(page.getByText('Account recoveries: 1 approved, 1 rejected')).toBeVisible();
     await expect(page.getByRole('row', { name: /kiosk-nairobi-2.*−KES 200/ })).toBeVisible();
     await check(page, 'hub-console-05-day');
+
+    // One centre's day: the GPO's three kiosks, not Nyeri's.
+    const everyone = await page.getByText(/Received: KES [\d,]+ in \d+ payments/).innerText();
+    await expect(page.getByText('kiosk-nairobi-4', { exact: true }).first()).toBeVisible();
+    await page.getByLabel('Centre', { exact: true }).selectOption({ label: 'Huduma Centre GPO' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page.getByText(/Received: KES [\d,]+ in \d+ payments/)).not.toHaveText(everyone);
+    await expect(page.getByText('kiosk-nairobi-4', { exact: true })).toHaveCount(0);
+    await check(page, 'hub-console-05b-day-one-centre');
+    await page.getByLabel('Centre', { exact: true }).selectOption({ label: 'All centres' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page.getByText(/Received: KES [\d,]+ in \d+ payments/)).toHaveText(everyone);
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'CSV' }).click();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView, DayView, KiosksView } from '../../shared/console/console-api';
+import { addCentre, moveKioskToCentre } from '../../hub/centre-commands';
 import { kioskDay, sendHeartbeat, uploadDay, type KioskDay } from '../support/centre-day-events';
 import { startConsoleHub, type ConsoleHub } from '../support/console-hub';
 
@@ -42,6 +43,13 @@ describe("the centre's day in the console, from several kiosks' uploaded events"
     // Another day's payment must not count.
     const other = await hub.addKiosk('kiosk-elsewhere');
     await uploadDay(hub.url, other, kioskDay('kiosk-elsewhere', 3, '2026-03-11'));
+    // Two centres: the first two kiosks stand at the GPO, the third in Nyeri.
+    await addCentre(hub.store, { centreId: 'nairobi-gpo', name: 'Huduma Centre GPO' });
+    await addCentre(hub.store, { centreId: 'nyeri', name: 'Huduma Centre Nyeri' });
+    await addCentre(hub.store, { centreId: 'kisumu', name: 'Huduma Centre Kisumu' });
+    for (const [kioskId, centre] of [['kiosk-nairobi-1', 'nairobi-gpo'], ['kiosk-nairobi-2', 'nairobi-gpo'], ['kiosk-nairobi-3', 'nyeri']] as const) {
+      await moveKioskToCentre(hub.store, kioskId, centre);
+    }
     cookie = await hub.signIn();
   });
   afterAll(async () => {
@@ -116,7 +124,7 @@ describe("the centre's day in the console, from several kiosks' uploaded events"
     for (const format of ['csv', 'xlsx', 'pdf'] as const) {
       const answer = await hub.get(`/day/export?date=${DATE}&format=${format}`, cookie);
       expect(answer.status).toBe(200);
-      expect(answer.headers.get('content-disposition')).toBe(`attachment; filename="centre-day-${DATE}.${format}"`);
+      expect(answer.headers.get('content-disposition')).toBe(`attachment; filename="all-centres-day-${DATE}.${format}"`);
       const file = path.join(dir, `centre-day.${format}`);
       writeFileSync(file, Buffer.from(await answer.arrayBuffer()));
       if (format === 'pdf') {
@@ -143,6 +151,36 @@ describe("the centre's day in the console, from several kiosks' uploaded events"
     const editedBook = path.join(dir, 'edited.xlsx');
     await book.xlsx.writeFile(editedBook);
     expect(verify(editedBook).code).toBe(1);
+  });
+
+  it("narrows the day to one centre's kiosks, in the figures and in the sealed exports", async () => {
+    const gpo = await json<DayView>(`/day?date=${DATE}&centre=nairobi-gpo`);
+    const paid = days.filter((d) => d.kioskId !== 'kiosk-nairobi-3').flatMap((d) => d.paid);
+    expect(gpo).toMatchObject({ centre: 'nairobi-gpo', kioskIds: ['kiosk-nairobi-1', 'kiosk-nairobi-2'] });
+    expect(gpo.paid).toEqual({ count: paid.length, amount: paid.reduce((s, p) => s + p.amount, 0) });
+    expect(new Set(gpo.payments.map((p) => p.kioskId))).toEqual(new Set(['kiosk-nairobi-1', 'kiosk-nairobi-2']));
+    const nyeri = await json<DayView>(`/day?date=${DATE}&centre=nyeri`);
+    expect(nyeri.paid.count + gpo.paid.count).toBe((await json<DayView>(`/day?date=${DATE}`)).paid.count);
+    // A centre with no kiosk yet has a day of nothing, not everyone's.
+    expect((await json<DayView>(`/day?date=${DATE}&centre=kisumu`)).paid).toEqual({ count: 0, amount: 0 });
+
+    const answer = await hub.get(`/day/export?date=${DATE}&format=csv&centre=nyeri`, cookie);
+    expect(answer.headers.get('content-disposition')).toBe(`attachment; filename="nyeri-day-${DATE}.csv"`);
+    const file = path.join(dir, 'nyeri-day.csv');
+    writeFileSync(file, Buffer.from(await answer.arrayBuffer()));
+    const checked = verify(file);
+    expect(checked.code, checked.said).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toContain('kiosk-nairobi-1');
+    expect((await json<{ centres: Array<{ id: string }> }>('/centres')).centres.map((c) => c.id).sort()).toEqual(['kisumu', 'nairobi-gpo', 'nyeri']);
+    expect((await json<KiosksView>('/kiosks')).kiosks.find((k) => k.id === 'kiosk-nairobi-3')?.centre).toBe('nyeri');
+  });
+
+  it('refuses an unknown or misspelt centre with a code', async () => {
+    const unknown = await hub.get(`/day?date=${DATE}&centre=mombasa`, cookie);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: 'unknown-centre' });
+    expect((await hub.get(`/day/export?date=${DATE}&format=csv&centre=mombasa`, cookie)).status).toBe(404);
+    expect((await hub.get(`/day?date=${DATE}&centre=..%2Fnyeri`, cookie)).status).toBe(400);
   });
 
   it('refuses a malformed date with a code and changes nothing', async () => {

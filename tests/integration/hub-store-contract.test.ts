@@ -95,16 +95,17 @@ describe.each(HUB_STORES)('the hub store on $name', ({ open }) => {
       expect(await store.disableKiosk('nobody', AT)).toBe(false);
     });
 
-    it('lists kiosks by id with their progress, rejections and last heartbeat', async () => {
-      await store.addKiosk('kiosk-b', 'hash-b', LATER);
+    it('lists kiosks by id with their centre, progress, rejections and last heartbeat', async () => {
+      await store.addCentre({ id: 'nyeri', name: 'Huduma Centre Nyeri', badgeKey: 'k'.repeat(64), createdAt: AT });
+      await store.addKiosk('kiosk-b', 'hash-b', LATER, 'nyeri');
       await store.addKiosk('kiosk-a', 'hash-a', AT);
       await store.applyEvents('kiosk-a', [accepted(1), rejected(2, 'unknown-type'), accepted(3)], AT);
       const heartbeat = { version: '1.2.0', eventsWaiting: 4, oldestWaitingAgeSeconds: 30, rejectedCount: 1, lastSyncAt: AT };
       await store.recordHeartbeat('kiosk-a', heartbeat, LATER);
       await store.recordHeartbeat('kiosk-a', { ...heartbeat, eventsWaiting: 0 }, LATER);
       expect(await store.listKiosks()).toEqual([
-        { id: 'kiosk-a', createdAt: AT, appliedThrough: 3, rejectedCount: 1, heartbeat: { ...heartbeat, eventsWaiting: 0, receivedAt: LATER } },
-        { id: 'kiosk-b', createdAt: LATER, appliedThrough: 0, rejectedCount: 0, heartbeat: null },
+        { id: 'kiosk-a', createdAt: AT, centreId: null, appliedThrough: 3, rejectedCount: 1, heartbeat: { ...heartbeat, eventsWaiting: 0, receivedAt: LATER } },
+        { id: 'kiosk-b', createdAt: LATER, centreId: 'nyeri', appliedThrough: 0, rejectedCount: 0, heartbeat: null },
       ]);
     });
   });

@@ -29,4 +29,6 @@ export async function callConsole<T>(method: 'GET' | 'POST' | 'DELETE', path: st
   return payload as T;
 }
 
-export const exportUrl = (date: string, format: string) => `${CONSOLE_API}/day/export?date=${encodeURIComponent(date)}&format=${format}`;
+/** The day's query: a date, and a centre or (none) every kiosk of the hub. */
+export const dayQuery = (date: string, centre: string | null) => `date=${encodeURIComponent(date)}${centre === null ? '' : `&centre=${encodeURIComponent(centre)}`}`;
+export const exportUrl = (date: string, centre: string | null, format: string) => `${CONSOLE_API}/day/export?${dayQuery(date, centre)}&format=${format}`;

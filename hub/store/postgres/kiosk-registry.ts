@@ -5,6 +5,7 @@ import type { KioskSummary } from '../hub-store';
 interface KioskRow {
   id: string;
   created_at: string;
+  centre_id: string | null;
   applied_through: number;
   rejected_count: number;
   heartbeat: Heartbeat | null;
@@ -44,13 +45,14 @@ export class KioskRegistry {
 
   async list(): Promise<KioskSummary[]> {
     const { rows } = await this.pool.query<KioskRow>(
-      `SELECT k.id, k.created_at, k.applied_through, k.heartbeat, k.heartbeat_at,
+      `SELECT k.id, k.created_at, k.centre_id, k.applied_through, k.heartbeat, k.heartbeat_at,
          (SELECT count(*) FROM kiosk_events e WHERE e.kiosk_id = k.id AND e.rejected_reason IS NOT NULL) AS rejected_count
        FROM kiosks k ORDER BY k.id COLLATE "C"`,
     );
     return rows.map((row) => ({
       id: row.id,
       createdAt: row.created_at,
+      centreId: row.centre_id,
       appliedThrough: row.applied_through,
       rejectedCount: row.rejected_count,
       heartbeat: row.heartbeat === null || row.heartbeat_at === null ? null : { ...row.heartbeat, receivedAt: row.heartbeat_at },

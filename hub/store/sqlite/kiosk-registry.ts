@@ -5,6 +5,7 @@ import type { KioskSummary } from '../hub-store';
 interface KioskRow {
   id: string;
   created_at: string;
+  centre_id: string | null;
   applied_through: number;
   rejected_count: number;
   heartbeat: string | null;
@@ -27,7 +28,7 @@ export class KioskRegistry {
     this.disableStmt = db.prepare('UPDATE kiosks SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?');
     this.heartbeatStmt = db.prepare('UPDATE kiosks SET heartbeat = ?, heartbeat_at = ? WHERE id = ?');
     this.listStmt = db.prepare<[], KioskRow>(
-      `SELECT k.id, k.created_at, k.applied_through, k.heartbeat, k.heartbeat_at,
+      `SELECT k.id, k.created_at, k.centre_id, k.applied_through, k.heartbeat, k.heartbeat_at,
          (SELECT count(*) FROM kiosk_events e WHERE e.kiosk_id = k.id AND e.rejected_reason IS NOT NULL) AS rejected_count
        FROM kiosks k ORDER BY k.id`,
     );
@@ -57,6 +58,7 @@ export class KioskRegistry {
     return this.listStmt.all().map((row) => ({
       id: row.id,
       createdAt: row.created_at,
+      centreId: row.centre_id,
       appliedThrough: row.applied_through,
       rejectedCount: row.rejected_count,
       heartbeat:
