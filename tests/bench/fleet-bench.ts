@@ -184,7 +184,6 @@ async function runFleet(hub: HubProcess, database: FleetDatabase, adminToken: st
       return {
         hub: processCpuMs(hub.pid),
         server: new Map(serverPids.map((pid) => [pid, processCpuMs(pid)])),
-        clients: children.reduce((sum, c) => sum + processCpuMs(c.pid), 0),
         machine: machineCpuMs(),
       };
     };
@@ -218,7 +217,7 @@ async function runFleet(hub: HubProcess, database: FleetDatabase, adminToken: st
       cpu: {
         hub: perCore(after.hub - before.hub),
         server: perCore(serverMs),
-        clients: perCore(after.clients - before.clients),
+        clients: perCore(reports.reduce((sum, r) => sum + r.windowCpuMs, 0)),
         machineBusy: round(((after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total)) * 100, 0),
         cores: os.cpus().length,
       },

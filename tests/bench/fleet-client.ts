@@ -10,8 +10,8 @@ export interface FleetClientJob {
 
 export interface FleetClientReport {
   kiosks: KioskSamples[];
-  /** This process's CPU over the whole run, ms: the client's share of the 2 cores. */
-  cpuMs: number;
+  /** This process's CPU over the measured window, ms: the client's share of the 2 cores. */
+  windowCpuMs: number;
   /** Its event loop's delay p99, ms: how late this process itself read the hub's answers. */
   loopDelayP99Ms: number;
 }
@@ -27,11 +27,18 @@ async function main(): Promise<void> {
   const job = JSON.parse(readFileSync(jobFile, 'utf8')) as FleetClientJob;
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
-  const cpu = process.cpuUsage();
-  const kiosks = await Promise.all(job.kiosks.map((kiosk) => runFleetKiosk(kiosk, job.schedule)));
-  const used = process.cpuUsage(cpu);
+  // Sampled here, at the window's edges: read from outside, a process that exits as its window ends reads as none.
+  const windowStart = job.schedule.startAt + job.schedule.warmupMs;
+  const cpuAt = (at: number) =>
+    new Promise<NodeJS.CpuUsage>((resolve) => setTimeout(() => resolve(process.cpuUsage()), Math.max(0, at - Date.now())));
+  const [kiosks, atStart, atEnd] = await Promise.all([
+    Promise.all(job.kiosks.map((kiosk) => runFleetKiosk(kiosk, job.schedule))),
+    cpuAt(windowStart),
+    cpuAt(windowStart + job.schedule.durationMs),
+  ]);
   delay.disable();
-  const report: FleetClientReport = { kiosks, cpuMs: (used.user + used.system) / 1000, loopDelayP99Ms: delay.percentile(99) / 1e6 };
+  const windowCpuMs = (atEnd.user - atStart.user + atEnd.system - atStart.system) / 1000;
+  const report: FleetClientReport = { kiosks, windowCpuMs, loopDelayP99Ms: delay.percentile(99) / 1e6 };
   writeFileSync(reportFile, JSON.stringify(report));
 }
 

@@ -12,13 +12,22 @@ export class AuditHeadLedger {
    * judged one after the other.
    */
   async recordOn(client: pg.PoolClient, kioskId: string, head: WireAuditHead, receivedAt: string): Promise<AuditHeadOutcome> {
-    await client.query('SELECT 1 FROM kiosks WHERE id = $1 FOR UPDATE', [kioskId]);
+    // Every upload runs these: named, so each pooled connection parses and plans them once.
+    await client.query({ name: 'upload-lock-kiosk-for-head', text: 'SELECT 1 FROM kiosks WHERE id = $1 FOR UPDATE', values: [kioskId] });
     const latest = (
-      await client.query<{ row_id: number; hash: string }>('SELECT row_id, hash FROM kiosk_audit_heads WHERE kiosk_id = $1 ORDER BY row_id DESC LIMIT 1', [kioskId])
+      await client.query<{ row_id: number; hash: string }>({
+        name: 'upload-latest-head',
+        text: 'SELECT row_id, hash FROM kiosk_audit_heads WHERE kiosk_id = $1 ORDER BY row_id DESC LIMIT 1',
+        values: [kioskId],
+      })
     ).rows[0];
     if (latest && latest.row_id === head.id && latest.hash === head.hash) return { kind: 'kept' };
     if (latest && latest.row_id >= head.id) return { kind: 'conflict', latest: { id: latest.row_id, hash: latest.hash } };
-    await client.query('INSERT INTO kiosk_audit_heads (kiosk_id, row_id, hash, received_at) VALUES ($1, $2, $3, $4)', [kioskId, head.id, head.hash, receivedAt]);
+    await client.query({
+      name: 'upload-insert-head',
+      text: 'INSERT INTO kiosk_audit_heads (kiosk_id, row_id, hash, received_at) VALUES ($1, $2, $3, $4)',
+      values: [kioskId, head.id, head.hash, receivedAt],
+    });
     return { kind: 'kept' };
   }
 

@@ -21,7 +21,8 @@ export class EventLedger {
    * one after the other.
    */
   async applyOn(client: pg.PoolClient, kioskId: string, events: JudgedEvent[], receivedAt: string): Promise<ApplyOutcome> {
-    const kiosk = await client.query<{ applied_through: number }>('SELECT applied_through FROM kiosks WHERE id = $1 FOR UPDATE', [kioskId]);
+    // Every upload runs these: named, so each pooled connection parses and plans them once.
+    const kiosk = await client.query<{ applied_through: number }>({ name: 'upload-lock-kiosk', text: 'SELECT applied_through FROM kiosks WHERE id = $1 FOR UPDATE', values: [kioskId] });
     const appliedThrough = kiosk.rows[0]?.applied_through;
     if (appliedThrough === undefined) throw new Error(`unknown kiosk ${kioskId}`);
     const consecutive = events.every((e, i) => i === 0 || e.seq === (events[i - 1]?.seq ?? 0) + 1);
@@ -38,14 +39,15 @@ export class EventLedger {
           ? [judged.event.seq, judged.event.id, judged.event.type, JSON.stringify(judged.event.payload), judged.event.createdAt, null]
           : [judged.seq, judged.id, judged.type, null, null, judged.reason],
       );
-      await client.query(
-        `INSERT INTO kiosk_events (kiosk_id, seq, id, type, payload, created_at, received_at, rejected_reason)
+      await client.query({
+        name: 'upload-insert-events',
+        text: `INSERT INTO kiosk_events (kiosk_id, seq, id, type, payload, created_at, received_at, rejected_reason)
          SELECT $1, seq, id, type, payload::json, created_at, $2, rejected_reason
            FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS e (seq, id, type, payload, created_at, rejected_reason)`,
-        [kioskId, receivedAt, ...[0, 1, 2, 3, 4, 5].map((i) => columns.map((row) => row[i] ?? null))],
-      );
+        values: [kioskId, receivedAt, ...[0, 1, 2, 3, 4, 5].map((i) => columns.map((row) => row[i] ?? null))],
+      });
       through = fresh[fresh.length - 1]?.seq ?? through;
-      await client.query('UPDATE kiosks SET applied_through = $1 WHERE id = $2', [through, kioskId]);
+      await client.query({ name: 'upload-advance-kiosk', text: 'UPDATE kiosks SET applied_through = $1 WHERE id = $2', values: [through, kioskId] });
     }
     // A batch all new and all accepted holds no stored refusal: its answer needs no query (one round trip less an upload).
     if (repeats.length === 0 && fresh.every((e) => e.verdict === 'accepted')) return { kind: 'applied', appliedThrough: through, rejected: [] };

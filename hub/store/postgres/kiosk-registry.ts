@@ -36,11 +36,13 @@ export class KioskRegistry {
   }
 
   async forToken(tokenHash: string): Promise<string | undefined> {
-    return (await this.pool.query<{ id: string }>('SELECT id FROM kiosks WHERE token_hash = $1 AND disabled_at IS NULL', [tokenHash])).rows[0]?.id;
+    // Every kiosk request asks: named, so each pooled connection parses and plans it once.
+    return (await this.pool.query<{ id: string }>({ name: 'kiosk-for-token', text: 'SELECT id FROM kiosks WHERE token_hash = $1 AND disabled_at IS NULL', values: [tokenHash] })).rows[0]
+      ?.id;
   }
 
   async recordHeartbeat(kioskId: string, heartbeat: Heartbeat, receivedAt: string): Promise<void> {
-    await this.pool.query('UPDATE kiosks SET heartbeat = $1::json, heartbeat_at = $2 WHERE id = $3', [JSON.stringify(heartbeat), receivedAt, kioskId]);
+    await this.pool.query({ name: 'kiosk-heartbeat', text: 'UPDATE kiosks SET heartbeat = $1::json, heartbeat_at = $2 WHERE id = $3', values: [JSON.stringify(heartbeat), receivedAt, kioskId] });
   }
 
   async list(): Promise<KioskSummary[]> {
