@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Centre, HubStore, JudgedEvent, NewCentreStaff } from '../../hub/store/hub-store';
-import { HUB_STORES, type OpenedStore } from '../support/hub-stores';
+import { freshStoreEachTest, HUB_STORES } from '../support/hub-stores';
 
 /** The HubStore contract for centres, their kiosks and their staff, the same assertions against every store. */
 
@@ -24,13 +24,8 @@ const signIn = (seq: number, type: string, staffId: unknown): JudgedEvent => ({
 });
 
 describe.each(HUB_STORES)('the hub store on $name: centres and staff', ({ open }) => {
-  let opened: OpenedStore;
   let store: HubStore;
-  beforeEach(async () => {
-    opened = await open();
-    store = opened.store;
-  });
-  afterEach(async () => opened.discard());
+  freshStoreEachTest(open, (opened) => (store = opened));
 
   it('adds a centre once and lists centres by id', async () => {
     expect(await store.addCentre(centre('nyeri'))).toBe(true);

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubStore } from '../../hub/store/hub-store';
-import { HUB_STORES, type OpenedStore } from '../support/hub-stores';
+import { freshStoreEachTest, HUB_STORES } from '../support/hub-stores';
 
 const WRITERS = 8;
 const WRITES_EACH = 50;
@@ -17,13 +17,8 @@ const fee = (code: string) => ({ code, service: 'ntsa', name_en: code, name_sw: 
  * reaches it.
  */
 describe.each(HUB_STORES)('history positions on $name', ({ open }) => {
-  let opened: OpenedStore;
   let store: HubStore;
-  beforeEach(async () => {
-    opened = await open();
-    store = opened.store;
-  });
-  afterEach(async () => opened.discard());
+  freshStoreEachTest(open, (opened) => (store = opened));
 
   it(`reach a kiosk following its cursor while ${WRITERS} writers commit ${WRITES_EACH} edits each`, async () => {
     const written = new Set<string>();

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayScope } from '../../hub/console-server/console-day';
 import type { ConsoleStore } from '../../hub/store/console-store';
 import type { HubStore, JudgedEvent } from '../../hub/store/hub-store';
 import { kioskDay } from '../support/centre-day-events';
-import { HUB_STORES, type OpenedStore } from '../support/hub-stores';
+import { freshStoreEachTest, HUB_STORES } from '../support/hub-stores';
 
 /** The ConsoleStore contract (hub/store/console-store.ts), the same assertions against every store. */
 
@@ -12,13 +12,8 @@ const DATE = '2026-03-10';
 const KIOSKS = ['kiosk-a', 'kiosk-b', 'kiosk-c'];
 
 describe.each(HUB_STORES)('the console store on $name', ({ open }) => {
-  let opened: OpenedStore;
   let store: HubStore & ConsoleStore;
-  beforeEach(async () => {
-    opened = await open();
-    store = opened.store;
-  });
-  afterEach(async () => opened.discard());
+  freshStoreEachTest(open, (opened) => (store = opened));
 
   async function uploadCentreDay() {
     const days = KIOSKS.map((id, i) => kioskDay(id, i, DATE));

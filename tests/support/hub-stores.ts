@@ -5,6 +5,7 @@ import type { ConsoleStore } from '../../hub/store/console-store';
 import type { HubStore } from '../../hub/store/hub-store';
 import { PostgresHubStore } from '../../hub/store/postgres/postgres-hub-store';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
+import { afterEach, beforeEach } from 'vitest';
 import { createTestDatabase } from './hub-test-database';
 
 export interface OpenedStore {
@@ -44,3 +45,13 @@ export const HUB_STORES: Array<{ name: string; open(): Promise<OpenedStore> }> =
     },
   },
 ];
+
+/** Opens a new, empty store before each test of the calling describe block, hands it to `use`, and throws it away after. */
+export function freshStoreEachTest(open: () => Promise<OpenedStore>, use: (store: HubStore & ConsoleStore) => void): void {
+  let opened: OpenedStore;
+  beforeEach(async () => {
+    opened = await open();
+    use(opened.store);
+  });
+  afterEach(async () => opened.discard());
+}
