@@ -371,6 +371,22 @@ describe.each(HUB_STORES)('the hub store on $name', ({ open }) => {
       expect((await store.listAuditHeads('kiosk-1', 0, 10)).map((h) => h.id)).toEqual([9, 12]);
     });
 
+    it('applies one kiosk\'s uploads one after the other: a burst of the same and of following batches stores each event once, without a gap', async () => {
+      const batches = Array.from({ length: 12 }, (_, i) => {
+        const first = (i % 4) * 2 + 1;
+        return store.applyEvents('kiosk-1', [accepted(first), accepted(first + 1)], AT, { id: first + 1, hash: hash(String(first + 1).slice(-1)) });
+      });
+      const outcomes = await Promise.all(batches);
+      // Only batches that follow on from what had committed can apply; the others are gaps, or heads behind, never half-stored.
+      for (const outcome of outcomes) expect(['applied', 'conflict', 'audit-head-conflict']).toContain(outcome.kind);
+      const seqs = (await store.listEvents('kiosk-1', 0, 100)).map((e) => e.seq);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+      expect((await store.listKiosks())[0]?.appliedThrough).toBe(seqs.length);
+      const heads = (await store.listAuditHeads('kiosk-1', 0, 100)).map((h) => h.id);
+      expect(heads).toEqual([...heads].sort((a, b) => a - b));
+      expect(new Set(heads).size).toBe(heads.length);
+    });
+
     it("lists a kiosk's own heads after a row, a page at a time", async () => {
       for (const id of [1, 2, 3, 4]) await headOnly('kiosk-1', { id, hash: hash(String(id)) });
       await headOnly('kiosk-2', { id: 1, hash: hash('z') });

@@ -32,7 +32,7 @@ import { KioskRegistry } from './kiosk-registry';
 import { migratePostgres } from './migrate-postgres';
 import { postgresMigrations } from './migrations';
 import { MpesaCallbackBox } from './mpesa-callback-box';
-import { connectPool, inTransaction } from './postgres-connection';
+import { connectPool } from './postgres-connection';
 import { readReplicaCatalog, type CatalogTable } from './replica-catalog';
 import { EPOCH_KEY, ReplicaHistory } from './replica-history';
 import { importReplica } from './replica-import';
@@ -98,13 +98,7 @@ export class PostgresHubStore implements HubStore, ConsoleStore {
 
   /** The audit head and the events in one transaction: one commit (one WAL flush) an upload. */
   applyEvents(kioskId: string, events: JudgedEvent[], receivedAt: string, auditHead?: WireAuditHead): Promise<ApplyOutcome> {
-    return inTransaction(this.pool, async (client): Promise<ApplyOutcome> => {
-      if (auditHead) {
-        const kept = await this.auditHeads.recordOn(client, kioskId, auditHead, receivedAt);
-        if (kept.kind === 'conflict') return { kind: 'audit-head-conflict', latest: kept.latest };
-      }
-      return this.events.applyOn(client, kioskId, events, receivedAt);
-    });
+    return this.events.apply(kioskId, events, receivedAt, auditHead);
   }
 
   listEvents(kioskId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
