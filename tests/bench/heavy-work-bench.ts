@@ -9,6 +9,7 @@ import { addKiosk } from '../../hub/admin-commands';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
 import { startHubProcess } from '../support/hub-process';
 import { benchReplicaFile, cachedBenchDatabase } from './bench-database';
+import { buildMeasuredChild } from './built-child';
 import type { BenchRow } from './bench-row';
 import type { ChildConfig, FromChild, HeavyOperation, ToChild } from './heavy-work-child';
 import { percentile, round } from './median';
@@ -57,7 +58,14 @@ export async function runHeavyWorkBench(options: { citizens: number }): Promise<
   // the kiosk's two cores, so it yields them, as the kiosk's own background threads do.
   os.setPriority(hub.pid, HUB_NICE);
   try {
-    measured = await MeasuredProcess.start({ dir, hubUrl: hub.url, kioskToken: token, auditRows: AUDIT_ROWS, payments: PAYMENTS });
+    measured = await MeasuredProcess.start({
+      dir,
+      hubUrl: hub.url,
+      kioskToken: token,
+      auditRows: AUDIT_ROWS,
+      payments: PAYMENTS,
+      rendererDir: path.join(root, 'tests/support/renderer-stub'),
+    });
     client = await SearchClient.connect(measured.launchUrl, idNumbers);
     const windows: Window[] = [];
     const window = async (op: HeavyOperation, label: string, work: () => Promise<{ ms: number; stall: StallReading; detail: string }>) => {
@@ -198,7 +206,7 @@ function sampleIdNumbers(file: string): string[] {
   }
 }
 
-/** heavy-work-child.ts in its own process, driven over IPC. */
+/** heavy-work-child.ts, built as the kiosk ships, in its own process, driven over IPC. */
 class MeasuredProcess {
   /** The host's one-time launch address, for the searching client. */
   launchUrl = '';
@@ -206,7 +214,9 @@ class MeasuredProcess {
   private constructor(private readonly child: ChildProcess) {}
 
   static async start(config: ChildConfig): Promise<MeasuredProcess> {
-    const child = fork(path.join(import.meta.dirname, 'heavy-work-child.ts'), [], { cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // BENCH_CHILD_NODE_OPTIONS reaches the measured process alone, e.g. `--trace-gc` to see which thread's collections pause.
+    const execArgv = process.env.BENCH_CHILD_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [];
+    const child = fork(await buildMeasuredChild(), [], { cwd: root, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const orphanGuard = () => child.kill();
     process.once('exit', orphanGuard);
     child.once('exit', () => process.off('exit', orphanGuard));

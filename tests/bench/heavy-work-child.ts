@@ -1,8 +1,8 @@
 /**
  * The measured process of the heavy-work bench: a kiosk core and the browser host's HTTP
  * server in one process (the one that answers the screen), with the stall monitor running.
- * `node --import tsx tests/bench/heavy-work-child.ts`, spoken to over IPC by
- * heavy-work-bench.ts (the messages below). Every operation goes through the core's own
+ * Built by built-child.ts and run as `node out/bench/heavy-work-child.js`, spoken to over IPC
+ * by heavy-work-bench.ts (the messages below). Every operation goes through the core's own
  * calls and services; only replica-watch.ts knows how the replica loader marks a load done.
  */
 import { randomUUID } from 'node:crypto';
@@ -25,6 +25,8 @@ export interface ChildConfig {
   kioskToken: string;
   auditRows: number;
   payments: number;
+  /** What the host serves as the screen (the child runs from out/bench/, so it is told where). */
+  rendererDir: string;
 }
 
 export type ToChild =
@@ -80,7 +82,7 @@ async function start(given: ChildConfig): Promise<void> {
   // An empty database and a hub: the core starts the initial load at once.
   core = createKioskCore({ databaseFile, settings: settings(config.hubUrl, config.kioskToken), version: 'bench' });
   initialLoad = replicaWatch(core);
-  host = await startHost({ core, rendererDir: path.resolve(import.meta.dirname, '../support/renderer-stub'), log: silentLogger });
+  host = await startHost({ core, rendererDir: config.rendererDir, log: silentLogger });
   hostAfterMs = performance.now() - coreStartedAt;
   // Until the host listens no screen can be waiting: the window's stalls count from here (the core's own start-up is the cold-start bench's).
   monitor.reset();
