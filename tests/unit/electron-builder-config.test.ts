@@ -55,8 +55,9 @@ describe('electron-builder.yml', () => {
     expect(included).toEqual(['out/**', 'package.json']);
     expect(files).toContain('!**/node_modules/tsx/**');
     expect(files).toContain('!**/node_modules/esbuild/**');
-    // The browser host's build is not the Electron app's.
+    // The browser host's build, and the bench's, are not the Electron app's.
     expect(files).toContain('!out/host/**');
+    expect(files).toContain('!out/bench/**');
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3-multiple-ciphers/**']);
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; dependencies: Record<string, string> };
