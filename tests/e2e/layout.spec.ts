@@ -459,3 +459,25 @@ test.describe('the staff screens', () => {
     await checkFit(page, 'staff-overrides-lifted');
   });
 });
+
+test.describe('on a kiosk without a printer', () => {
+  test.use({ kioskSettings: { mpesa: { baseUrl: 'http://127.0.0.1:9' }, card: { simulator: true, simulatorDelayMs: 300 }, printer: { transport: 'none' } } });
+
+  test('the receipt sent by SMS or email fits: the choice, the phone on the keypad, the address on the keyboard', async ({ kioskPage: page }) => {
+    await startVisit(page);
+    await page.getByTestId('service-pay').tap();
+    await page.getByTestId('pay-choose-renewal').tap();
+    await page.getByTestId('pay-renewal-3').tap();
+    await page.getByTestId('pay-method-card').tap();
+    await page.getByTestId('pay-card-start').tap();
+    await expect(page.getByTestId('receipt-cannot-print')).toBeVisible({ timeout: 10_000 });
+    await checkFit(page, 'receipt-send');
+    await page.getByTestId('receipt-send-sms').tap();
+    await tapDigits(page, '0722000111');
+    await checkFit(page, 'receipt-send-sms');
+    await page.getByTestId('receipt-send-switch').tap();
+    await tapKeys(page, 'jane');
+    await expect(page.getByTestId('receipt-send-address')).toHaveText('jane');
+    await checkFit(page, 'receipt-send-email');
+  });
+});
