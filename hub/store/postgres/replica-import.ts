@@ -57,6 +57,8 @@ export async function importReplica(pool: pg.Pool, catalog: Map<string, CatalogT
       }
       return logged;
     });
+    // Fresh statistics for tables that just grew from nothing: without them the planner guesses until autovacuum gets round to it.
+    await pool.query(`ANALYZE ${[...catalog.values()].map((entry) => quoted(entry.table.name)).concat('change_log').join(', ')}`);
     return { rows, ms: Math.round(performance.now() - started) };
   } finally {
     source.close();
