@@ -29,8 +29,9 @@ type Sections = Record<string, Record<string, unknown>>;
  *
  * Services read these leaves when they use them (`ctx.settings.lookup.lookupsPerVisit` at each
  * search, `staff.maxFailedPins` at each sign-in, the receipt lines at each print), so a change
- * takes effect at once, without a restart; the screen re-reads the idle times at each visit's
- * start. Each change is an audit row `settings.fromHub` naming the keys, old and new values
+ * takes effect at once, without a restart. The screen runs its own idle timers: it re-reads the
+ * visit's idle times as each visit starts, and a signed-in clerk's screen keeps the staff idle
+ * time it signed in with (the core ends attended mode by the new one). Each change is an audit row `settings.fromHub` naming the keys, old and new values
  * (none is a secret). Nothing comes from a hub that placed the kiosk in no centre.
  */
 export class HubSettings {
