@@ -1,5 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { text } from 'node:stream/consumers';
 import { pinReader } from '@shared/node/pin-prompt';
-import { addCentre, addStaff, CentreCommandError, moveKioskToCentre, resetStaffPin, setStaffDisabled, setStaffRole, staffView } from './centre-commands';
+import {
+  addCentre,
+  addStaff,
+  CentreCommandError,
+  centreSettingsOf,
+  moveKioskToCentre,
+  resetStaffPin,
+  setCentreSettings,
+  setStaffDisabled,
+  setStaffRole,
+  staffView,
+} from './centre-commands';
 import type { HubStore } from './store/hub-store';
 
 export const CENTRE_USAGE = `       npm run hub -- admin add-centre <centre-id> --name NAME       a service centre (id: lower-case letters, digits, dashes)
@@ -12,13 +26,17 @@ export const CENTRE_USAGE = `       npm run hub -- admin add-centre <centre-id> 
        npm run hub -- admin disable-staff <staff-number>             signed out and refused on the centre's kiosks at their next sync
        npm run hub -- admin enable-staff <staff-number>
        npm run hub -- admin set-role <staff-number> --role clerk|supervisor
-       npm run hub -- admin reset-pin <staff-number>                 asks for the new PIN as add-staff does`;
+       npm run hub -- admin reset-pin <staff-number>                 asks for the new PIN as add-staff does
+       npm run hub -- admin set-settings <centre-id> [--file FILE]   replaces the centre's settings with a JSON document (stdin without --file);
+                                                      allowed: idle, lookup and staff limits, receipt header and footer lines (hub/README.md)
+       npm run hub -- admin settings <centre-id>                     the centre's settings, as JSON`;
 
 export interface CentreFlags {
   centre?: string | undefined;
   name?: string | undefined;
   role?: string | undefined;
   badge?: string | undefined;
+  file?: string | undefined;
 }
 
 /** The PIN, once from a pipe (scripts), twice at a terminal (a typo would lock the clerk out). */
@@ -27,6 +45,25 @@ async function askPin(staffId: string): Promise<string> {
   const pin = await ask(`PIN for ${staffId} (4-8 digits): `);
   if (process.stdin.isTTY && (await ask('The same PIN again: ')) !== pin) throw new CentreCommandError('invalid', 'the two PINs differ; nothing was changed');
   return pin;
+}
+
+/** The settings document, from --file or standard input. */
+async function readSettings(file: string | undefined): Promise<unknown> {
+  const json = file === undefined ? await text(process.stdin) : await readFile(file, 'utf8');
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new CentreCommandError('invalid', `the settings are not JSON (${error instanceof Error ? error.message : String(error)}); nothing was changed`);
+  }
+}
+
+/** Who set a centre's settings, as kept beside them: the operating system's user running the command. */
+function cliUser(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
 }
 
 function need(value: string | undefined, what: string): string {
@@ -75,6 +112,15 @@ export async function centreAdmin(store: HubStore, command: string | undefined, 
       console.log(`New PIN set for ${staffId}.`);
       return true;
     }
+    case 'set-settings': {
+      const centreId = need(argument, 'the centre id');
+      const view = await setCentreSettings(store, centreId, await readSettings(flags.file), cliUser());
+      console.log(`Settings of centre ${view.centreId} replaced: its kiosks take them at their next sync.`);
+      return true;
+    }
+    case 'settings':
+      console.log(JSON.stringify(await centreSettingsOf(store, need(argument, 'the centre id')), null, 2));
+      return true;
     default:
       return false;
   }

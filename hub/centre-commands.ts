@@ -3,6 +3,7 @@ import { centreBadgeHash, newCentreBadgeKey } from '@shared/node/badge-hash';
 import { hashPin } from '@shared/node/pin-hash';
 import { badgeCodeSchema, pinSchema, staffIdSchema, staffRoleSchema } from '@shared/contract/staff';
 import { isGuessablePin } from '@shared/staff/pin-policy';
+import { centreSettingsProblems, centreSettingsSchema, type CentreSettings } from '@shared/sync/centre-settings';
 import { centreSchema } from '@shared/updates/update-feed';
 import type { CentreStaff, CentreStaffRole, HubStore, StaffChange } from './store/hub-store';
 
@@ -109,4 +110,33 @@ export async function resetStaffPin(store: HubStore, staffId: unknown, pin: unkn
 /** An account as the console and the CLI show it: never the PIN's hash, nor the badge's. */
 export function staffView({ staffId, centreId, name, role, badgeHash, disabledAt, createdAt, updatedAt }: CentreStaff) {
   return { staffId, centreId, name, role, badge: badgeHash !== null, disabledAt, createdAt, updatedAt };
+}
+
+/** A centre's settings as the CLI and the admin API show them: `settings` is `{}` (every kiosk's own) until one is set. */
+export interface CentreSettingsView {
+  centreId: string;
+  settings: CentreSettings;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/**
+ * Replaces a centre's settings document whole (a setting left out goes back to each kiosk's
+ * own). Only the allow-list of shared/sync/centre-settings.ts passes: a secret, a kiosk's own
+ * deployment setting, an unknown key or a value out of bounds refuses the whole document,
+ * naming each path, and nothing changes. Its kiosks take it at their next centre-state read.
+ */
+export async function setCentreSettings(store: HubStore, centreId: unknown, document: unknown, by: string, now = new Date()): Promise<CentreSettingsView> {
+  const id = valid(centreIdSchema, centreId, CENTRE_ID_RULE);
+  const parsed = centreSettingsSchema.safeParse(document);
+  if (!parsed.success) throw new CentreCommandError('invalid', `the settings were refused, nothing was changed: ${centreSettingsProblems(parsed.error)}`);
+  const stored = { document: parsed.data, updatedBy: by, updatedAt: now.toISOString() };
+  if (!(await store.setCentreSettings(id, stored))) throw new CentreCommandError('not-found', `no centre ${id}`);
+  return { centreId: id, settings: stored.document, updatedBy: stored.updatedBy, updatedAt: stored.updatedAt };
+}
+
+export async function centreSettingsOf(store: HubStore, centreId: unknown): Promise<CentreSettingsView> {
+  const id = await requireCentre(store, centreId);
+  const stored = await store.centreSettings(id);
+  return { centreId: id, settings: stored?.document ?? {}, updatedBy: stored?.updatedBy ?? null, updatedAt: stored?.updatedAt ?? null };
 }

@@ -54,6 +54,8 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     role: { type: 'string' },
     badge: { type: 'string' },
+    /** `admin set-settings`: the settings document's file (standard input without it). */
+    file: { type: 'string' },
   },
 });
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EventName, EventPayload } from '@shared/contract';
 import type { Result } from '@shared/result';
+import type { CentreState } from '@shared/sync/centre-state';
 import { AuditLog } from './audit/audit-log';
 import { startNightlyBackups, type BackupPlan } from './backup/nightly-backups';
 import { systemClock, type Clock } from './clock';
@@ -19,6 +20,7 @@ import { createPayments } from './payments/payments-feature';
 import { identifierHasher } from './audit/identifier-hash';
 import { createRecovery } from './recovery/recovery-feature';
 import type { DatabaseKey } from './secrets/database-key';
+import { HubSettings } from './settings/hub-settings';
 import { parseKioskSettings, type KioskMode } from './settings/kiosk-settings';
 import { LOCAL_SECRETS_PURPOSE, LocalSettings } from './settings/local-settings';
 import { SecretSeal } from './secrets/secret-seal';
@@ -86,6 +88,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     throw error;
   }
   const audit = new AuditLog(db, clock);
+  // The centre's settings from the hub, as last received, over the deployment's own: before any service reads them.
+  const centreSettings = new HubSettings({ settings, own: options.settings, local, audit, log });
+  centreSettings.restore();
   const events = new CoreEvents();
   const sms = createSmsGateway(settings.sms, clock);
   const email = createEmailGateway(settings.email, clock);
@@ -116,7 +121,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const visits = createVisits(context);
   const lookup = createLookup(context);
   const payments = createPayments(context, options.databaseFile, options.payments);
-  const sync = createSync(context, { payments: payments.service.payments, printer: payments.service.printerMonitor, centre: staff.service.centre });
+  const centre = {
+    apply(state: CentreState) {
+      staff.service.centre.apply(state);
+      centreSettings.apply(state);
+    },
+  };
+  const sync = createSync(context, { payments: payments.service.payments, printer: payments.service.printerMonitor, centre });
   const recovery = createRecovery(context, { lookup: lookup.service });
   const overrides = createOverrides(context, { lookup: lookup.service, payments: payments.service.payments });
   const shutdown = createShutdown(context);

@@ -3,9 +3,11 @@ import {
   addCentre,
   addStaff,
   CentreCommandError,
+  centreSettingsOf,
   moveKioskToCentre,
   resetStaffPin,
   setStaffDisabled,
+  setCentreSettings,
   setStaffRole,
   staffView,
 } from '../centre-commands';
@@ -47,6 +49,14 @@ export function centreAdminRoutes(scope: FastifyInstance, store: HubStore, optio
 
   scope.put<{ Params: { id: string } }>('/admin/v1/kiosks/:id/centre', (request, reply) =>
     act(request, reply, 'kiosk.centre', () => moveKioskToCentre(store, request.params.id, bodyOf(request).centreId)),
+  );
+
+  scope.get<{ Params: { id: string } }>('/admin/v1/centres/:id/settings', (request, reply) =>
+    act(request, reply, 'centre.settings.read', () => centreSettingsOf(store, request.params.id), 200),
+  );
+  // The body is the whole document: a setting left out goes back to each kiosk's own.
+  scope.put<{ Params: { id: string } }>('/admin/v1/centres/:id/settings', (request, reply) =>
+    act(request, reply, 'centre.settings', () => setCentreSettings(store, request.params.id, request.body, 'admin-api', options.now()), 200),
   );
 
   scope.get<{ Params: { id: string } }>('/admin/v1/centres/:id/staff', async (request) => ({ staff: (await store.listStaff(request.params.id)).map(staffView) }));

@@ -1,4 +1,5 @@
 import type { Cell, Heartbeat, TableChanges, UploadedEvent, WireAuditHead } from '@shared/sync/protocol';
+import type { CentreSettings } from '@shared/sync/centre-settings';
 import type { ReplicaTableName } from '@shared/sync/replica-tables';
 
 /** An uploaded event after the hub judged it: stored as accepted, or as rejected with why. */
@@ -132,6 +133,13 @@ export interface StaffSignInEvent {
   receivedAt: string;
 }
 
+/** A centre's settings document (checked against the allow-list before it is stored), with who set it and when. */
+export interface StoredCentreSettings {
+  document: CentreSettings;
+  updatedBy: string;
+  updatedAt: string;
+}
+
 export interface SeedSummary {
   rows: number;
   ms: number;
@@ -199,6 +207,11 @@ export interface HubStore {
   listStaff(centreId: string): Promise<CentreStaff[]>;
   /** Sign-in outcomes uploaded by the centre's kiosks, received at or after `since`, oldest first. */
   staffSignInEvents(centreId: string, since: string): Promise<StaffSignInEvent[]>;
+
+  /** Replaces the centre's settings document whole; false when there is no such centre. */
+  setCentreSettings(centreId: string, settings: StoredCentreSettings): Promise<boolean>;
+  /** The centre's settings document, or undefined when none was ever set. */
+  centreSettings(centreId: string): Promise<StoredCentreSettings | undefined>;
 
   close(): Promise<void>;
 }

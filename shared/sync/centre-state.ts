@@ -3,8 +3,8 @@ import { staffIdSchema, staffRoleSchema } from '../contract/staff';
 
 /**
  * What a kiosk receives about its service centre each sync interval (`GET
- * SYNC_PATHS.centreState`): the centre's staff as the back office keeps them, and the staff
- * numbers the centre's kiosks together have locked by wrong PINs. Staff are few per centre,
+ * SYNC_PATHS.centreState`): the centre's staff as the back office keeps them, the staff
+ * numbers the centre's kiosks together have locked by wrong PINs, and the centre's settings. Staff are few per centre,
  * so the whole state comes each time and is applied in one transaction: nothing to page,
  * and a disabled account cannot be missed the way a lost delta could be.
  *
@@ -31,6 +31,12 @@ export const centreStateSchema = z.object({
   centre: z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(120), badgeKey: z.string().min(16).max(128) }).nullable(),
   staff: z.array(centreStaffMemberSchema),
   lockouts: z.array(centreLockoutSchema),
+  /**
+   * The centre's settings document (shared/sync/centre-settings.ts), `{}` when it has none. The
+   * kiosk checks it against the allow-list on its own, so a document it cannot take never holds
+   * back the staff; a hub from before centre settings sends none.
+   */
+  settings: z.record(z.string(), z.unknown()).default({}),
 });
 export type CentreState = z.output<typeof centreStateSchema>;
 

@@ -103,4 +103,21 @@ describe.each(HUB_STORES)('the hub store on $name: centres and staff', ({ open }
     expect(await store.staffSignInEvents('gpo', LATER)).toHaveLength(2);
     expect(await store.staffSignInEvents('nyeri', AT)).toEqual([{ staffId: '2001', failed: true, receivedAt: LATER }]);
   });
+
+  it("keeps each centre's settings document whole, replaced whole, with who set it and when", async () => {
+    await store.addCentre(centre('gpo'));
+    await store.addCentre(centre('nyeri'));
+    expect(await store.centreSettings('gpo')).toBeUndefined();
+    const first = { lookup: { lookupsPerVisit: 1 }, receipts: { footerLines: { en: ['Asante — karibu tena'], sw: ['Karibu tena'] } } };
+    expect(await store.setCentreSettings('gpo', { document: first, updatedBy: 'admin-api', updatedAt: AT })).toBe(true);
+    expect(await store.centreSettings('gpo')).toEqual({ document: first, updatedBy: 'admin-api', updatedAt: AT });
+    expect(await store.centreSettings('nyeri')).toBeUndefined();
+
+    const second = { idle: { timeoutSeconds: 90 } };
+    expect(await store.setCentreSettings('gpo', { document: second, updatedBy: 'cli:amina', updatedAt: LATER })).toBe(true);
+    expect(await store.centreSettings('gpo')).toEqual({ document: second, updatedBy: 'cli:amina', updatedAt: LATER });
+
+    expect(await store.setCentreSettings('mombasa', { document: second, updatedBy: 'admin-api', updatedAt: AT })).toBe(false);
+    expect(await store.centreSettings('mombasa')).toBeUndefined();
+  });
 });

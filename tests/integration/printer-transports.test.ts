@@ -22,7 +22,7 @@ const receipt: Receipt = {
   providerReference: 'A1B2C3',
   paidAt: '2026-11-22T06:15:42Z',
 };
-const job = { id: receipt.receiptNumber, bytes: renderReceiptEscPos(receipt, { paperWidthMm: 80, qrText: `HKR1|${'x'.repeat(150)}` }) };
+const job = { id: receipt.receiptNumber, bytes: renderReceiptEscPos(receipt, { paperWidthMm: 80, qrText: `HKR1|${'x'.repeat(150)}`, texts: { header: { en: [], sw: [] }, footer: { en: [], sw: [] } } }) };
 const FAST = { connectTimeoutMs: 500, statusTimeoutMs: 300, printTimeoutMs: 1_500 };
 
 let printer: PrinterSimulator | undefined;

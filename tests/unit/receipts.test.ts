@@ -36,6 +36,16 @@ const signed: SignedReceiptFields = {
   paidAt: receipt.paidAt,
 };
 
+const NO_TEXTS = { header: { en: [], sw: [] }, footer: { en: [], sw: [] } };
+/** The centre's own lines, as its back office may set them: four a language at each end, 48 characters at most. */
+const CENTRE_TEXTS = {
+  header: { en: ['Huduma Centre GPO, Nairobi', 'Open 8 am to 5 pm'], sw: ['Huduma Centre GPO, Nairobi', 'Tunafungua saa mbili hadi saa kumi na moja'] },
+  footer: {
+    en: ['Questions? Call 0800 221 111', 'Thank you for using Huduma', 'x'.repeat(48), 'Fourth footer line'],
+    sw: ['Maswali? Piga 0800 221 111', 'Asante kwa kutumia Huduma', 'y'.repeat(48), 'Mstari wa nne'],
+  },
+};
+
 const keys = generateKeyPairSync('ed25519');
 const publicKeyPem = keys.publicKey.export({ format: 'pem', type: 'spki' }).toString();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'receipts-test-'));
@@ -101,7 +111,7 @@ describe('ESC/POS receipt', () => {
 
   for (const paperWidthMm of [58, 80] as const) {
     it(`starts with ESC @, carries the QR through GS ( k and ends with a cut (${paperWidthMm} mm)`, () => {
-      const bytes = renderReceiptEscPos(receipt, { paperWidthMm, qrText });
+      const bytes = renderReceiptEscPos(receipt, { paperWidthMm, qrText, texts: NO_TEXTS });
       const text = Buffer.from(bytes).toString('latin1');
       expect(hex(bytes.subarray(0, 2))).toBe('1b40');
       expect(hex(bytes)).toContain('1d286b040031413200'); // model 2
@@ -119,8 +129,17 @@ describe('ESC/POS receipt', () => {
     });
   }
 
+  it("prints the centre's header under the title and its footer at the end, English then Kiswahili", () => {
+    const text = Buffer.from(renderReceiptEscPos(receipt, { paperWidthMm: 80, qrText, texts: CENTRE_TEXTS })).toString('latin1');
+    const header = text.indexOf('Risiti ya malipo\nHuduma Centre GPO, Nairobi\nOpen 8 am to 5 pm\nHuduma Centre GPO, Nairobi\nTunafungua');
+    expect(header).toBeGreaterThan(0);
+    expect(header).toBeLessThan(text.indexOf('Receipt no.'));
+    const footer = ['Tafadhali hifadhi risiti hii', '', ...CENTRE_TEXTS.footer.en, ...CENTRE_TEXTS.footer.sw].join('\n');
+    expect(text).toContain(`${footer}\n\x1dVA`);
+  });
+
   it('prints plain ASCII even for accented text', () => {
-    const bytes = renderReceiptEscPos({ ...receipt, lines: [{ description: 'Café fee – Nyeri', amount: 50 }] }, { paperWidthMm: 80, qrText });
+    const bytes = renderReceiptEscPos({ ...receipt, lines: [{ description: 'Café fee – Nyeri', amount: 50 }] }, { paperWidthMm: 80, qrText, texts: NO_TEXTS });
     const text = Buffer.from(bytes).toString('latin1');
     expect(text).toContain('Cafe fee ? Nyeri');
   });
@@ -128,7 +147,7 @@ describe('ESC/POS receipt', () => {
   it('is written by the file printer, one file per print', async () => {
     const folder = path.join(tmp, 'printer');
     const printer = new FilePrinter(folder);
-    const bytes = renderReceiptEscPos(receipt, { paperWidthMm: 80, qrText });
+    const bytes = renderReceiptEscPos(receipt, { paperWidthMm: 80, qrText, texts: NO_TEXTS });
     await printer.print({ id: receipt.receiptNumber, bytes });
     await printer.print({ id: receipt.receiptNumber, bytes });
 
@@ -159,15 +178,28 @@ describe('PDF receipt', () => {
 
   for (const pageSize of ['A6', '80mm'] as const) {
     it(`is a one-page PDF (${pageSize})`, async () => {
-      const pdf = await renderReceiptPdf(receipt, { pageSize, qrText });
+      const pdf = await renderReceiptPdf(receipt, { pageSize, qrText, texts: NO_TEXTS });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
     });
   }
 
+  for (const pageSize of ['A6', '80mm'] as const) {
+    // A6 is a fixed sheet: sixteen lines of the centre's run onto a second one; the roll grows.
+    it.skipIf(!hasPdftoppm)(`carries the centre's header and footer lines (${pageSize})`, async () => {
+      const pdfFile = path.join(tmp, `centre-${pageSize}.pdf`);
+      writeFileSync(pdfFile, await renderReceiptPdf(receipt, { pageSize, qrText, texts: CENTRE_TEXTS }));
+      expect(readFileSync(pdfFile).toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(pageSize === 'A6' ? 2 : 1);
+      const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+      for (const line of [...CENTRE_TEXTS.header.en, ...CENTRE_TEXTS.header.sw, ...CENTRE_TEXTS.footer.en, ...CENTRE_TEXTS.footer.sw]) expect(text).toContain(line);
+      expect(text.indexOf('Open 8 am to 5 pm')).toBeLessThan(text.indexOf('Receipt no.'));
+      expect(text.indexOf('Mstari wa nne')).toBeGreaterThan(text.indexOf('Please keep this receipt'));
+    });
+  }
+
   it.skipIf(!hasPdftoppm)('renders its page to PNG for a look (tests/e2e/screenshots/receipt-pdf.png)', async () => {
     const pdfFile = path.join(tmp, 'receipt.pdf');
-    writeFileSync(pdfFile, await renderReceiptPdf(receipt, { pageSize: '80mm', qrText }));
+    writeFileSync(pdfFile, await renderReceiptPdf(receipt, { pageSize: '80mm', qrText, texts: NO_TEXTS }));
     const screenshots = path.resolve('tests/e2e/screenshots');
     mkdirSync(screenshots, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(screenshots, 'receipt-pdf')]);

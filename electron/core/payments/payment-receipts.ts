@@ -8,6 +8,7 @@ import { renderReceiptEscPos, type PaperWidthMm } from './receipts/escpos';
 import type { ReceiptSigningKey } from './receipts/kiosk-signing-key';
 import { PrinterUnavailableError, type ReceiptPrinter } from './receipts/printer';
 import type { Receipt } from './receipts/receipt';
+import type { ReceiptTexts } from './receipts/receipt-layout';
 import { renderReceiptPdf, type ReceiptPdfPageSize } from './receipts/receipt-pdf';
 import { signReceipt } from './receipts/receipt-signing';
 
@@ -17,6 +18,8 @@ export interface PaymentReceiptsDeps {
   readonly printer: ReceiptPrinter;
   readonly paperWidthMm: PaperWidthMm;
   readonly pdfPageSize: ReceiptPdfPageSize;
+  /** The live `receipts` settings, read at each print: the centre's lines may change while the kiosk runs. */
+  readonly texts: { readonly headerLines: ReceiptTexts['header']; readonly footerLines: ReceiptTexts['footer'] };
 }
 
 /** Receipts for paid payments: on screen, on the thermal printer, as PDF; each with the signed QR. */
@@ -54,7 +57,7 @@ export class PaymentReceipts {
   /** Refuses with payment.printerUnavailable (nothing printed) or payment.printInterrupted (stopped part way). */
   async print(payment: PaymentRow, bill: Bill, locale: Locale): Promise<void> {
     const { receipt, verifyCode } = this.signed(payment, bill, locale);
-    const bytes = renderReceiptEscPos(receipt, { paperWidthMm: this.deps.paperWidthMm, qrText: verifyCode });
+    const bytes = renderReceiptEscPos(receipt, { paperWidthMm: this.deps.paperWidthMm, qrText: verifyCode, texts: this.texts() });
     try {
       await this.deps.printer.print({ id: receipt.receiptNumber, bytes });
     } catch (error) {
@@ -65,7 +68,11 @@ export class PaymentReceipts {
 
   pdf(payment: PaymentRow, bill: Bill, locale: Locale): Promise<Buffer> {
     const receipt = this.receipt(payment, bill, locale);
-    return renderReceiptPdf(receipt, { pageSize: this.deps.pdfPageSize, qrText: this.sign(receipt) });
+    return renderReceiptPdf(receipt, { pageSize: this.deps.pdfPageSize, qrText: this.sign(receipt), texts: this.texts() });
+  }
+
+  private texts(): ReceiptTexts {
+    return { header: this.deps.texts.headerLines, footer: this.deps.texts.footerLines };
   }
 
   private sign(receipt: Receipt): string {

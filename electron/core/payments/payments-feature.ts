@@ -58,6 +58,7 @@ export function createPayments(
     printer: adapters.printer,
     paperWidthMm: ctx.settings.printer.paperWidthMm,
     pdfPageSize: ctx.settings.receipts.pdfPageSize,
+    texts: ctx.settings.receipts,
   });
   const printerMonitor = new PrinterMonitor({
     printer: adapters.printer,

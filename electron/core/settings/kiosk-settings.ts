@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CENTRE_SETTING_FIELDS } from '@shared/sync/centre-settings';
 import { cardSettingsSchema } from './card-settings';
 import { emailSettingsSchema } from './email-settings';
 import { logSettingsSchema } from './log-settings';
@@ -24,10 +25,12 @@ export const kioskSettingsSections = z.object({
   mode: z.enum(['demo', 'production']).default('demo'),
   idle: z
     .object({
-      timeoutSeconds: z.number().int().min(10).max(3600).default(60),
-      warningSeconds: z.number().int().min(5).max(120).default(20),
+      timeoutSeconds: CENTRE_SETTING_FIELDS.idle.timeoutSeconds.default(60),
+      warningSeconds: CENTRE_SETTING_FIELDS.idle.warningSeconds.default(20),
     })
-    .default({ timeoutSeconds: 60, warningSeconds: 20 }),
+    .default({ timeoutSeconds: 60, warningSeconds: 20 })
+    // A warning as long as the timeout would be on screen from the visit's first second.
+    .refine((idle) => idle.warningSeconds < idle.timeoutSeconds, { message: 'idle.warningSeconds must be shorter than idle.timeoutSeconds', path: ['warningSeconds'] }),
   mpesa: mpesaSettingsSchema,
   card: cardSettingsSchema,
   payments: paymentSettingsSchema,

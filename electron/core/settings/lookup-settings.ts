@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import { CENTRE_SETTING_FIELDS } from '@shared/sync/centre-settings';
 
-/** The `lookup` settings section: abuse limits, and when a licence or cover counts as "expiring". */
+const fields = CENTRE_SETTING_FIELDS.lookup;
+
+/** The `lookup` settings section: abuse limits, and when a licence or cover counts as "expiring". A centre's back office may set each (shared/sync/centre-settings.ts). */
 export const lookupSettingsSchema = z
   .object({
-    /** Searches one visit may make (anyone can type anyone's ID number). */
-    lookupsPerVisit: z.number().int().min(1).max(100).default(3),
-    /** Searches the whole kiosk may make in any window of `kioskWindowSeconds`. */
-    kioskLookupsPerWindow: z.number().int().min(1).max(100_000).default(60),
-    kioskWindowSeconds: z.number().int().min(10).max(86_400).default(600),
-    /** A licence, insurance or inspection ending within this many days is shown as expiring. */
-    expiringWithinDays: z.number().int().min(0).max(365).default(30),
+    lookupsPerVisit: fields.lookupsPerVisit.default(3),
+    kioskLookupsPerWindow: fields.kioskLookupsPerWindow.default(60),
+    kioskWindowSeconds: fields.kioskWindowSeconds.default(600),
+    expiringWithinDays: fields.expiringWithinDays.default(30),
   })
   .prefault({});
 

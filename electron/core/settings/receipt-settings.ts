@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CENTRE_SETTING_FIELDS } from '@shared/sync/centre-settings';
 
 /**
  * How the kiosk reaches its thermal receipt printer:
@@ -40,9 +41,17 @@ export const printerSettingsSchema = z
 
 export type PrinterSettings = z.output<typeof printerSettingsSchema>;
 
-/** The `receipts` settings section. */
+const noLines = () => ({ en: [], sw: [] });
+
+/** The `receipts` settings section. The centre's back office may set the header and footer lines (shared/sync/centre-settings.ts). */
 export const receiptSettingsSchema = z
   .object({
     pdfPageSize: z.enum(['A6', '80mm']).default('80mm'),
+    /** Printed under the issuer's name, English lines then Kiswahili ones. */
+    headerLines: CENTRE_SETTING_FIELDS.receipts.headerLines.default(noLines),
+    /** Printed at the receipt's end, after "Please keep this receipt". */
+    footerLines: CENTRE_SETTING_FIELDS.receipts.footerLines.default(noLines),
   })
   .prefault({});
+
+export type ReceiptSettings = z.output<typeof receiptSettingsSchema>;

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { CENTRE_SETTING_FIELDS } from '@shared/sync/centre-settings';
 
-/** Attended mode and PIN policy; starting values, every one tunable per deployment. */
+const fields = CENTRE_SETTING_FIELDS.staff;
+
+/** Attended mode and PIN policy; starting values, every one tunable per deployment or by the centre's back office (shared/sync/centre-settings.ts). */
 export const staffSettingsSchema = z
   .object({
-    /** Attended mode ends by itself after this long without a staff touch. */
-    idleTimeoutSeconds: z.number().int().min(30).max(3600).default(180),
-    maxFailedPins: z.number().int().min(3).max(10).default(5),
-    lockoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
-    /** A closed shift whose over/short exceeds this (KES, either way) needs a supervisor's sign-off. */
-    varianceSignOffThreshold: z.number().int().min(0).default(500),
+    idleTimeoutSeconds: fields.idleTimeoutSeconds.default(180),
+    maxFailedPins: fields.maxFailedPins.default(5),
+    lockoutMinutes: fields.lockoutMinutes.default(15),
+    varianceSignOffThreshold: fields.varianceSignOffThreshold.default(500),
   })
   .default({ idleTimeoutSeconds: 180, maxFailedPins: 5, lockoutMinutes: 15, varianceSignOffThreshold: 500 });
 

@@ -1,13 +1,13 @@
 import type pg from 'pg';
 import { STAFF_SIGN_IN_EVENTS } from '@shared/sync/centre-state';
-import type { AddStaffOutcome, Centre, CentreStaff, NewCentreStaff, StaffChange, StaffSignInEvent } from '../hub-store';
+import type { AddStaffOutcome, Centre, CentreStaff, NewCentreStaff, StaffChange, StaffSignInEvent, StoredCentreSettings } from '../hub-store';
 import { inTransaction } from './postgres-connection';
 
 const CENTRE_COLUMNS = 'c.id, c.name, c.badge_key AS "badgeKey", c.created_at AS "createdAt"';
 const STAFF_COLUMNS = `staff_id AS "staffId", centre_id AS "centreId", name, role, pin_hash AS "pinHash", badge_hash AS "badgeHash",
   disabled_at AS "disabledAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-/** Service centres, which kiosk stands in which, and each centre's staff. */
+/** Service centres, which kiosk stands in which, each centre's staff and its settings. */
 export class CentreRegistry {
   constructor(private readonly pool: pg.Pool) {}
 
@@ -89,5 +89,23 @@ export class CentreRegistry {
     return rows
       .filter((row): row is typeof row & { staff_id: string } => row.staff_id !== null)
       .map((row) => ({ staffId: row.staff_id, failed: row.type === STAFF_SIGN_IN_EVENTS.failed, receivedAt: row.received_at }));
+  }
+
+  /** One statement: the insert takes its centre from the centres table, so an unknown centre inserts nothing. */
+  async setSettings(centreId: string, settings: StoredCentreSettings): Promise<boolean> {
+    const result = await this.pool.query(
+      `INSERT INTO centre_settings (centre_id, document, updated_by, updated_at) SELECT id, $2, $3, $4 FROM centres WHERE id = $1
+       ON CONFLICT (centre_id) DO UPDATE SET document = excluded.document, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [centreId, JSON.stringify(settings.document), settings.updatedBy, settings.updatedAt],
+    );
+    return result.rowCount === 1;
+  }
+
+  async settings(centreId: string): Promise<StoredCentreSettings | undefined> {
+    const { rows } = await this.pool.query<StoredCentreSettings>(
+      'SELECT document, updated_by AS "updatedBy", updated_at AS "updatedAt" FROM centre_settings WHERE centre_id = $1',
+      [centreId],
+    );
+    return rows[0];
   }
 }

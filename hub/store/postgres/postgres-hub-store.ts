@@ -19,6 +19,7 @@ import type {
   SeedSummary,
   StaffChange,
   StaffSignInEvent,
+  StoredCentreSettings,
   StoredEvent,
   UnclaimedMpesaPayment,
 } from '../hub-store';
@@ -179,6 +180,14 @@ export class PostgresHubStore implements HubStore, ConsoleStore {
 
   staffSignInEvents(centreId: string, since: string): Promise<StaffSignInEvent[]> {
     return this.centres.staffSignInEvents(centreId, since);
+  }
+
+  setCentreSettings(centreId: string, settings: StoredCentreSettings): Promise<boolean> {
+    return this.centres.setSettings(centreId, settings);
+  }
+
+  centreSettings(centreId: string): Promise<StoredCentreSettings | undefined> {
+    return this.centres.settings(centreId);
   }
 
   // The console's accounts and views (console-store.ts).

@@ -1,6 +1,6 @@
 import type { Db } from '@shared/node/sqlite/open-sqlite';
 import { STAFF_SIGN_IN_EVENTS } from '@shared/sync/centre-state';
-import type { AddStaffOutcome, Centre, CentreStaff, NewCentreStaff, StaffChange, StaffSignInEvent } from '../hub-store';
+import type { AddStaffOutcome, Centre, CentreStaff, NewCentreStaff, StaffChange, StaffSignInEvent, StoredCentreSettings } from '../hub-store';
 
 interface CentreRow {
   id: string;
@@ -34,7 +34,7 @@ const toStaff = (row: StaffRow): CentreStaff => ({
   updatedAt: row.updated_at,
 });
 
-/** Service centres, which kiosk stands in which, and each centre's staff. */
+/** Service centres, which kiosk stands in which, each centre's staff and its settings. */
 export class CentreRegistry {
   private readonly addCentreStmt;
   private readonly listCentresStmt;
@@ -48,6 +48,8 @@ export class CentreRegistry {
   private readonly listStaffStmt;
   private readonly changeStmts;
   private readonly signInsStmt;
+  private readonly setSettingsStmt;
+  private readonly settingsStmt;
 
   constructor(private readonly db: Db) {
     this.addCentreStmt = db.prepare('INSERT OR IGNORE INTO centres (id, name, badge_key, created_at) VALUES (?, ?, ?, ?)');
@@ -79,6 +81,11 @@ export class CentreRegistry {
          AND e.received_at >= ? AND e.rejected_reason IS NULL
        ORDER BY e.received_at, e.kiosk_id, e.seq`,
     );
+    this.setSettingsStmt = db.prepare<[{ centreId: string; document: string; updatedBy: string; updatedAt: string }]>(
+      `INSERT INTO centre_settings (centre_id, document, updated_by, updated_at) VALUES (@centreId, @document, @updatedBy, @updatedAt)
+       ON CONFLICT (centre_id) DO UPDATE SET document = excluded.document, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    );
+    this.settingsStmt = db.prepare<[string], { document: string; updated_by: string; updated_at: string }>('SELECT document, updated_by, updated_at FROM centre_settings WHERE centre_id = ?');
   }
 
   addCentre(centre: Centre): boolean {
@@ -133,5 +140,18 @@ export class CentreRegistry {
       .all(centreId, since)
       .filter((row): row is typeof row & { staff_id: string } => typeof row.staff_id === 'string')
       .map((row) => ({ staffId: row.staff_id, failed: row.type === STAFF_SIGN_IN_EVENTS.failed, receivedAt: row.received_at }));
+  }
+
+  setSettings(centreId: string, settings: StoredCentreSettings): boolean {
+    return this.db.transaction(() => {
+      if (!this.centreStmt.get(centreId)) return false;
+      this.setSettingsStmt.run({ centreId, document: JSON.stringify(settings.document), updatedBy: settings.updatedBy, updatedAt: settings.updatedAt });
+      return true;
+    })();
+  }
+
+  settings(centreId: string): StoredCentreSettings | undefined {
+    const row = this.settingsStmt.get(centreId);
+    return row && { document: JSON.parse(row.document) as StoredCentreSettings['document'], updatedBy: row.updated_by, updatedAt: row.updated_at };
   }
 }

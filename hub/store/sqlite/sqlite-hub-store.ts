@@ -20,6 +20,7 @@ import type {
   SeedSummary,
   StaffChange,
   StaffSignInEvent,
+  StoredCentreSettings,
   StoredEvent,
   UnclaimedMpesaPayment,
 } from '../hub-store';
@@ -166,6 +167,14 @@ export class SqliteHubStore implements HubStore, ConsoleStore {
 
   async staffSignInEvents(centreId: string, since: string): Promise<StaffSignInEvent[]> {
     return this.centres.staffSignInEvents(centreId, since);
+  }
+
+  async setCentreSettings(centreId: string, settings: StoredCentreSettings): Promise<boolean> {
+    return this.centres.setSettings(centreId, settings);
+  }
+
+  async centreSettings(centreId: string): Promise<StoredCentreSettings | undefined> {
+    return this.centres.settings(centreId);
   }
 
   // The console's accounts and views (console-store.ts).

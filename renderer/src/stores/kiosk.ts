@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { call, kiosk } from '../api/kiosk';
 
-/** Facts about this kiosk (not about any visitor): loaded once at start. */
+/** Facts about this kiosk (not about any visitor): loaded at start, and again as each visit starts (the idle times may come from the hub). */
 export const useKioskStore = defineStore('kiosk', () => {
   const idleTimeoutSeconds = ref(60);
   const idleWarningSeconds = ref(20);

@@ -4,6 +4,7 @@ import type { Locale } from '@shared/result';
 import { onCoreEvent } from '../api/core-events';
 import { call } from '../api/kiosk';
 import { setLocale } from '../i18n';
+import { useKioskStore } from './kiosk';
 import { wipeVisitStores } from './visit-wipe';
 
 type EndReason = 'done' | 'idle' | 'start-over';
@@ -15,6 +16,8 @@ export const useVisitStore = defineStore('visit', () => {
 
   async function start(chosen: Locale): Promise<void> {
     const visit = await call('visit.start', { locale: chosen });
+    // The centre's back office may have changed the idle times since the screen loaded: each visit takes the current ones.
+    await useKioskStore().load().catch(() => undefined);
     visitId.value = visit.visitId;
     locale.value = chosen;
     setLocale(chosen);

@@ -2,7 +2,7 @@ import { shillings } from '@shared/kenya/money';
 import { EscPosBuilder } from './escpos-builder';
 import type { Localized } from '@shared/result';
 import type { Receipt } from './receipt';
-import { bothLanguages, RECEIPT_TEXT, receiptFields } from './receipt-layout';
+import { bothLanguages, RECEIPT_TEXT, receiptFields, type ReceiptTexts } from './receipt-layout';
 
 export type PaperWidthMm = 58 | 80;
 
@@ -23,13 +23,15 @@ function labelled(label: Localized, value: string, columns: number): string[] {
 }
 
 /** A receipt as ESC/POS bytes for a 58 or 80 mm thermal printer, with its signed QR code. */
-export function renderReceiptEscPos(receipt: Receipt, options: { paperWidthMm: PaperWidthMm; qrText: string }): Uint8Array {
+export function renderReceiptEscPos(receipt: Receipt, options: { paperWidthMm: PaperWidthMm; qrText: string; texts: ReceiptTexts }): Uint8Array {
   const columns = COLUMNS[options.paperWidthMm];
   const rule = '-'.repeat(columns);
   const doc = new EscPosBuilder().init();
 
   doc.align('center').bold(true).doubleSize(true).line(RECEIPT_TEXT.issuer).doubleSize(false);
-  doc.line(RECEIPT_TEXT.title.en).bold(false).line(RECEIPT_TEXT.title.sw).line();
+  doc.line(RECEIPT_TEXT.title.en).bold(false).line(RECEIPT_TEXT.title.sw);
+  for (const text of [...options.texts.header.en, ...options.texts.header.sw]) doc.line(text);
+  doc.line();
 
   doc.align('left');
   for (const field of receiptFields(receipt)) {
@@ -47,5 +49,8 @@ export function renderReceiptEscPos(receipt: Receipt, options: { paperWidthMm: P
   doc.align('center').qrCode(options.qrText, { moduleSize: options.paperWidthMm === 58 ? 3 : 4, errorCorrection: 'M' });
   doc.line(RECEIPT_TEXT.verify.en).line(RECEIPT_TEXT.verify.sw).line();
   doc.line(RECEIPT_TEXT.keep.en).line(RECEIPT_TEXT.keep.sw);
+  const footer = [...options.texts.footer.en, ...options.texts.footer.sw];
+  if (footer.length > 0) doc.line();
+  for (const text of footer) doc.line(text);
   return doc.cut().build();
 }

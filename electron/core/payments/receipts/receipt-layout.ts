@@ -1,7 +1,14 @@
 import type { Localized } from '@shared/result';
+import type { ReceiptLines } from '@shared/sync/centre-settings';
 import { kenyanDateTime } from '@shared/kenya/time';
 import type { PaymentMethod } from '@shared/contract/payments';
 import type { Receipt } from './receipt';
+
+/** The centre's own lines above and below every receipt (`receipts.headerLines`, `footerLines`), not part of what is signed. */
+export interface ReceiptTexts {
+  readonly header: ReceiptLines;
+  readonly footer: ReceiptLines;
+}
 
 /** One labelled value on a receipt; printers show the label in both languages. */
 export interface ReceiptField {

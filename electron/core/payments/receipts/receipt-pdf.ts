@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Localized } from '@shared/result';
 import type { Receipt } from './receipt';
-import { RECEIPT_TEXT, receiptFields } from './receipt-layout';
+import { RECEIPT_TEXT, receiptFields, type ReceiptTexts } from './receipt-layout';
 
 export type ReceiptPdfPageSize = 'A6' | '80mm';
 
@@ -12,7 +12,7 @@ const MARGIN = 14;
 const QR_SIZE = 96;
 const GREY = '#555555';
 
-/** A6 is a fixed sheet; 80 mm is roll paper, as long as the receipt needs. */
+/** A6 is a fixed sheet (a centre's many header and footer lines run onto a second); 80 mm is roll paper, as long as the receipt needs. */
 function pageSize(size: ReceiptPdfPageSize, lineCount: number): [number, number] {
   return size === 'A6' ? [105 * MM, 148 * MM] : [80 * MM, 400 + 16 * lineCount];
 }
@@ -56,11 +56,22 @@ function centredPair(doc: Doc, text: Localized, size: number): void {
   doc.fillColor(GREY).text(text.sw, { width, align: 'center' });
 }
 
+/** The centre's own lines, centred: English, then Kiswahili in grey. */
+function centreLines(doc: Doc, lines: ReceiptTexts['header']): void {
+  const width = doc.page.width - 2 * MARGIN;
+  doc.font('Helvetica').fontSize(8);
+  for (const text of lines.en) doc.fillColor('black').text(text, MARGIN, doc.y, { width, align: 'center' });
+  for (const text of lines.sw) doc.fillColor(GREY).text(text, MARGIN, doc.y, { width, align: 'center' });
+}
+
+const lineCount = (lines: ReceiptTexts['header']) => lines.en.length + lines.sw.length;
+
 /** A receipt as a PDF in English and Kiswahili, with the signed QR code. */
-export async function renderReceiptPdf(receipt: Receipt, options: { pageSize: ReceiptPdfPageSize; qrText: string }): Promise<Buffer> {
+export async function renderReceiptPdf(receipt: Receipt, options: { pageSize: ReceiptPdfPageSize; qrText: string; texts: ReceiptTexts }): Promise<Buffer> {
   const qrPng = await QRCode.toBuffer(options.qrText, { errorCorrectionLevel: 'M', margin: 1, scale: 4 });
+  const { header, footer } = options.texts;
   const doc = new PDFDocument({
-    size: pageSize(options.pageSize, receipt.lines.length),
+    size: pageSize(options.pageSize, receipt.lines.length + lineCount(header) + lineCount(footer)),
     margin: MARGIN,
     info: { Title: `Receipt ${receipt.receiptNumber}`, Author: receipt.kioskId, CreationDate: new Date(receipt.paidAt) },
   });
@@ -74,6 +85,7 @@ export async function renderReceiptPdf(receipt: Receipt, options: { pageSize: Re
   doc.font('Helvetica-Bold').fontSize(14).text(RECEIPT_TEXT.issuer, { align: 'center' });
   doc.fontSize(10).text(RECEIPT_TEXT.title.en, { align: 'center' });
   doc.font('Helvetica-Oblique').fontSize(9).fillColor(GREY).text(RECEIPT_TEXT.title.sw, { align: 'center' });
+  centreLines(doc, header);
   rule(doc);
   for (const field of receiptFields(receipt)) {
     const label: Run[] = [
@@ -94,6 +106,8 @@ export async function renderReceiptPdf(receipt: Receipt, options: { pageSize: Re
   centredPair(doc, RECEIPT_TEXT.verify, 8);
   doc.moveDown(0.6);
   centredPair(doc, RECEIPT_TEXT.keep, 8);
+  if (lineCount(footer) > 0) doc.moveDown(0.6);
+  centreLines(doc, footer);
 
   doc.end();
   return finished;
