@@ -95,3 +95,20 @@ export interface DayView {
 export interface ConsoleError {
   error: string;
 }
+
+/** The changes the console makes to centres, kiosks and staff (the admin API's names for the same). */
+export const CONSOLE_ACTIONS = ['centre.add', 'kiosk.centre', 'staff.add', 'staff.disable', 'staff.enable', 'staff.role', 'staff.pin-reset'] as const;
+export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];
+
+/** One admin's change in the console, or its refusal, as the hub records it: never a PIN. */
+export interface ConsoleActionRecord {
+  adminName: string;
+  action: ConsoleAction;
+  /** The centre id, staff number or kiosk id the action names. */
+  target: string;
+  /** The centre it concerns; null when none is known (an unknown staff number). */
+  centreId: string | null;
+  /** `done`, or the refusal's code. */
+  outcome: string;
+  at: string;
+}

@@ -5,9 +5,10 @@ import { mpesaCallbacks } from './003-mpesa-callbacks';
 import { kioskAuditHeads } from './004-kiosk-audit-heads';
 import { centresAndStaff } from './005-centres-and-staff';
 import { consoleTables } from './006-console';
+import { consoleActions } from './007-console-actions';
 
 /**
  * The hub's PostgreSQL schema, in order; append only. A later replica column (a new kiosk
  * migration) comes here as a new step too, as it does in the SQLite hub's list.
  */
-export const postgresMigrations: readonly PostgresMigration[] = [replicaTables, hubTables, mpesaCallbacks, kioskAuditHeads, centresAndStaff, consoleTables];
+export const postgresMigrations: readonly PostgresMigration[] = [replicaTables, hubTables, mpesaCallbacks, kioskAuditHeads, centresAndStaff, consoleTables, consoleActions];

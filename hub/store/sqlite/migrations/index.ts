@@ -7,9 +7,10 @@ import { mpesaCallbackClaims } from './005-mpesa-callback-claims';
 import { replicaKiswahili } from './006-replica-kiswahili';
 import { centresAndStaff } from './007-centres-and-staff';
 import { consoleTables } from './008-console';
+import { consoleActions } from './009-console-actions';
 
 /**
  * The SQLite hub's schema, in order; append only. A later kiosk migration that adds replica
  * columns belongs here too, under the hub's own next version number (and in ../../postgres/migrations).
  */
-export const hubMigrations: readonly Migration[] = [replicaTables, hubTables, mpesaCallbacks, auditHeads, mpesaCallbackClaims, replicaKiswahili, centresAndStaff, consoleTables];
+export const hubMigrations: readonly Migration[] = [replicaTables, hubTables, mpesaCallbacks, auditHeads, mpesaCallbackClaims, replicaKiswahili, centresAndStaff, consoleTables, consoleActions];
