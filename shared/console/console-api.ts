@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { badgeCodeSchema, pinSchema, staffIdSchema, staffNameSchema, staffRoleSchema } from '../contract/staff';
+import { centreSchema } from '../updates/update-feed';
 
 /**
  * The back office console's API (hub/console-server), shared by the hub and the console app.
@@ -111,4 +113,43 @@ export interface ConsoleActionRecord {
   /** `done`, or the refusal's code. */
   outcome: string;
   at: string;
+}
+
+/**
+ * What the console sends to manage centres, kiosks and staff: the rules the hub's centre
+ * commands apply (the app checks a form with them before sending; the hub again on arrival).
+ * A PIN's guessability is the hub's to judge (`weak-pin`).
+ */
+export const newCentreSchema = z.object({ id: centreSchema, name: staffNameSchema }).strict();
+export const newStaffSchema = z
+  .object({ staffId: staffIdSchema, name: staffNameSchema, role: staffRoleSchema, pin: pinSchema, badgeCode: badgeCodeSchema.optional() })
+  .strict();
+export const roleChangeSchema = z.object({ role: staffRoleSchema }).strict();
+export const pinResetSchema = z.object({ pin: pinSchema }).strict();
+export const kioskMoveSchema = z.object({ centreId: centreSchema }).strict();
+export type NewCentre = z.input<typeof newCentreSchema>;
+export type NewStaff = z.input<typeof newStaffSchema>;
+
+/** A staff account as the console shows it: whether a badge is set, never the badge, the PIN or their hashes. */
+export interface StaffView {
+  staffId: string;
+  centreId: string;
+  name: string;
+  role: 'clerk' | 'supervisor';
+  badge: boolean;
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET /centres/:id`: the centre, its staff (disabled ones too) and the latest console actions concerning it. */
+export interface CentreView {
+  centre: { id: string; name: string; createdAt: string };
+  staff: StaffView[];
+  actions: ConsoleActionRecord[];
+}
+
+/** A refusal of a centre, kiosk or staff change: the code the screens translate, and the hub's English sentence. */
+export interface ConsoleRefusal extends ConsoleError {
+  message: string;
 }
