@@ -99,8 +99,7 @@ export interface ConsoleError {
 }
 
 /** The changes the console makes to centres, kiosks and staff (the admin API's names for the same). */
-export const CONSOLE_ACTIONS = ['centre.add', 'kiosk.centre', 'staff.add', 'staff.disable', 'staff.enable', 'staff.role', 'staff.pin-reset'] as const;
-export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];
+export type ConsoleAction = 'centre.add' | 'kiosk.centre' | 'staff.add' | 'staff.disable' | 'staff.enable' | 'staff.role' | 'staff.pin-reset';
 
 /** One admin's change in the console, or its refusal, as the hub records it: never a PIN. */
 export interface ConsoleActionRecord {
@@ -127,8 +126,6 @@ export const newStaffSchema = z
 export const roleChangeSchema = z.object({ role: staffRoleSchema }).strict();
 export const pinResetSchema = z.object({ pin: pinSchema }).strict();
 export const kioskMoveSchema = z.object({ centreId: centreSchema }).strict();
-export type NewCentre = z.input<typeof newCentreSchema>;
-export type NewStaff = z.input<typeof newStaffSchema>;
 
 /** A staff account as the console shows it: whether a badge is set, never the badge, the PIN or their hashes. */
 export interface StaffView {
@@ -147,9 +144,4 @@ export interface CentreView {
   centre: { id: string; name: string; createdAt: string };
   staff: StaffView[];
   actions: ConsoleActionRecord[];
-}
-
-/** A refusal of a centre, kiosk or staff change: the code the screens translate, and the hub's English sentence. */
-export interface ConsoleRefusal extends ConsoleError {
-  message: string;
 }
