@@ -123,6 +123,7 @@ export const newCentreSchema = z.object({ id: centreSchema, name: staffNameSchem
 export const newStaffSchema = z
   .object({ staffId: staffIdSchema, name: staffNameSchema, role: staffRoleSchema, pin: pinSchema, badgeCode: badgeCodeSchema.optional() })
   .strict();
+export type NewStaff = z.input<typeof newStaffSchema>;
 export const roleChangeSchema = z.object({ role: staffRoleSchema }).strict();
 export const pinResetSchema = z.object({ pin: pinSchema }).strict();
 export const kioskMoveSchema = z.object({ centreId: centreSchema }).strict();
