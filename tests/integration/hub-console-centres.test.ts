@@ -118,6 +118,7 @@ describe('the hub console: centres and staff', () => {
 
   it('refuses bad input with a code and a sentence, changing nothing, and records each refusal without the PIN', async () => {
     await call('POST', '/centres/huduma-gpo/staff', clerk);
+    await hub.addKiosk('gpo-01');
     const refusals: Array<[string, string, unknown, number, string]> = [
       ['POST', '/centres', { id: 'Huduma GPO!', name: 'x' }, 400, 'invalid'],
       ['POST', '/centres', { id: 'huduma-gpo', name: 'Again' }, 409, 'exists'],
@@ -132,6 +133,7 @@ describe('the hub console: centres and staff', () => {
       ['PUT', '/staff/2001/pin', { pin: '1111' }, 400, 'weak-pin'],
       ['PUT', '/staff/2001/pin', { pin: '25' }, 400, 'invalid'],
       ['PUT', '/kiosks/no-such-kiosk/centre', { centreId: 'huduma-gpo' }, 404, 'not-found'],
+      ['PUT', '/kiosks/gpo-01/centre', { centreId: 'huduma-mombasa' }, 404, 'not-found'],
     ];
     for (const [method, route, body, status, code] of refusals) {
       const answer = await call(method, route, body);
@@ -145,6 +147,7 @@ describe('the hub console: centres and staff', () => {
     expect((await hub.store.listCentres()).map((c) => c.name)).toEqual(['Huduma Centre GPO']);
     expect(await hub.store.listStaff('huduma-gpo')).toEqual([expect.objectContaining({ staffId: '2001', role: 'clerk', disabledAt: null })]);
     expect(await verifyPin('1470', (await hub.store.findStaff('2001'))?.pinHash ?? '')).toBe(true);
+    expect((await hub.store.listKiosks()).find((k) => k.id === 'gpo-01')?.centreId).toBeNull();
     const actions = await hub.store.listConsoleActions(50);
     expect(actions.slice(0, refusals.length + 1).reverse().map((a) => [a.action, a.outcome])).toEqual([
       ...refusals.map(([method, route, , , code]) => [actionOf(method, route), code]),
