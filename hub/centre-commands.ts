@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { StaffView } from '@shared/console/console-api';
 import { centreBadgeHash, newCentreBadgeKey } from '@shared/node/badge-hash';
 import { hashPin } from '@shared/node/pin-hash';
-import { badgeCodeSchema, pinSchema, staffIdSchema, staffRoleSchema } from '@shared/contract/staff';
+import { badgeCodeSchema, pinSchema, staffIdSchema, staffNameSchema, staffRoleSchema } from '@shared/contract/staff';
 import { isGuessablePin } from '@shared/staff/pin-policy';
 import { centreSettingsProblems, centreSettingsSchema, type CentreSettings } from '@shared/sync/centre-settings';
 import { centreSchema } from '@shared/updates/update-feed';
@@ -24,7 +25,7 @@ export class CentreCommandError extends Error {
 
 /** The same rule as the kiosk's `updates.centre` setting: an id the hub takes is one a kiosk can name. */
 export const centreIdSchema = centreSchema;
-const nameSchema = z.string().trim().min(2).max(80);
+const nameSchema = staffNameSchema;
 
 function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -108,7 +109,7 @@ export async function resetStaffPin(store: HubStore, staffId: unknown, pin: unkn
 }
 
 /** An account as the console and the CLI show it: never the PIN's hash, nor the badge's. */
-export function staffView({ staffId, centreId, name, role, badgeHash, disabledAt, createdAt, updatedAt }: CentreStaff) {
+export function staffView({ staffId, centreId, name, role, badgeHash, disabledAt, createdAt, updatedAt }: CentreStaff): StaffView {
   return { staffId, centreId, name, role, badge: badgeHash !== null, disabledAt, createdAt, updatedAt };
 }
 

@@ -4,6 +4,7 @@ import { SECURITY_HEADERS } from '@shared/security-headers';
 import type { ConsoleStore } from '../store/console-store';
 import type { HubStore } from '../store/hub-store';
 import { consoleAuth, requireAdmin } from './console-auth';
+import { consoleCentreRoutes } from './console-centre-routes';
 import { consoleDataRoutes } from './console-data-routes';
 
 export interface ConsoleServerOptions {
@@ -26,6 +27,7 @@ export async function consoleServer(scope: FastifyInstance, store: HubStore & Co
   await scope.register(async (guarded) => {
     requireAdmin(guarded, store, options.now);
     consoleDataRoutes(guarded, store, options.now);
+    consoleCentreRoutes(guarded, store, options.now);
   });
   if (options.assetsDir !== undefined) {
     await scope.register(fastifyStatic, { root: options.assetsDir, prefix: '/console/', index: 'index.html', redirect: true, wildcard: false });

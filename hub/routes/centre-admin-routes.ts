@@ -13,7 +13,8 @@ import {
 } from '../centre-commands';
 import type { HubStore } from '../store/hub-store';
 
-const STATUS: Record<CentreCommandError['code'], number> = { invalid: 400, 'weak-pin': 400, 'not-found': 404, exists: 409, 'badge-taken': 409 };
+/** A refusal's HTTP status; the console's centre routes answer the same. */
+export const REFUSAL_STATUS: Record<CentreCommandError['code'], number> = { invalid: 400, 'weak-pin': 400, 'not-found': 404, exists: 409, 'badge-taken': 409 };
 
 type Body = Record<string, unknown>;
 const bodyOf = (request: FastifyRequest): Body => (typeof request.body === 'object' && request.body !== null ? (request.body as Body) : {});
@@ -33,7 +34,7 @@ export function centreAdminRoutes(scope: FastifyInstance, store: HubStore, optio
     } catch (error) {
       if (!(error instanceof CentreCommandError)) throw error;
       request.log.warn({ action, refused: error.code }, 'centre administration refused');
-      return reply.code(STATUS[error.code]).send({ error: error.code, message: error.message });
+      return reply.code(REFUSAL_STATUS[error.code]).send({ error: error.code, message: error.message });
     }
   };
 

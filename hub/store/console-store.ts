@@ -1,3 +1,4 @@
+import type { ConsoleActionRecord } from '@shared/console/console-api';
 import type { ReportPayment } from '@shared/contract/reports';
 
 /**
@@ -133,6 +134,9 @@ export interface ConsoleStore {
   closeStaleSessions(idleBefore: string, openedBefore: string): Promise<void>;
   recordSignIn(record: SignInRecord): Promise<void>;
   listSignIns(limit: number): Promise<SignInRecord[]>;
+  recordConsoleAction(record: ConsoleActionRecord): Promise<void>;
+  /** The newest first; only those concerning `centreId` when given. */
+  listConsoleActions(limit: number, centreId?: string): Promise<ConsoleActionRecord[]>;
 
   recordReplicaPosition(position: ReplicaPosition): Promise<void>;
   replicaPositions(): Promise<ReplicaPosition[]>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { badgeCodeSchema, pinSchema, staffIdSchema, staffNameSchema, staffRoleSchema } from '../contract/staff';
+import { centreSchema } from '../updates/update-feed';
 
 /**
  * The back office console's API (hub/console-server), shared by the hub and the console app.
@@ -94,4 +96,53 @@ export interface DayView {
 /** A refusal's code, which the console turns into words in both languages. */
 export interface ConsoleError {
   error: string;
+}
+
+/** The changes the console makes to centres, kiosks and staff (the admin API's names for the same). */
+export type ConsoleAction = 'centre.add' | 'kiosk.centre' | 'staff.add' | 'staff.disable' | 'staff.enable' | 'staff.role' | 'staff.pin-reset';
+
+/** One admin's change in the console, or its refusal, as the hub records it: never a PIN. */
+export interface ConsoleActionRecord {
+  adminName: string;
+  action: ConsoleAction;
+  /** The centre id, staff number or kiosk id the action names. */
+  target: string;
+  /** The centre it concerns; null when none is known (an unknown staff number). */
+  centreId: string | null;
+  /** `done`, or the refusal's code. */
+  outcome: string;
+  at: string;
+}
+
+/**
+ * What the console sends to manage centres, kiosks and staff: the rules the hub's centre
+ * commands apply (the app checks a form with them before sending; the hub again on arrival).
+ * A PIN's guessability is the hub's to judge (`weak-pin`).
+ */
+export const newCentreSchema = z.object({ id: centreSchema, name: staffNameSchema }).strict();
+export const newStaffSchema = z
+  .object({ staffId: staffIdSchema, name: staffNameSchema, role: staffRoleSchema, pin: pinSchema, badgeCode: badgeCodeSchema.optional() })
+  .strict();
+export type NewStaff = z.input<typeof newStaffSchema>;
+export const roleChangeSchema = z.object({ role: staffRoleSchema }).strict();
+export const pinResetSchema = z.object({ pin: pinSchema }).strict();
+export const kioskMoveSchema = z.object({ centreId: centreSchema }).strict();
+
+/** A staff account as the console shows it: whether a badge is set, never the badge, the PIN or their hashes. */
+export interface StaffView {
+  staffId: string;
+  centreId: string;
+  name: string;
+  role: 'clerk' | 'supervisor';
+  badge: boolean;
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET /centres/:id`: the centre, its staff (disabled ones too) and the latest console actions concerning it. */
+export interface CentreView {
+  centre: { id: string; name: string; createdAt: string };
+  staff: StaffView[];
+  actions: ConsoleActionRecord[];
 }

@@ -8,6 +8,8 @@ export const pinSchema = z.string().regex(/^\d{4,8}$/);
 export const staffIdSchema = z.string().regex(/^\d{3,12}$/);
 /** What a badge scanner types: printable ASCII, no spaces. */
 export const badgeCodeSchema = z.string().regex(/^[\x21-\x7e]{4,64}$/);
+/** A staff member's name as people read it (the hub holds a centre's name to the same rule). */
+export const staffNameSchema = z.string().trim().min(2).max(80);
 
 export const signedInStaffSchema = z.object({
   staffId: z.string(),
@@ -40,7 +42,7 @@ export const staffCalls = {
     z
       .object({
         staffId: staffIdSchema,
-        name: z.string().trim().min(2).max(80),
+        name: staffNameSchema,
         role: staffRoleSchema,
         pin: pinSchema,
         badgeCode: badgeCodeSchema.optional(),

@@ -11,7 +11,8 @@ import { startHubProcess, type HubProcess } from '../support/hub-process';
 /**
  * The back office's console in Chromium against a real hub process (built console app in
  * out/console) holding four kiosks' uploaded day: sign in, kiosks, alerts, the day with its
- * chart, an export checked by the kiosk's verify command, sign out. Every screen: axe clean,
+ * chart, an export checked by the kiosk's verify command, sign out; then centres and staff
+ * managed from the console. Every screen: axe clean,
  * every control at least 64 px, a screenshot in tests/e2e/screenshots/.
  */
 const root = path.resolve(import.meta.dirname, '../..');
@@ -143,6 +144,100 @@ test.describe('the hub console', () => {
     await expect(page.getByRole('heading', { name: 'Sign in to the back office console' })).toBeVisible();
     const after = await page.request.get(`${hub.url}/console/api/kiosks`);
     expect(after.status()).toBe(401);
+    await context.close();
+  });
+
+  test('an admin adds a centre and a clerk, moves a kiosk there, changes the role, disables the clerk and resets a PIN', async ({ browser }) => {
+    const { context, page } = await signIn(browser);
+    await page.getByLabel('Admin name').fill(ADMIN.name);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Centres and staff' }).click();
+    await expect(page.getByRole('heading', { name: 'Centres', exact: true })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Huduma Centre GPO nairobi-gpo 3/ })).toBeVisible();
+
+    // A centre id the kiosks could not name is refused before anything is sent.
+    await page.getByLabel('Centre id').fill('Huduma Mombasa');
+    await page.getByLabel('Name').fill('Huduma Centre Mombasa');
+    await page.getByRole('button', { name: 'Add the centre' }).click();
+    await expect(page.getByText('Use up to 64 lower-case letters')).toBeVisible();
+    await expect(page.getByLabel('Centre id')).toHaveAttribute('aria-invalid', 'true');
+    await check(page, 'hub-console-07-centres-refused');
+    await page.getByLabel('Centre id').fill('huduma-mombasa');
+    await page.getByRole('button', { name: 'Add the centre' }).click();
+    await expect(page.getByRole('status')).toHaveText('Added: Huduma Centre Mombasa.');
+    await check(page, 'hub-console-08-centres');
+
+    await page.getByRole('link', { name: 'Huduma Centre Mombasa' }).click();
+    await expect(page.getByRole('heading', { name: 'Huduma Centre Mombasa (huduma-mombasa)' })).toBeVisible();
+    await expect(page.getByText('No staff in this centre yet')).toBeVisible();
+    await check(page, 'hub-console-09-centre-empty');
+
+    // A clerk: a PIN anyone would guess is the hub's to refuse; two different PINs are caught here.
+    const addStaff = page.getByRole('region', { name: 'Add a member of staff' });
+    await addStaff.getByLabel('Staff number').fill('3001');
+    await addStaff.getByLabel('Name').fill('Wanjiku Kamau');
+    await addStaff.getByLabel('Role').selectOption({ label: 'Clerk' });
+    await addStaff.getByLabel('New PIN').fill('4826');
+    await addStaff.getByLabel('The same PIN again').fill('4862');
+    await addStaff.getByRole('button', { name: 'Add to the staff' }).click();
+    await expect(page.getByText('The two PINs differ.')).toBeVisible();
+    await addStaff.getByLabel('New PIN').fill('9876');
+    await addStaff.getByLabel('The same PIN again').fill('9876');
+    await addStaff.getByRole('button', { name: 'Add to the staff' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/This PIN is too easy to guess/);
+    await check(page, 'hub-console-10-staff-refused');
+    await addStaff.getByLabel('New PIN').fill('4826');
+    await addStaff.getByLabel('The same PIN again').fill('4826');
+    await addStaff.getByRole('button', { name: 'Add to the staff' }).click();
+    await expect(page.getByRole('status')).toHaveText('Wanjiku Kamau (3001) added.');
+    await expect(addStaff.getByLabel('New PIN')).toHaveValue('');
+    const clerk = page.getByRole('row', { name: /3001 Wanjiku Kamau/ });
+    await expect(clerk).toContainText('Clerk');
+    await expect(clerk).toContainText('No');
+    await expect(clerk).toContainText('Active');
+
+    await page.getByLabel('Move a kiosk to this centre').selectOption({ label: 'kiosk-nairobi-4 (now: nyeri)' });
+    await page.getByRole('button', { name: 'Move here' }).click();
+    await expect(page.getByRole('status')).toHaveText('Kiosk kiosk-nairobi-4 moved to Huduma Centre Mombasa.');
+    await expect(page.getByRole('row', { name: /kiosk-nairobi-4 Offline/ })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Make Supervisor: Wanjiku Kamau (3001)' }).click();
+    await expect(page.getByRole('status')).toHaveText('Wanjiku Kamau (3001) is now: Supervisor.');
+    await expect(clerk).toContainText('Supervisor');
+
+    await page.getByRole('button', { name: 'Disable Wanjiku Kamau (3001)' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Disable Wanjiku Kamau (3001)?' });
+    await expect(confirm).toBeVisible();
+    await check(page, 'hub-console-11-disable-confirm');
+    await confirm.getByRole('button', { name: 'Yes, disable' }).click();
+    await expect(page.getByRole('status')).toHaveText('Wanjiku Kamau (3001) disabled.');
+    await expect(clerk).toContainText('Disabled');
+
+    await page.getByRole('button', { name: 'Reset PIN: Wanjiku Kamau (3001)' }).click();
+    const pinDialog = page.getByRole('dialog', { name: 'New PIN for Wanjiku Kamau (3001)' });
+    await pinDialog.getByLabel('New PIN').fill('5937');
+    await pinDialog.getByLabel('The same PIN again').fill('5937');
+    await check(page, 'hub-console-12-reset-pin');
+    await pinDialog.getByRole('button', { name: 'Set the new PIN' }).click();
+    await expect(page.getByRole('status')).toHaveText('The PIN of Wanjiku Kamau (3001) was reset.');
+
+    const log = page.getByRole('region', { name: 'Latest changes in this centre' });
+    for (const change of ['PIN reset', 'Staff disabled', 'Role changed', 'Kiosk moved here', 'Staff added', 'Centre added']) {
+      await expect(log.getByRole('cell', { name: change, exact: true }).first()).toBeVisible();
+    }
+    await expect(log.getByRole('cell', { name: 'Refused: PIN too easy to guess' })).toBeVisible();
+    await check(page, 'hub-console-13-centre');
+
+    const stored = await page.request.get(`${hub.url}/console/api/centres/huduma-mombasa`);
+    const text = await stored.text();
+    expect(JSON.parse(text)).toMatchObject({ staff: [{ staffId: '3001', role: 'supervisor', disabledAt: expect.any(String) }] });
+    for (const pin of ['4826', '9876', '5937']) expect(text).not.toContain(pin);
+
+    await page.getByRole('button', { name: 'Kiswahili' }).click();
+    await expect(page.getByRole('heading', { name: 'Wafanyakazi' })).toBeVisible();
+    await check(page, 'hub-console-14-centre-kiswahili');
+    await page.getByRole('button', { name: 'English' }).click();
     await context.close();
   });
 

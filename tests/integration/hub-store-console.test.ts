@@ -63,6 +63,22 @@ describe.each(HUB_STORES)('the console store on $name', ({ open }) => {
     });
   });
 
+  describe("admins' actions", () => {
+    it("keeps every action with its admin, target, centre and outcome, newest first, and lists one centre's", async () => {
+      const actions = [
+        { adminName: 'amina', action: 'centre.add', target: 'huduma-gpo', centreId: 'huduma-gpo', outcome: 'done', at: AT },
+        { adminName: 'amina', action: 'staff.add', target: '2001', centreId: 'huduma-gpo', outcome: 'weak-pin', at: '2026-03-10T09:01:00.000Z' },
+        { adminName: 'otieno', action: 'staff.disable', target: '9999', centreId: null, outcome: 'not-found', at: '2026-03-10T09:02:00.000Z' },
+        { adminName: 'otieno', action: 'kiosk.centre', target: 'kiosk-a', centreId: 'nyeri', outcome: 'done', at: '2026-03-10T09:03:00.000Z' },
+      ] as const;
+      for (const action of actions) await store.recordConsoleAction(action);
+      expect(await store.listConsoleActions(10)).toEqual([...actions].reverse());
+      expect(await store.listConsoleActions(2)).toEqual([actions[3], actions[2]]);
+      expect(await store.listConsoleActions(10, 'huduma-gpo')).toEqual([actions[1], actions[0]]);
+      expect(await store.listConsoleActions(10, 'mombasa')).toEqual([]);
+    });
+  });
+
   describe("the centre's day", () => {
     it('groups paid payments by method, service and UTC hour, leaving out a refund due', async () => {
       const days = await uploadCentreDay();

@@ -11,7 +11,7 @@ export class ConsoleApiError extends Error {
 }
 
 /** One call of the console's API with the session cookie; every call carries the console's header (CSRF). */
-export async function callConsole<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function callConsole<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let answer: Response;
   try {
     answer = await fetch(`${CONSOLE_API}${path}`, {

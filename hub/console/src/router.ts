@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 import { useSessionStore } from './stores/session';
 import AlertsView from './views/AlertsView.vue';
+import CentresView from './views/CentresView.vue';
+import CentreView from './views/CentreView.vue';
 import DayView from './views/DayView.vue';
 import KiosksView from './views/KiosksView.vue';
 import SignInView from './views/SignInView.vue';
@@ -14,6 +16,8 @@ export const router = createRouter({
     { path: '/kiosks', component: KiosksView },
     { path: '/alerts', component: AlertsView },
     { path: '/day', component: DayView },
+    { path: '/centres', component: CentresView },
+    { path: '/centres/:id', component: CentreView },
   ],
 });
 

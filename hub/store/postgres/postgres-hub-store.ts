@@ -23,10 +23,12 @@ import type {
   StoredEvent,
   UnclaimedMpesaPayment,
 } from '../hub-store';
+import type { ConsoleActionRecord } from '@shared/console/console-api';
 import type { AlertEvent, ConsoleAdmin, ConsoleOverride, ConsolePayment, ConsoleSession, ConsoleShift, ConsoleStore, EventScope, PaymentGroup, PaymentPageKey, RecoveryCount, RejectedEvent, ReplicaPosition, SignInRecord } from '../console-store';
 import { AuditHeadLedger } from './audit-head-ledger';
 import { CentreRegistry } from './centre-registry';
 import { ConsoleAccounts } from './console-accounts';
+import { ConsoleActions } from './console-actions';
 import { ConsoleViews } from './console-views';
 import { EventLedger } from './event-ledger';
 import { KioskRegistry } from './kiosk-registry';
@@ -52,6 +54,7 @@ export class PostgresHubStore implements HubStore, ConsoleStore {
   private readonly auditHeads: AuditHeadLedger;
   private readonly centres: CentreRegistry;
   private readonly consoleAccounts: ConsoleAccounts;
+  private readonly consoleActions: ConsoleActions;
   private readonly consoleViews: ConsoleViews;
 
   private constructor(
@@ -65,6 +68,7 @@ export class PostgresHubStore implements HubStore, ConsoleStore {
     this.auditHeads = new AuditHeadLedger(pool);
     this.centres = new CentreRegistry(pool);
     this.consoleAccounts = new ConsoleAccounts(pool);
+    this.consoleActions = new ConsoleActions(pool);
     this.consoleViews = new ConsoleViews(pool);
   }
 
@@ -230,6 +234,14 @@ export class PostgresHubStore implements HubStore, ConsoleStore {
 
   listSignIns(limit: number): Promise<SignInRecord[]> {
     return this.consoleAccounts.signIns(limit);
+  }
+
+  recordConsoleAction(record: ConsoleActionRecord): Promise<void> {
+    return this.consoleActions.record(record);
+  }
+
+  listConsoleActions(limit: number, centreId?: string): Promise<ConsoleActionRecord[]> {
+    return this.consoleActions.list(limit, centreId);
   }
 
   recordReplicaPosition(position: ReplicaPosition): Promise<void> {

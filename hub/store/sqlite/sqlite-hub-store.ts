@@ -24,10 +24,12 @@ import type {
   StoredEvent,
   UnclaimedMpesaPayment,
 } from '../hub-store';
+import type { ConsoleActionRecord } from '@shared/console/console-api';
 import type { AlertEvent, ConsoleAdmin, ConsoleOverride, ConsolePayment, ConsoleSession, ConsoleShift, ConsoleStore, EventScope, PaymentGroup, PaymentPageKey, RecoveryCount, RejectedEvent, ReplicaPosition, SignInRecord } from '../console-store';
 import { AuditHeadLedger } from './audit-head-ledger';
 import { CentreRegistry } from './centre-registry';
 import { ConsoleAccounts } from './console-accounts';
+import { ConsoleActions } from './console-actions';
 import { ConsoleViews } from './console-views';
 import { EventLedger } from './event-ledger';
 import { KioskRegistry } from './kiosk-registry';
@@ -48,6 +50,7 @@ export class SqliteHubStore implements HubStore, ConsoleStore {
   private readonly auditHeads: AuditHeadLedger;
   private readonly centres: CentreRegistry;
   private readonly consoleAccounts: ConsoleAccounts;
+  private readonly consoleActions: ConsoleActions;
   private readonly consoleViews: ConsoleViews;
 
   constructor(file: string) {
@@ -59,6 +62,7 @@ export class SqliteHubStore implements HubStore, ConsoleStore {
     this.auditHeads = new AuditHeadLedger(this.db);
     this.centres = new CentreRegistry(this.db);
     this.consoleAccounts = new ConsoleAccounts(this.db);
+    this.consoleActions = new ConsoleActions(this.db);
     this.consoleViews = new ConsoleViews(this.db);
   }
 
@@ -217,6 +221,14 @@ export class SqliteHubStore implements HubStore, ConsoleStore {
 
   async listSignIns(limit: number): Promise<SignInRecord[]> {
     return this.consoleAccounts.signIns(limit);
+  }
+
+  async recordConsoleAction(record: ConsoleActionRecord): Promise<void> {
+    this.consoleActions.record(record);
+  }
+
+  async listConsoleActions(limit: number, centreId?: string): Promise<ConsoleActionRecord[]> {
+    return this.consoleActions.list(limit, centreId);
   }
 
   async recordReplicaPosition(position: ReplicaPosition): Promise<void> {

@@ -7,9 +7,10 @@ import { centresAndStaff } from './005-centres-and-staff';
 import { consoleTables } from './006-console';
 import { applyUploadFunction } from './007-apply-upload';
 import { centreSettings } from './008-centre-settings';
+import { consoleActions } from './009-console-actions';
 
 /**
  * The hub's PostgreSQL schema, in order; append only. A later replica column (a new kiosk
  * migration) comes here as a new step too, as it does in the SQLite hub's list.
  */
-export const postgresMigrations: readonly PostgresMigration[] = [replicaTables, hubTables, mpesaCallbacks, kioskAuditHeads, centresAndStaff, consoleTables, applyUploadFunction, centreSettings];
+export const postgresMigrations: readonly PostgresMigration[] = [replicaTables, hubTables, mpesaCallbacks, kioskAuditHeads, centresAndStaff, consoleTables, applyUploadFunction, centreSettings, consoleActions];

@@ -8,9 +8,10 @@ import { replicaKiswahili } from './006-replica-kiswahili';
 import { centresAndStaff } from './007-centres-and-staff';
 import { consoleTables } from './008-console';
 import { centreSettings } from './009-centre-settings';
+import { consoleActions } from './010-console-actions';
 
 /**
  * The SQLite hub's schema, in order; append only. A later kiosk migration that adds replica
  * columns belongs here too, under the hub's own next version number (and in ../../postgres/migrations).
  */
-export const hubMigrations: readonly Migration[] = [replicaTables, hubTables, mpesaCallbacks, auditHeads, mpesaCallbackClaims, replicaKiswahili, centresAndStaff, consoleTables, centreSettings];
+export const hubMigrations: readonly Migration[] = [replicaTables, hubTables, mpesaCallbacks, auditHeads, mpesaCallbackClaims, replicaKiswahili, centresAndStaff, consoleTables, centreSettings, consoleActions];
