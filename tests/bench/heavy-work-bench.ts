@@ -1,5 +1,5 @@
 import { execFile, fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,13 @@ import { SearchClient, type SearchSample } from './search-client';
 import type { StallReading } from './stall-monitor';
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+/** When the kernel starts writing dirty pages back (resources/deploy/sysctl.d/ sets it on a kiosk): the stalls depend on it. */
+function dirtyWriteback(): string {
+  const read = (name: string) => (existsSync(`/proc/sys/vm/${name}`) ? readFileSync(`/proc/sys/vm/${name}`, 'utf8').trim() : '?');
+  const bytes = Number(read('dirty_background_bytes'));
+  return bytes > 0 ? `vm.dirty_background_bytes ${Math.round(bytes / 1024 / 1024)} MiB` : `vm.dirty_background_ratio ${read('dirty_background_ratio')}% (the deploy files' 16 MiB not set)`;
+}
 /** As the day-report bench: about a year and a half of a busy kiosk's sensitive actions. */
 const AUDIT_ROWS = 200_000;
 const PAYMENTS = 1_000;
@@ -137,7 +144,7 @@ function benchRows(windows: readonly Window[], quiet: StallReading, citizens: nu
       name: 'longest stall, quiet (no client, no heavy work)',
       value: round(quiet.longestMs, 1),
       unit: 'ms',
-      note: `${QUIET_MS / 1000} s: the floor on this machine; event-loop delay histogram max ${round(quiet.loopDelayMaxMs)} ms, 10 ms timer ${round(quiet.timerLateMaxMs)} ms late at most`,
+      note: `${QUIET_MS / 1000} s: the floor on this machine; event-loop delay histogram max ${round(quiet.loopDelayMaxMs)} ms, 10 ms timer ${round(quiet.timerLateMaxMs)} ms late at most; ${dirtyWriteback()}`,
     },
   ];
   for (const w of windows) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -94,5 +94,19 @@ describe('the systemd units in resources/deploy', () => {
     expect(display).toContain('\nRestart=always\n');
     expect(display).toContain('\nBindsTo=huduma-kiosk-host.service\n');
     expect(display).toContain('\nSupplementaryGroups=huduma-kiosk\n');
+  });
+});
+
+describe('the kernel settings in resources/deploy/sysctl.d', () => {
+  it('name settings this kernel has, each a whole number: writeback starts at 16 MiB of dirty pages', () => {
+    const text = unit('sysctl.d/60-huduma-kiosk.conf');
+    const settings = text
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => /^([a-z_.]+) = (\d+)$/.exec(line));
+    expect(settings.every((match) => match !== null)).toBe(true);
+    const values = Object.fromEntries(settings.map((match) => [match?.[1] ?? '', Number(match?.[2])]));
+    expect(values).toEqual({ 'vm.dirty_background_bytes': 16 * 1024 * 1024 });
+    for (const key of Object.keys(values)) expect(existsSync(`/proc/sys/${key.replaceAll('.', '/')}`), key).toBe(true);
   });
 });
