@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { StaffView } from '@shared/console/console-api';
+import type { ConsoleActionRecord, StaffView } from '@shared/console/console-api';
 import { centreBadgeHash, newCentreBadgeKey } from '@shared/node/badge-hash';
 import { hashPin } from '@shared/node/pin-hash';
 import { badgeCodeSchema, pinSchema, staffIdSchema, staffNameSchema, staffRoleSchema } from '@shared/contract/staff';
@@ -12,7 +12,8 @@ import type { CentreStaff, CentreStaffRole, HubStore, StaffChange } from './stor
  * Centres and their staff, as the back office manages them (the CLI and the admin routes
  * both come here). PINs arrive once, are hashed here in the kiosk's format and never kept;
  * badges likewise, under the centre's key. A refusal is a CentreCommandError whose message
- * an engineer can act on and whose `code` the admin API answers with.
+ * an engineer can act on and whose `code` the admin API answers with. The console passes its
+ * record of the change (`record`), which the store keeps in the change's own transaction.
  */
 export class CentreCommandError extends Error {
   constructor(
@@ -36,17 +37,17 @@ function valid<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 const CENTRE_ID_RULE = 'the centre id (up to 64 lower-case letters, digits and dashes, not starting or ending with a dash, e.g. huduma-gpo)';
 const STAFF_ID_RULE = 'the staff number (3-12 digits)';
 
-export async function addCentre(store: HubStore, input: { centreId: unknown; name: unknown }, now = new Date()): Promise<void> {
+export async function addCentre(store: HubStore, input: { centreId: unknown; name: unknown }, now = new Date(), record?: ConsoleActionRecord): Promise<void> {
   const id = valid(centreIdSchema, input.centreId, CENTRE_ID_RULE);
   const name = valid(nameSchema, input.name, 'the centre name (2-80 characters)');
-  if (!(await store.addCentre({ id, name, badgeKey: newCentreBadgeKey(), createdAt: now.toISOString() }))) {
+  if (!(await store.addCentre({ id, name, badgeKey: newCentreBadgeKey(), createdAt: now.toISOString() }, record))) {
     throw new CentreCommandError('exists', `centre ${id} already exists`);
   }
 }
 
 /** Places a kiosk in a centre: from its next sync it has that centre's staff. */
-export async function moveKioskToCentre(store: HubStore, kioskId: string, centreId: unknown): Promise<void> {
-  const outcome = await store.setKioskCentre(kioskId, valid(centreIdSchema, centreId, CENTRE_ID_RULE));
+export async function moveKioskToCentre(store: HubStore, kioskId: string, centreId: unknown, record?: ConsoleActionRecord): Promise<void> {
+  const outcome = await store.setKioskCentre(kioskId, valid(centreIdSchema, centreId, CENTRE_ID_RULE), record);
   if (outcome === 'no-kiosk') throw new CentreCommandError('not-found', `no kiosk ${kioskId}`);
   if (outcome === 'no-centre') throw new CentreCommandError('not-found', `no centre ${String(centreId)}`);
 }
@@ -73,7 +74,7 @@ function checkedPin(pin: unknown): string {
   return checked;
 }
 
-export async function addStaff(store: HubStore, input: NewStaffInput, now = new Date()): Promise<void> {
+export async function addStaff(store: HubStore, input: NewStaffInput, now = new Date(), record?: ConsoleActionRecord): Promise<void> {
   const centreId = valid(centreIdSchema, input.centreId, CENTRE_ID_RULE);
   const staffId = valid(staffIdSchema, input.staffId, STAFF_ID_RULE);
   const name = valid(nameSchema, input.name, 'the name (2-80 characters)');
@@ -83,29 +84,29 @@ export async function addStaff(store: HubStore, input: NewStaffInput, now = new 
   const centre = (await store.listCentres()).find((c) => c.id === centreId);
   if (!centre) throw new CentreCommandError('not-found', `no centre ${centreId}`);
   const badgeHash = badgeCode === undefined ? null : centreBadgeHash(centre.badgeKey, badgeCode);
-  const outcome = await store.addStaff({ centreId, staffId, name, role, pinHash: await hashPin(pin), badgeHash }, now.toISOString());
+  const outcome = await store.addStaff({ centreId, staffId, name, role, pinHash: await hashPin(pin), badgeHash }, now.toISOString(), record);
   if (outcome === 'exists') throw new CentreCommandError('exists', `staff number ${staffId} already exists`);
   if (outcome === 'badge-taken') throw new CentreCommandError('badge-taken', 'another account already has this badge');
   if (outcome === 'no-centre') throw new CentreCommandError('not-found', `no centre ${centreId}`);
 }
 
-async function change(store: HubStore, staffId: unknown, what: StaffChange, now: Date): Promise<void> {
+async function change(store: HubStore, staffId: unknown, what: StaffChange, now: Date, record: ConsoleActionRecord | undefined): Promise<void> {
   const id = valid(staffIdSchema, staffId, STAFF_ID_RULE);
-  if (!(await store.changeStaff(id, what, now.toISOString()))) throw new CentreCommandError('not-found', `no staff number ${id}`);
+  if (!(await store.changeStaff(id, what, now.toISOString(), record))) throw new CentreCommandError('not-found', `no staff number ${id}`);
 }
 
 /** Signed out and refused on every kiosk of the centre from their next sync. */
-export function setStaffDisabled(store: HubStore, staffId: unknown, disabled: boolean, now = new Date()): Promise<void> {
-  return change(store, staffId, { disabled }, now);
+export function setStaffDisabled(store: HubStore, staffId: unknown, disabled: boolean, now = new Date(), record?: ConsoleActionRecord): Promise<void> {
+  return change(store, staffId, { disabled }, now, record);
 }
 
-export function setStaffRole(store: HubStore, staffId: unknown, role: unknown, now = new Date()): Promise<void> {
-  return change(store, staffId, { role: valid(staffRoleSchema, role, 'the role (clerk or supervisor)') as CentreStaffRole }, now);
+export function setStaffRole(store: HubStore, staffId: unknown, role: unknown, now = new Date(), record?: ConsoleActionRecord): Promise<void> {
+  return change(store, staffId, { role: valid(staffRoleSchema, role, 'the role (clerk or supervisor)') as CentreStaffRole }, now, record);
 }
 
-export async function resetStaffPin(store: HubStore, staffId: unknown, pin: unknown, now = new Date()): Promise<void> {
+export async function resetStaffPin(store: HubStore, staffId: unknown, pin: unknown, now = new Date(), record?: ConsoleActionRecord): Promise<void> {
   const checked = checkedPin(pin);
-  return change(store, staffId, { pinHash: await hashPin(checked) }, now);
+  return change(store, staffId, { pinHash: await hashPin(checked) }, now, record);
 }
 
 /** An account as the console and the CLI show it: never the PIN's hash, nor the badge's. */

@@ -9,6 +9,7 @@ import {
   roleChangeSchema,
   type CentreView,
   type ConsoleAction,
+  type ConsoleActionRecord,
 } from '@shared/console/console-api';
 import { centreSchema } from '@shared/updates/update-feed';
 import { addCentre, addStaff, CentreCommandError, moveKioskToCentre, resetStaffPin, setStaffDisabled, setStaffRole, staffView } from '../centre-commands';
@@ -46,18 +47,19 @@ interface Action {
  * Centres, kiosks' centres and staff, managed by a signed-in admin (inside the console's
  * guarded scope: the session and the CSRF header are already checked). The centre commands
  * apply their rules, as for the CLI and the admin API; every change, done or refused, is
- * recorded with the admin's name, and never with the request's body.
+ * recorded with the admin's name, and never with the request's body. A change done commits
+ * with its record in one transaction, so neither is kept without the other; a refusal changed
+ * nothing and is recorded alone.
  */
 export function consoleCentreRoutes(scope: FastifyInstance, store: HubStore & ConsoleStore, now: () => Date): void {
-  const act = async (request: FastifyRequest, reply: FastifyReply, { action, target, centreId }: Action, work: () => Promise<unknown>, status = 204) => {
-    const record = (outcome: string) => store.recordConsoleAction({ adminName: request.adminName, action, target: named(target), centreId, outcome, at: now().toISOString() });
+  const act = async (request: FastifyRequest, reply: FastifyReply, { action, target, centreId }: Action, work: (done: ConsoleActionRecord) => Promise<unknown>, status = 204) => {
+    const record = (outcome: string): ConsoleActionRecord => ({ adminName: request.adminName, action, target: named(target), centreId, outcome, at: now().toISOString() });
     try {
-      const answer = await work();
-      await record('done');
+      const answer = await work(record('done'));
       return reply.code(status).send(status === 204 ? undefined : answer);
     } catch (error) {
       if (!(error instanceof CentreCommandError)) throw error;
-      await record(error.code);
+      await store.recordConsoleAction(record(error.code));
       return refuse(reply, error);
     }
   };
@@ -66,9 +68,9 @@ export function consoleCentreRoutes(scope: FastifyInstance, store: HubStore & Co
 
   scope.post(`${CONSOLE_API}/centres`, (request, reply) => {
     const id = (request.body as { id?: unknown } | null)?.id;
-    return act(request, reply, { action: 'centre.add', target: named(id), centreId: centreNamed(id) }, async () => {
+    return act(request, reply, { action: 'centre.add', target: named(id), centreId: centreNamed(id) }, async (done) => {
       const body = bodyOf(newCentreSchema, request.body);
-      await addCentre(store, { centreId: body.id, name: body.name }, now());
+      await addCentre(store, { centreId: body.id, name: body.name }, now(), done);
       return { centre: { id: body.id, name: body.name } };
     }, 201);
   });
@@ -83,16 +85,16 @@ export function consoleCentreRoutes(scope: FastifyInstance, store: HubStore & Co
 
   scope.put<{ Params: { id: string } }>(`${CONSOLE_API}/kiosks/:id/centre`, (request, reply) => {
     const centreId = centreNamed((request.body as { centreId?: unknown } | null)?.centreId);
-    return act(request, reply, { action: 'kiosk.centre', target: request.params.id, centreId }, () =>
-      moveKioskToCentre(store, request.params.id, bodyOf(kioskMoveSchema, request.body).centreId),
+    return act(request, reply, { action: 'kiosk.centre', target: request.params.id, centreId }, (done) =>
+      moveKioskToCentre(store, request.params.id, bodyOf(kioskMoveSchema, request.body).centreId, done),
     );
   });
 
   scope.post<{ Params: { id: string } }>(`${CONSOLE_API}/centres/:id/staff`, (request, reply) => {
     const staffId = named((request.body as { staffId?: unknown } | null)?.staffId);
-    return act(request, reply, { action: 'staff.add', target: staffId, centreId: centreNamed(request.params.id) }, async () => {
+    return act(request, reply, { action: 'staff.add', target: staffId, centreId: centreNamed(request.params.id) }, async (done) => {
       const body = bodyOf(newStaffSchema, request.body);
-      await addStaff(store, { centreId: request.params.id, ...body }, now());
+      await addStaff(store, { centreId: request.params.id, ...body }, now(), done);
       const added = await store.findStaff(body.staffId);
       return added && { staff: staffView(added) };
     }, 201);
@@ -100,15 +102,15 @@ export function consoleCentreRoutes(scope: FastifyInstance, store: HubStore & Co
 
   for (const [route, action, disabled] of [['disable', 'staff.disable', true], ['enable', 'staff.enable', false]] as const) {
     scope.post<{ Params: { staffId: string } }>(`${CONSOLE_API}/staff/:staffId/${route}`, async (request, reply) =>
-      act(request, reply, await staffAction(action, request.params.staffId), () => setStaffDisabled(store, request.params.staffId, disabled, now())),
+      act(request, reply, await staffAction(action, request.params.staffId), (done) => setStaffDisabled(store, request.params.staffId, disabled, now(), done)),
     );
   }
 
   scope.put<{ Params: { staffId: string } }>(`${CONSOLE_API}/staff/:staffId/role`, async (request, reply) =>
-    act(request, reply, await staffAction('staff.role', request.params.staffId), () => setStaffRole(store, request.params.staffId, bodyOf(roleChangeSchema, request.body).role, now())),
+    act(request, reply, await staffAction('staff.role', request.params.staffId), (done) => setStaffRole(store, request.params.staffId, bodyOf(roleChangeSchema, request.body).role, now(), done)),
   );
 
   scope.put<{ Params: { staffId: string } }>(`${CONSOLE_API}/staff/:staffId/pin`, async (request, reply) =>
-    act(request, reply, await staffAction('staff.pin-reset', request.params.staffId), () => resetStaffPin(store, request.params.staffId, bodyOf(pinResetSchema, request.body).pin, now())),
+    act(request, reply, await staffAction('staff.pin-reset', request.params.staffId), (done) => resetStaffPin(store, request.params.staffId, bodyOf(pinResetSchema, request.body).pin, now(), done)),
   );
 }

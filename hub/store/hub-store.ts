@@ -1,3 +1,4 @@
+import type { ConsoleActionRecord } from '@shared/console/console-api';
 import type { Cell, Heartbeat, TableChanges, UploadedEvent, WireAuditHead } from '@shared/sync/protocol';
 import type { CentreSettings } from '@shared/sync/centre-settings';
 import type { ReplicaTableName } from '@shared/sync/replica-tables';
@@ -148,7 +149,9 @@ export interface SeedSummary {
 /**
  * Everything the hub keeps, behind one interface so another database (PostgreSQL) can
  * replace SQLite. Each method is one transaction. History positions must grow in commit
- * order, so a reader never sees position n+1 before n commits.
+ * order, so a reader never sees position n+1 before n commits. A change to centres, kiosks'
+ * centres or staff may carry the console's record of it (`record`): written in the change's
+ * own transaction and only when the change is made, so neither is kept without the other.
  */
 export interface HubStore {
   /** False when a kiosk of that id already exists. `centreId` must name a centre (null: none yet). */
@@ -192,16 +195,16 @@ export interface HubStore {
   listKiosks(): Promise<KioskSummary[]>;
 
   /** False when a centre of that id already exists. */
-  addCentre(centre: Centre): Promise<boolean>;
+  addCentre(centre: Centre, record?: ConsoleActionRecord): Promise<boolean>;
   listCentres(): Promise<Centre[]>;
   /** Moves a kiosk into a centre; it receives that centre's staff from its next sync. */
-  setKioskCentre(kioskId: string, centreId: string): Promise<'moved' | 'no-kiosk' | 'no-centre'>;
+  setKioskCentre(kioskId: string, centreId: string, record?: ConsoleActionRecord): Promise<'moved' | 'no-kiosk' | 'no-centre'>;
   /** The kiosk's centre, or null when the hub has not placed it in one (or knows no such kiosk). */
   kioskCentre(kioskId: string): Promise<Centre | null>;
 
-  addStaff(staff: NewCentreStaff, at: string): Promise<AddStaffOutcome>;
+  addStaff(staff: NewCentreStaff, at: string, record?: ConsoleActionRecord): Promise<AddStaffOutcome>;
   /** False when there is no such staff number. */
-  changeStaff(staffId: string, change: StaffChange, at: string): Promise<boolean>;
+  changeStaff(staffId: string, change: StaffChange, at: string, record?: ConsoleActionRecord): Promise<boolean>;
   findStaff(staffId: string): Promise<CentreStaff | undefined>;
   /** The centre's staff, disabled ones too (a kiosk must learn of the disabling), by staff number. */
   listStaff(centreId: string): Promise<CentreStaff[]>;

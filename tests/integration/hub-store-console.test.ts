@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ConsoleAction, ConsoleActionRecord } from '../../shared/console/console-api';
 import { dayScope } from '../../hub/console-server/console-day';
 import type { ConsoleStore } from '../../hub/store/console-store';
 import type { HubStore, JudgedEvent } from '../../hub/store/hub-store';
@@ -76,6 +77,53 @@ describe.each(HUB_STORES)('the console store on $name', ({ open }) => {
       expect(await store.listConsoleActions(2)).toEqual([actions[3], actions[2]]);
       expect(await store.listConsoleActions(10, 'huduma-gpo')).toEqual([actions[1], actions[0]]);
       expect(await store.listConsoleActions(10, 'mombasa')).toEqual([]);
+    });
+
+    const centre = { id: 'huduma-gpo', name: 'Huduma GPO', badgeKey: 'key-of-gpo-0123456789', createdAt: AT };
+    const clerk = { staffId: '2001', centreId: 'huduma-gpo', name: 'Clerk 2001', role: 'clerk', pinHash: 'scrypt$32768$8$1$salt$key', badgeHash: null } as const;
+    const done = (action: ConsoleAction, target: string): ConsoleActionRecord => ({ adminName: 'amina', action, target, centreId: 'huduma-gpo', outcome: 'done', at: AT });
+    /** A record the store cannot write (admin_name is NOT NULL): the change it comes with must not be kept either. */
+    const unwritable = (action: ConsoleAction, target: string): ConsoleActionRecord => ({ ...done(action, target), adminName: null as unknown as string });
+
+    it('keeps a change and its record together', async () => {
+      await store.addKiosk('kiosk-a', 'hash-a', AT);
+      expect(await store.addCentre(centre, done('centre.add', 'huduma-gpo'))).toBe(true);
+      expect(await store.setKioskCentre('kiosk-a', 'huduma-gpo', done('kiosk.centre', 'kiosk-a'))).toBe('moved');
+      expect(await store.addStaff(clerk, AT, done('staff.add', '2001'))).toBe('added');
+      expect(await store.changeStaff('2001', { disabled: true }, AT, done('staff.disable', '2001'))).toBe(true);
+
+      expect(await store.kioskCentre('kiosk-a')).toEqual(centre);
+      expect(await store.findStaff('2001')).toMatchObject({ disabledAt: AT });
+      expect((await store.listConsoleActions(10)).map((record) => record.action)).toEqual(['staff.disable', 'staff.add', 'kiosk.centre', 'centre.add']);
+    });
+
+    it('keeps no change whose record cannot be written', async () => {
+      await expect(store.addCentre(centre, unwritable('centre.add', 'huduma-gpo'))).rejects.toThrow();
+      expect(await store.listCentres()).toEqual([]);
+
+      await store.addCentre(centre);
+      await store.addKiosk('kiosk-a', 'hash-a', AT);
+      await expect(store.setKioskCentre('kiosk-a', 'huduma-gpo', unwritable('kiosk.centre', 'kiosk-a'))).rejects.toThrow();
+      expect(await store.kioskCentre('kiosk-a')).toBeNull();
+      await expect(store.addStaff(clerk, AT, unwritable('staff.add', '2001'))).rejects.toThrow();
+      expect(await store.findStaff('2001')).toBeUndefined();
+
+      await store.addStaff(clerk, AT);
+      await expect(store.changeStaff('2001', { role: 'supervisor' }, AT, unwritable('staff.role', '2001'))).rejects.toThrow();
+      expect(await store.findStaff('2001')).toMatchObject({ role: 'clerk' });
+      expect(await store.listConsoleActions(10)).toEqual([]);
+    });
+
+    it('writes no record when nothing is changed', async () => {
+      await store.addCentre(centre);
+      await store.addStaff(clerk, AT);
+      expect(await store.addCentre(centre, done('centre.add', 'huduma-gpo'))).toBe(false);
+      expect(await store.setKioskCentre('kiosk-z', 'huduma-gpo', done('kiosk.centre', 'kiosk-z'))).toBe('no-kiosk');
+      expect(await store.addStaff(clerk, AT, done('staff.add', '2001'))).toBe('exists');
+      expect(await store.addStaff({ ...clerk, staffId: '2002', centreId: 'mombasa' }, AT, done('staff.add', '2002'))).toBe('no-centre');
+      expect(await store.changeStaff('9999', { disabled: true }, AT, done('staff.disable', '9999'))).toBe(false);
+      expect(await store.findStaff('9999')).toBeUndefined();
+      expect(await store.listConsoleActions(10)).toEqual([]);
     });
   });
 

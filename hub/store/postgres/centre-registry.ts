@@ -1,6 +1,8 @@
 import type pg from 'pg';
+import type { ConsoleActionRecord } from '@shared/console/console-api';
 import { STAFF_SIGN_IN_EVENTS } from '@shared/sync/centre-state';
 import type { AddStaffOutcome, Centre, CentreStaff, NewCentreStaff, StaffChange, StaffSignInEvent, StoredCentreSettings } from '../hub-store';
+import type { ConsoleActions } from './console-actions';
 import { inTransaction } from './postgres-connection';
 
 const CENTRE_COLUMNS = 'c.id, c.name, c.badge_key AS "badgeKey", c.created_at AS "createdAt"';
@@ -9,16 +11,30 @@ const STAFF_COLUMNS = `staff_id AS "staffId", centre_id AS "centreId", name, rol
 
 /** Service centres, which kiosk stands in which, each centre's staff and its settings. */
 export class CentreRegistry {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly actions: ConsoleActions,
+  ) {}
 
-  async addCentre(centre: Centre): Promise<boolean> {
-    const result = await this.pool.query('INSERT INTO centres (id, name, badge_key, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
-      centre.id,
-      centre.name,
-      centre.badgeKey,
-      centre.createdAt,
-    ]);
-    return result.rowCount === 1;
+  /** Makes a change and, only when it was made, writes its console record in the same transaction. */
+  private recorded<T>(record: ConsoleActionRecord | undefined, made: (outcome: T) => boolean, change: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, async (client) => {
+      const outcome = await change(client);
+      if (record !== undefined && made(outcome)) await this.actions.record(record, client);
+      return outcome;
+    });
+  }
+
+  addCentre(centre: Centre, record?: ConsoleActionRecord): Promise<boolean> {
+    return this.recorded(record, (added) => added, async (client) => {
+      const result = await client.query('INSERT INTO centres (id, name, badge_key, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+        centre.id,
+        centre.name,
+        centre.badgeKey,
+        centre.createdAt,
+      ]);
+      return result.rowCount === 1;
+    });
   }
 
   async listCentres(): Promise<Centre[]> {
@@ -26,15 +42,17 @@ export class CentreRegistry {
   }
 
   /** One statement: the kiosk and the centre are looked up together with the move. */
-  async setKioskCentre(kioskId: string, centreId: string): Promise<'moved' | 'no-kiosk' | 'no-centre'> {
-    const { rows } = await this.pool.query<{ kiosk: boolean; centre: boolean }>(
-      `WITH moved AS (UPDATE kiosks SET centre_id = $2 WHERE id = $1 AND EXISTS (SELECT 1 FROM centres WHERE id = $2) RETURNING id)
-       SELECT EXISTS (SELECT 1 FROM kiosks WHERE id = $1) AS kiosk, EXISTS (SELECT 1 FROM centres WHERE id = $2) AS centre`,
-      [kioskId, centreId],
-    );
-    const found = rows[0];
-    if (!found?.kiosk) return 'no-kiosk';
-    return found.centre ? 'moved' : 'no-centre';
+  setKioskCentre(kioskId: string, centreId: string, record?: ConsoleActionRecord): Promise<'moved' | 'no-kiosk' | 'no-centre'> {
+    return this.recorded(record, (outcome) => outcome === 'moved', async (client) => {
+      const { rows } = await client.query<{ kiosk: boolean; centre: boolean }>(
+        `WITH moved AS (UPDATE kiosks SET centre_id = $2 WHERE id = $1 AND EXISTS (SELECT 1 FROM centres WHERE id = $2) RETURNING id)
+         SELECT EXISTS (SELECT 1 FROM kiosks WHERE id = $1) AS kiosk, EXISTS (SELECT 1 FROM centres WHERE id = $2) AS centre`,
+        [kioskId, centreId],
+      );
+      const found = rows[0];
+      if (!found?.kiosk) return 'no-kiosk';
+      return found.centre ? 'moved' : 'no-centre';
+    });
   }
 
   async kioskCentre(kioskId: string): Promise<Centre | null> {
@@ -42,8 +60,8 @@ export class CentreRegistry {
     return rows[0] ?? null;
   }
 
-  addStaff(staff: NewCentreStaff, at: string): Promise<AddStaffOutcome> {
-    return inTransaction(this.pool, async (client): Promise<AddStaffOutcome> => {
+  addStaff(staff: NewCentreStaff, at: string, record?: ConsoleActionRecord): Promise<AddStaffOutcome> {
+    return this.recorded(record, (outcome) => outcome === 'added', async (client): Promise<AddStaffOutcome> => {
       // The centre's row is locked so two additions at once are judged one after the other.
       if ((await client.query('SELECT 1 FROM centres WHERE id = $1 FOR UPDATE', [staff.centreId])).rowCount === 0) return 'no-centre';
       const inserted = await client.query(
@@ -56,7 +74,7 @@ export class CentreRegistry {
     });
   }
 
-  async changeStaff(staffId: string, change: StaffChange, at: string): Promise<boolean> {
+  changeStaff(staffId: string, change: StaffChange, at: string, record?: ConsoleActionRecord): Promise<boolean> {
     const [assignment, value] =
       'disabled' in change
         ? // Disabling keeps the first time it happened; enabling clears it.
@@ -64,8 +82,10 @@ export class CentreRegistry {
         : 'role' in change
           ? ['role = $1', change.role]
           : ['pin_hash = $1', change.pinHash];
-    const result = await this.pool.query(`UPDATE centre_staff SET ${assignment}, updated_at = $2 WHERE staff_id = $3`, [value, at, staffId]);
-    return result.rowCount === 1;
+    return this.recorded(record, (changed) => changed, async (client) => {
+      const result = await client.query(`UPDATE centre_staff SET ${assignment}, updated_at = $2 WHERE staff_id = $3`, [value, at, staffId]);
+      return result.rowCount === 1;
+    });
   }
 
   async findStaff(staffId: string): Promise<CentreStaff | undefined> {

@@ -5,8 +5,9 @@ import type { ConsoleActionRecord } from '@shared/console/console-api';
 export class ConsoleActions {
   constructor(private readonly pool: pg.Pool) {}
 
-  async record({ adminName, action, target, centreId, outcome, at }: ConsoleActionRecord): Promise<void> {
-    await this.pool.query('INSERT INTO console_actions (admin_name, action, target, centre_id, outcome, at) VALUES ($1, $2, $3, $4, $5, $6)', [adminName, action, target, centreId, outcome, at]);
+  /** On `client` when given: inside the transaction of the change it records. */
+  async record({ adminName, action, target, centreId, outcome, at }: ConsoleActionRecord, client?: pg.PoolClient): Promise<void> {
+    await (client ?? this.pool).query('INSERT INTO console_actions (admin_name, action, target, centre_id, outcome, at) VALUES ($1, $2, $3, $4, $5, $6)', [adminName, action, target, centreId, outcome, at]);
   }
 
   async list(limit: number, centreId?: string): Promise<ConsoleActionRecord[]> {

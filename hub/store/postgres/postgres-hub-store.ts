@@ -66,9 +66,9 @@ export class PostgresHubStore implements HubStore, ConsoleStore {
     this.history = new ReplicaHistory(pool, catalog);
     this.callbacks = new MpesaCallbackBox(pool);
     this.auditHeads = new AuditHeadLedger(pool);
-    this.centres = new CentreRegistry(pool);
-    this.consoleAccounts = new ConsoleAccounts(pool);
     this.consoleActions = new ConsoleActions(pool);
+    this.centres = new CentreRegistry(pool, this.consoleActions);
+    this.consoleAccounts = new ConsoleAccounts(pool);
     this.consoleViews = new ConsoleViews(pool);
   }
 
@@ -150,28 +150,28 @@ export class PostgresHubStore implements HubStore, ConsoleStore {
     return this.kiosks.list();
   }
 
-  addCentre(centre: Centre): Promise<boolean> {
-    return this.centres.addCentre(centre);
+  addCentre(centre: Centre, record?: ConsoleActionRecord): Promise<boolean> {
+    return this.centres.addCentre(centre, record);
   }
 
   listCentres(): Promise<Centre[]> {
     return this.centres.listCentres();
   }
 
-  setKioskCentre(kioskId: string, centreId: string): Promise<'moved' | 'no-kiosk' | 'no-centre'> {
-    return this.centres.setKioskCentre(kioskId, centreId);
+  setKioskCentre(kioskId: string, centreId: string, record?: ConsoleActionRecord): Promise<'moved' | 'no-kiosk' | 'no-centre'> {
+    return this.centres.setKioskCentre(kioskId, centreId, record);
   }
 
   kioskCentre(kioskId: string): Promise<Centre | null> {
     return this.centres.kioskCentre(kioskId);
   }
 
-  addStaff(staff: NewCentreStaff, at: string): Promise<AddStaffOutcome> {
-    return this.centres.addStaff(staff, at);
+  addStaff(staff: NewCentreStaff, at: string, record?: ConsoleActionRecord): Promise<AddStaffOutcome> {
+    return this.centres.addStaff(staff, at, record);
   }
 
-  changeStaff(staffId: string, change: StaffChange, at: string): Promise<boolean> {
-    return this.centres.changeStaff(staffId, change, at);
+  changeStaff(staffId: string, change: StaffChange, at: string, record?: ConsoleActionRecord): Promise<boolean> {
+    return this.centres.changeStaff(staffId, change, at, record);
   }
 
   findStaff(staffId: string): Promise<CentreStaff | undefined> {

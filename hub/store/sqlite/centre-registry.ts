@@ -1,6 +1,8 @@
+import type { ConsoleActionRecord } from '@shared/console/console-api';
 import type { Db } from '@shared/node/sqlite/open-sqlite';
 import { STAFF_SIGN_IN_EVENTS } from '@shared/sync/centre-state';
 import type { AddStaffOutcome, Centre, CentreStaff, NewCentreStaff, StaffChange, StaffSignInEvent, StoredCentreSettings } from '../hub-store';
+import type { ConsoleActions } from './console-actions';
 
 interface CentreRow {
   id: string;
@@ -51,7 +53,10 @@ export class CentreRegistry {
   private readonly setSettingsStmt;
   private readonly settingsStmt;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly actions: ConsoleActions,
+  ) {
     this.addCentreStmt = db.prepare('INSERT OR IGNORE INTO centres (id, name, badge_key, created_at) VALUES (?, ?, ?, ?)');
     this.listCentresStmt = db.prepare<[], CentreRow>('SELECT * FROM centres ORDER BY id');
     this.centreStmt = db.prepare<[string], CentreRow>('SELECT * FROM centres WHERE id = ?');
@@ -88,21 +93,30 @@ export class CentreRegistry {
     this.settingsStmt = db.prepare<[string], { document: string; updated_by: string; updated_at: string }>('SELECT document, updated_by, updated_at FROM centre_settings WHERE centre_id = ?');
   }
 
-  addCentre(centre: Centre): boolean {
-    return this.addCentreStmt.run(centre.id, centre.name, centre.badgeKey, centre.createdAt).changes === 1;
+  /** Makes a change and, only when it was made, writes its console record in the same transaction. */
+  private recorded<T>(record: ConsoleActionRecord | undefined, made: (outcome: T) => boolean, change: () => T): T {
+    return this.db.transaction(() => {
+      const outcome = change();
+      if (record !== undefined && made(outcome)) this.actions.record(record);
+      return outcome;
+    })();
+  }
+
+  addCentre(centre: Centre, record?: ConsoleActionRecord): boolean {
+    return this.recorded(record, (added) => added, () => this.addCentreStmt.run(centre.id, centre.name, centre.badgeKey, centre.createdAt).changes === 1);
   }
 
   listCentres(): Centre[] {
     return this.listCentresStmt.all().map(toCentre);
   }
 
-  setKioskCentre(kioskId: string, centreId: string): 'moved' | 'no-kiosk' | 'no-centre' {
-    return this.db.transaction(() => {
+  setKioskCentre(kioskId: string, centreId: string, record?: ConsoleActionRecord): 'moved' | 'no-kiosk' | 'no-centre' {
+    return this.recorded(record, (outcome) => outcome === 'moved', () => {
       if (!this.kioskExistsStmt.get(kioskId)) return 'no-kiosk';
       if (!this.centreStmt.get(centreId)) return 'no-centre';
       this.moveKioskStmt.run(centreId, kioskId);
       return 'moved';
-    })();
+    });
   }
 
   kioskCentre(kioskId: string): Centre | null {
@@ -110,20 +124,22 @@ export class CentreRegistry {
     return row ? toCentre(row) : null;
   }
 
-  addStaff(staff: NewCentreStaff, at: string): AddStaffOutcome {
-    return this.db.transaction((): AddStaffOutcome => {
+  addStaff(staff: NewCentreStaff, at: string, record?: ConsoleActionRecord): AddStaffOutcome {
+    return this.recorded(record, (outcome) => outcome === 'added', (): AddStaffOutcome => {
       if (!this.centreStmt.get(staff.centreId)) return 'no-centre';
       if (this.staffStmt.get(staff.staffId)) return 'exists';
       if (staff.badgeHash !== null && this.badgeStmt.get(staff.badgeHash)) return 'badge-taken';
       this.addStaffStmt.run({ ...staff, at });
       return 'added';
-    })();
+    });
   }
 
-  changeStaff(staffId: string, change: StaffChange, at: string): boolean {
-    if ('disabled' in change) return this.changeStmts.disabled.run({ disable: change.disabled ? 1 : 0, at, staffId }).changes === 1;
-    if ('role' in change) return this.changeStmts.role.run(change.role, at, staffId).changes === 1;
-    return this.changeStmts.pinHash.run(change.pinHash, at, staffId).changes === 1;
+  changeStaff(staffId: string, change: StaffChange, at: string, record?: ConsoleActionRecord): boolean {
+    return this.recorded(record, (changed) => changed, () => {
+      if ('disabled' in change) return this.changeStmts.disabled.run({ disable: change.disabled ? 1 : 0, at, staffId }).changes === 1;
+      if ('role' in change) return this.changeStmts.role.run(change.role, at, staffId).changes === 1;
+      return this.changeStmts.pinHash.run(change.pinHash, at, staffId).changes === 1;
+    });
   }
 
   findStaff(staffId: string): CentreStaff | undefined {

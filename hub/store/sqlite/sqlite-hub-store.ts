@@ -60,9 +60,9 @@ export class SqliteHubStore implements HubStore, ConsoleStore {
     this.history = new ReplicaHistory(this.db, randomUUID);
     this.callbacks = new MpesaCallbackBox(this.db);
     this.auditHeads = new AuditHeadLedger(this.db);
-    this.centres = new CentreRegistry(this.db);
-    this.consoleAccounts = new ConsoleAccounts(this.db);
     this.consoleActions = new ConsoleActions(this.db);
+    this.centres = new CentreRegistry(this.db, this.consoleActions);
+    this.consoleAccounts = new ConsoleAccounts(this.db);
     this.consoleViews = new ConsoleViews(this.db);
   }
 
@@ -137,28 +137,28 @@ export class SqliteHubStore implements HubStore, ConsoleStore {
     return this.kiosks.list();
   }
 
-  async addCentre(centre: Centre): Promise<boolean> {
-    return this.centres.addCentre(centre);
+  async addCentre(centre: Centre, record?: ConsoleActionRecord): Promise<boolean> {
+    return this.centres.addCentre(centre, record);
   }
 
   async listCentres(): Promise<Centre[]> {
     return this.centres.listCentres();
   }
 
-  async setKioskCentre(kioskId: string, centreId: string): Promise<'moved' | 'no-kiosk' | 'no-centre'> {
-    return this.centres.setKioskCentre(kioskId, centreId);
+  async setKioskCentre(kioskId: string, centreId: string, record?: ConsoleActionRecord): Promise<'moved' | 'no-kiosk' | 'no-centre'> {
+    return this.centres.setKioskCentre(kioskId, centreId, record);
   }
 
   async kioskCentre(kioskId: string): Promise<Centre | null> {
     return this.centres.kioskCentre(kioskId);
   }
 
-  async addStaff(staff: NewCentreStaff, at: string): Promise<AddStaffOutcome> {
-    return this.centres.addStaff(staff, at);
+  async addStaff(staff: NewCentreStaff, at: string, record?: ConsoleActionRecord): Promise<AddStaffOutcome> {
+    return this.centres.addStaff(staff, at, record);
   }
 
-  async changeStaff(staffId: string, change: StaffChange, at: string): Promise<boolean> {
-    return this.centres.changeStaff(staffId, change, at);
+  async changeStaff(staffId: string, change: StaffChange, at: string, record?: ConsoleActionRecord): Promise<boolean> {
+    return this.centres.changeStaff(staffId, change, at, record);
   }
 
   async findStaff(staffId: string): Promise<CentreStaff | undefined> {
