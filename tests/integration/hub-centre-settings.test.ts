@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
+import { hubAdmin } from '../support/hub-admin-cli';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
 
 const SETTINGS = {
   idle: { timeoutSeconds: 90, warningSeconds: 15 },
@@ -90,14 +87,7 @@ describe("npm run hub -- admin: a centre's settings", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const hub = (args: string[], stdin = '') => {
-    const child = run(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--db', db, 'admin', ...args], { cwd: root });
-    child.child.stdin?.end(stdin);
-    return child.then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-    );
-  };
+  const hub = (args: string[], stdin = '') => hubAdmin(db, args, stdin);
   const stored = async () => {
     const store = new SqliteHubStore(db);
     try {

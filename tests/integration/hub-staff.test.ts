@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPin } from '../../shared/node/pin-hash';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
+import { hubAdmin } from '../support/hub-admin-cli';
 import { startTestHub, TEST_ADMIN_TOKEN, type TestHub } from '../support/test-hub';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
 
 describe('centres and staff through the admin API', () => {
   let hub: TestHub;
@@ -105,14 +102,7 @@ describe('npm run hub -- admin: centres, kiosks and staff', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const hub = (args: string[], stdin = '') => {
-    const child = run(process.execPath, ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--db', db, 'admin', ...args], { cwd: root });
-    child.child.stdin?.end(stdin);
-    return child.then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-    );
-  };
+  const hub = (args: string[], stdin = '') => hubAdmin(db, args, stdin);
 
   it('adds a centre, a kiosk of it and staff with a PIN from stdin; disables, sets the role, resets the PIN; refuses bad input', async () => {
     expect(await hub(['add-centre', 'huduma-gpo', '--name', 'Huduma Centre GPO'])).toMatchObject({ code: 0 });
