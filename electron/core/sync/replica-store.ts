@@ -102,9 +102,13 @@ export class ReplicaStore {
     const loading = this.loading;
     if (!loading || stateOf(loading).cursor === null) throw new Error('no finished rebuild to swap in');
     const { db } = loading;
+    // Out of WAL first (what the WAL holds is small by now), so the indexes are written into the
+    // file once: built in the WAL, their hundreds of megabytes were written again by the closing
+    // checkpoint, a burst that a citizen's search commit waited behind (issue 15). A rollback
+    // journal keeps the build atomic; pages past the file's old end need no journaling.
+    db.pragma('journal_mode = DELETE');
     for (const sql of indexDefinitions()) db.exec(sql);
     db.prepare('UPDATE replica_state SET ready_at = ?').run(new Date().toISOString());
-    db.pragma('journal_mode = DELETE');
     db.close();
     this.loading = undefined;
     const liveFile = promoteLoadingReplicaFile(loading.file);
