@@ -36,5 +36,8 @@ export async function createRollingLogger(dir: string, name: string, rotation: L
   });
   // A file made by an earlier run under a looser umask is its user's alone from now on, too.
   chmodSync(path.join(dir, readlinkSync(path.join(dir, CURRENT_LOG))), OWNER_ONLY_FILE);
+  // A roll that cannot open its next file (the folder removed, the disk full) is said on stderr,
+  // which the service manager keeps: unheard, the stream's 'error' would end the kiosk.
+  stream.on('error', (error: Error) => process.stderr.write(`the log could not be written in ${dir}: ${error.message}\n`));
   return pino(kioskLoggerOptions(level), stream);
 }
