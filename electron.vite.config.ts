@@ -15,6 +15,7 @@ export default defineConfig({
           // Worker threads' entries, each its own file beside index.js (see electron/core/worker-script.ts).
           'heavy-jobs-worker': resolve(import.meta.dirname, 'electron/core/heavy-jobs-worker.ts'),
           'replica-loader-worker': resolve(import.meta.dirname, 'electron/core/sync/replica-loader-worker.ts'),
+          'wal-checkpointer-worker': resolve(import.meta.dirname, 'electron/core/db/wal-checkpointer-worker.ts'),
         },
         // Shared chunks beside the entries, not in chunks/: a worker's entry is found beside
         // the file its starter is bundled into, whichever that is.

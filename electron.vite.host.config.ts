@@ -28,6 +28,7 @@ export default defineConfig({
           'report-cli': at('electron/core/reports/report-cli.ts'),
           'heavy-jobs-worker': at('electron/core/heavy-jobs-worker.ts'),
           'replica-loader-worker': at('electron/core/sync/replica-loader-worker.ts'),
+          'wal-checkpointer-worker': at('electron/core/db/wal-checkpointer-worker.ts'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },
       },

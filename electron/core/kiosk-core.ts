@@ -7,6 +7,7 @@ import { startNightlyBackups, type BackupPlan } from './backup/nightly-backups';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { openDatabase } from './db/open';
+import { startWalCheckpointer } from './db/wal-checkpointer';
 import { createDispatcher } from './dispatch';
 import { CoreEvents } from './events';
 import type { Handlers } from './handlers';
@@ -80,10 +81,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLogger;
   const db = openDatabase(options.databaseFile, options.databaseKey);
+  const checkpointer = startWalCheckpointer(db, log);
   const local = new LocalSettings(db, options.databaseKey && new SecretSeal(options.databaseKey, LOCAL_SECRETS_PURPOSE));
   try {
     refuseOtherMode(local, settings.mode);
   } catch (error) {
+    checkpointer.stop();
     db.close();
     throw error;
   }
@@ -164,6 +167,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       payments.service.payments.close();
       payments.service.printerMonitor.stop();
       staff.service.attended.dispose();
+      checkpointer.stop();
       db.close();
     },
     context,

@@ -26,6 +26,7 @@ export async function buildMeasuredChild(): Promise<string> {
           'heavy-work-child': path.join(root, 'tests/bench/heavy-work-child.ts'),
           'heavy-jobs-worker': path.join(root, 'electron/core/heavy-jobs-worker.ts'),
           'replica-loader-worker': path.join(root, 'electron/core/sync/replica-loader-worker.ts'),
+          'wal-checkpointer-worker': path.join(root, 'electron/core/db/wal-checkpointer-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

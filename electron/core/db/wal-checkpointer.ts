@@ -1,0 +1,64 @@
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '@shared/node/logging/logger';
+import { databaseFileOf } from '../run-in-worker';
+import { workerScript } from '../worker-script';
+import type { Db } from './open';
+
+const script = workerScript(import.meta.url, 'wal-checkpointer-worker');
+
+/** How often the checkpointer's thread moves the WAL into the database. */
+export const CHECKPOINT_EVERY_MS = 1_000;
+/** SQLite's own default: what the connection goes back to when no thread checkpoints for it. */
+const AUTOCHECKPOINT_PAGES = 1_000;
+
+/** What a checkpoint did: the WAL's frames, and how many of them are now in the database file. */
+export interface CheckpointResult {
+  walFrames: number;
+  checkpointedFrames: number;
+  threadId: number;
+}
+
+export interface WalCheckpointer {
+  /** Resolves with the next checkpoint the thread reports. */
+  nextCheckpoint(): Promise<CheckpointResult>;
+  /** Ends the thread; the connection checkpoints for itself again. */
+  stop(): void;
+}
+
+/**
+ * Moves the kiosk database's checkpoints off the thread that answers the screen. With
+ * autocheckpoint on, the commit that crosses a thousand WAL pages copies them into the
+ * database file and syncs it, on whichever thread committed: a citizen's search, now and then,
+ * waited for that. Here the connection never checkpoints; a thread of its own does, every
+ * second, on a connection of its own (PASSIVE: it never blocks a writer, and every commit is
+ * still synced by the thread that made it). Should the thread fail, the connection
+ * checkpoints for itself again.
+ */
+export function startWalCheckpointer(db: Db, log: Logger): WalCheckpointer {
+  // An in-memory database (a test's, a demo's) has no WAL.
+  if (db.memory) return { nextCheckpoint: () => new Promise(() => undefined), stop: () => undefined };
+  const waiting: ((result: CheckpointResult) => void)[] = [];
+  let stopping = false;
+  const checkpointHere = () => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  };
+  db.pragma('wal_autocheckpoint = 0');
+  const worker = new Worker(script.file, { workerData: { ...databaseFileOf(db), everyMs: CHECKPOINT_EVERY_MS }, ...script.options });
+  // A core closed without stopping it is not kept alive by its checkpointer.
+  worker.unref();
+  worker.on('message', (result: CheckpointResult) => {
+    for (const resolve of waiting.splice(0)) resolve(result);
+  });
+  worker.on('error', (error) => log.warn({ err: error.message }, 'the WAL checkpointer failed; the database connection checkpoints for itself'));
+  worker.on('exit', () => {
+    if (!stopping) checkpointHere();
+  });
+  return {
+    nextCheckpoint: () => new Promise((resolve) => waiting.push(resolve)),
+    stop() {
+      stopping = true;
+      void worker.terminate();
+      checkpointHere();
+    },
+  };
+}
