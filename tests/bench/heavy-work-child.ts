@@ -35,6 +35,8 @@ export type ToChild =
   | { type: 'arm' }
   | { type: 'run'; op: HeavyOperation; idleMs?: number }
   | { type: 'prepare'; what: 'audit' | 'payments' }
+  /** The supervisor signs in at the screen, before a window of theirs: no citizen searches there meanwhile. */
+  | { type: 'signIn' }
   | { type: 'stop' };
 
 export type FromChild =
@@ -42,6 +44,9 @@ export type FromChild =
   | { type: 'armed' }
   | { type: 'result'; op: HeavyOperation; ms: number; stall: StallReading; detail: string }
   | { type: 'prepared'; ms: number }
+  | { type: 'signedIn' }
+  /** A supervisor's call is made (its role checked): the client may start a visit now. */
+  | { type: 'started' }
   | { type: 'failed'; message: string };
 
 const send = (message: FromChild) => process.send?.(message);
@@ -95,15 +100,13 @@ const ok = <T>(name: string, result: Result<T>): T => {
 };
 
 /**
- * A supervisor's call. Signing in belongs to a visit, and the searching client starts visits
- * all the time: the call is made straight after the sign-in, before any request is read.
+ * A supervisor's call, signed in before the window. The call's role is checked as it is made;
+ * only then may the searching client start a visit, which ends attended mode.
  */
 async function asSupervisor(name: string, payload: unknown): Promise<unknown> {
-  for (let attempt = 0; ; attempt++) {
-    ok('staff.signIn', await core.invoke('staff.signIn', { staffId: SUPERVISOR.staffId, pin: SUPERVISOR.pin }));
-    const result = await core.invoke(name, payload);
-    if (result.ok || result.error.code !== 'call.forbidden' || attempt === 3) return ok(name, result);
-  }
+  const call = core.invoke(name, payload);
+  send({ type: 'started' });
+  return ok(name, await call);
 }
 
 async function run(op: HeavyOperation, idleMs = 0): Promise<{ ms: number; detail: string }> {
@@ -179,6 +182,9 @@ process.on('message', (message: ToChild) => {
         const { ms, detail } = await run(message.op, message.idleMs);
         return send({ type: 'result', op: message.op, ms, stall: await monitor.read(), detail });
       }
+      case 'signIn':
+        ok('staff.signIn', await core.invoke('staff.signIn', { staffId: SUPERVISOR.staffId, pin: SUPERVISOR.pin }));
+        return send({ type: 'signedIn' });
       case 'prepare': {
         const started = performance.now();
         await prepare(message.what);
