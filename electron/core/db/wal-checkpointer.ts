@@ -6,8 +6,13 @@ import type { Db } from './open';
 
 const script = workerScript(import.meta.url, 'wal-checkpointer-worker');
 
-/** How often the checkpointer's thread moves the WAL into the database. */
-export const CHECKPOINT_EVERY_MS = 1_000;
+/**
+ * How often the checkpointer's thread moves the WAL into the database. Each checkpoint syncs
+ * both files, and on ext4 a sync waits for the file system's journal, which a replica load
+ * keeps busy: every second, those syncs made the citizen's own commits wait more often. Ten
+ * seconds of a busy kiosk is a few hundred WAL pages, as SQLite's own thousand-page default.
+ */
+const CHECKPOINT_EVERY_MS = 10_000;
 /** SQLite's own default: what the connection goes back to when no thread checkpoints for it. */
 const AUTOCHECKPOINT_PAGES = 1_000;
 
@@ -30,11 +35,12 @@ export interface WalCheckpointer {
  * autocheckpoint on, the commit that crosses a thousand WAL pages copies them into the
  * database file and syncs it, on whichever thread committed: a citizen's search, now and then,
  * waited for that. Here the connection never checkpoints; a thread of its own does, every
- * second, on a connection of its own (PASSIVE: it never blocks a writer, and every commit is
+ * ten
+ * seconds, on a connection of its own (PASSIVE: it never blocks a writer, and every commit is
  * still synced by the thread that made it). Should the thread fail, the connection
  * checkpoints for itself again.
  */
-export function startWalCheckpointer(db: Db, log: Logger): WalCheckpointer {
+export function startWalCheckpointer(db: Db, log: Logger, everyMs = CHECKPOINT_EVERY_MS): WalCheckpointer {
   // An in-memory database (a test's, a demo's) has no WAL.
   if (db.memory) return { nextCheckpoint: () => new Promise(() => undefined), stop: () => undefined };
   const waiting: ((result: CheckpointResult) => void)[] = [];
@@ -43,7 +49,7 @@ export function startWalCheckpointer(db: Db, log: Logger): WalCheckpointer {
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   };
   db.pragma('wal_autocheckpoint = 0');
-  const worker = new Worker(script.file, { workerData: { ...databaseFileOf(db), everyMs: CHECKPOINT_EVERY_MS }, ...script.options });
+  const worker = new Worker(script.file, { workerData: { ...databaseFileOf(db), everyMs }, ...script.options });
   // A core closed without stopping it is not kept alive by its checkpointer.
   worker.unref();
   worker.on('message', (result: CheckpointResult) => {
