@@ -27,6 +27,8 @@ function dirtyWriteback(): string {
 /** As the day-report bench: about a year and a half of a busy kiosk's sensitive actions. */
 const AUDIT_ROWS = 200_000;
 const PAYMENTS = 1_000;
+/** Exports in the PDF window: enough searches beside them for a p99 that is not just the slowest one. */
+const PDF_EXPORTS = 5;
 /** Long enough for a hundred searches: the p99 of the baseline is then not just its maximum. */
 const IDLE_MS = 10_000;
 const QUIET_MS = 5_000;
@@ -126,7 +128,20 @@ export async function runHeavyWorkBench(options: { citizens: number }): Promise<
       `PDF day report (walk + ${PAYMENTS.toLocaleString('en-KE')} payments)`,
       async () => {
         await measured!.arm();
-        return measured!.run('pdf-export', undefined, () => client!.resume());
+        // One export is 1.7 s, some 18 searches: its p99 would be its slowest search. Several in a
+        // row, the supervisor signing in again between them with the client paused (a citizen's
+        // visit ends attended mode), pool a hundred searches; the stall is the worst of them all.
+        let ms = 0;
+        let last: Awaited<ReturnType<MeasuredProcess['run']>> | undefined;
+        for (let run = 0; run < PDF_EXPORTS; run++) {
+          if (run > 0) {
+            await client!.pause();
+            await measured!.signInSupervisor();
+          }
+          last = await measured!.run('pdf-export', undefined, () => client!.resume());
+          ms += last.ms;
+        }
+        return { ...last!, ms, detail: `${last!.detail}; ${PDF_EXPORTS} exports one after another, ${(ms / PDF_EXPORTS / 1000).toFixed(1)} s each` };
       },
       'when-started',
     );

@@ -45,10 +45,9 @@ export class SearchClient {
     return client;
   }
 
-  /** Starts searching (again), from an empty window. */
+  /** Starts searching (again); the samples since the last take stay, so a window may pause. */
   resume(): void {
     if (this.running) return;
-    this.samples = [];
     // Whatever happened at the kiosk meanwhile (staff at the screen) ended the visit: a new citizen starts.
     this.searchesInVisit = SEARCHES_PER_VISIT;
     this.stopping = false;
