@@ -29,7 +29,8 @@ export function tempKiosk(options: Partial<KioskCoreOptions> & { prepare?: (data
     clock,
     dispose() {
       core.close();
-      rmSync(dir, { recursive: true, force: true });
+      // Its background threads (replica loader, checkpointer) let go of their files a moment after close.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }
