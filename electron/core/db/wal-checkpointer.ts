@@ -34,8 +34,7 @@ export interface WalCheckpointer {
  * Moves the kiosk database's checkpoints off the thread that answers the screen. With
  * autocheckpoint on, the commit that crosses a thousand WAL pages copies them into the
  * database file and syncs it, on whichever thread committed: a citizen's search, now and then,
- * waited for that. Here the connection never checkpoints; a thread of its own does, every
- * ten
+ * waited for that. Here the connection never checkpoints; a thread of its own does, every ten
  * seconds, on a connection of its own (PASSIVE: it never blocks a writer, and every commit is
  * still synced by the thread that made it). Should the thread fail, the connection
  * checkpoints for itself again.
