@@ -112,7 +112,8 @@ export class ReplicaStore {
     // The load's large cache would size the index build's sort: one allocation of that size,
     // grown and freed under a lock every SQLite connection of the process shares, and the
     // screen's thread waited on it (50-70 ms on a million citizens). Sorted in small pieces in
-    // memory instead (never in temporary files: a sealed kiosk's phone numbers in the clear).
+    // memory instead, as every sealed connection keeps its temporary data (open-sqlite.ts); a
+    // plaintext (demo) replica is built the same way, so the two behave alike.
     db.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
     db.pragma('temp_store = MEMORY');
     for (const sql of indexDefinitions()) db.exec(sql);

@@ -25,6 +25,10 @@ export function openSqliteFile(file: string, options: { key?: SqliteKey; readonl
   if (options.key && isOnDisk(file)) {
     try {
       db.pragma(`hexkey='${options.key.toString('hex')}'`);
+      // SQLite3MultipleCiphers seals the file and its journals, not SQLite's temporary files
+      // (a sort larger than the cache, a transient index, a statement journal): kept in memory,
+      // a citizen's phone number never reaches /var/tmp in the clear.
+      db.pragma('temp_store = MEMORY');
     } catch (error) {
       db.close();
       throw error;
