@@ -29,7 +29,7 @@ export class Visits {
   private readonly endStmt;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly events: CoreEvents,
@@ -43,8 +43,11 @@ export class Visits {
     if (this.visit) this.end('start-over');
     const now = this.clock.now();
     const visit: Visit = { id: randomUUID(), startedAt: now, locale, lastActivityAt: now, slots: new Map() };
-    this.insertStmt.run(visit.id, now.toISOString(), locale);
-    this.audit.append({ action: 'visit.start', outcome: 'ok', actor: 'citizen', visitId: visit.id, details: { locale } });
+    // One commit, so one sync: the row and its audit entry.
+    this.db.transaction(() => {
+      this.insertStmt.run(visit.id, now.toISOString(), locale);
+      this.audit.append({ action: 'visit.start', outcome: 'ok', actor: 'citizen', visitId: visit.id, details: { locale } });
+    })();
     this.visit = visit;
     return visit;
   }
@@ -78,8 +81,10 @@ export class Visits {
     if (!visit) return;
     this.visit = undefined;
     visit.slots.clear();
-    this.endStmt.run(this.clock.now().toISOString(), reason, visit.id);
-    this.audit.append({ action: 'visit.end', outcome: reason, actor: 'citizen', visitId: visit.id });
+    this.db.transaction(() => {
+      this.endStmt.run(this.clock.now().toISOString(), reason, visit.id);
+      this.audit.append({ action: 'visit.end', outcome: reason, actor: 'citizen', visitId: visit.id });
+    })();
     this.events.emit('visit.ended', { visitId: visit.id, reason });
   }
 
