@@ -87,7 +87,7 @@ async function bootDemo(options: BootOptions, databaseFile: string): Promise<Boo
     backups: { dir: path.join(options.dataDir, 'backups') },
   });
   return booted(core, log, databaseFile, async () => {
-    core.close();
+    await core.close();
     hub?.stop();
     await simulators.close();
   });

@@ -57,7 +57,8 @@ export interface KioskCore {
   /** Every call from either shell comes through here. */
   invoke(name: unknown, payload: unknown): Promise<Result<unknown>>;
   subscribe(listener: <E extends EventName>(name: E, payload: EventPayload<E>) => void): () => void;
-  close(): void;
+  /** Stops the core's work and its threads; resolves once every thread has exited and the database is closed. */
+  close(): Promise<void>;
   readonly context: CoreContext;
   /** A Daraja STK callback forwarded by the back office, with the attempt reference its address named: settles its payment (once) when Daraja agrees. */
   acceptMpesaCallback(body: unknown, attemptReference?: string): Promise<CallbackDisposition>;
@@ -86,7 +87,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   try {
     refuseOtherMode(local, settings.mode);
   } catch (error) {
-    checkpointer.stop();
+    void checkpointer.stop();
     db.close();
     throw error;
   }
@@ -154,6 +155,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
   for (const feature of features) feature.start();
   const stopBackups = options.backups ? startNightlyBackups(context, options.backups) : () => undefined;
+  let closing: Promise<void> | undefined;
 
   return {
     invoke: dispatch,
@@ -162,13 +164,17 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     paymentsIdle: () => payments.service.payments.idle(),
     shell: shutdown.service,
     close() {
-      stopBackups();
-      void sync.service.stop();
-      payments.service.payments.close();
-      payments.service.printerMonitor.stop();
-      staff.service.attended.dispose();
-      checkpointer.stop();
-      db.close();
+      closing ??= (async () => {
+        stopBackups();
+        payments.service.payments.close();
+        payments.service.printerMonitor.stop();
+        staff.service.attended.dispose();
+        // The replica loader's and the checkpointer's threads hold connections of their own:
+        // the core is closed when they have let go, so its files can be moved or removed.
+        await Promise.all([sync.service.stop(), checkpointer.stop()]);
+        db.close();
+      })();
+      return closing;
     },
     context,
   };

@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<void> {
     else await addStaffAsSupervisor(staff, { staffId: required(values.by, 'by'), pin: byPin }, { ...account, pin, role });
     console.log(`Added ${account.staffId}.`);
   } finally {
-    core.close();
+    await core.close();
   }
 }
 

@@ -42,7 +42,7 @@ export async function runColdStartBench(databaseFile: string, rendererDir: strin
     await browser.close();
     raw.close();
     await host.close();
-    core.close();
+    await core.close();
   }
 }
 

@@ -17,7 +17,7 @@ if (mode === 'core') {
   await core.invoke('visit.end', { reason: 'done' });
   globalThis.gc?.();
   console.log(process.memoryUsage().rss);
-  core.close();
+  await core.close();
 } else {
   const db = new Database(liveReplicaFile(file), { readonly: true });
   db.prepare('SELECT count(*) FROM citizens').get();

@@ -60,7 +60,7 @@ export async function runDayReportBench(): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    core.close();
+    await core.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

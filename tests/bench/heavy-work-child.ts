@@ -193,7 +193,7 @@ process.on('message', (message: ToChild) => {
       case 'stop':
         monitor.stop();
         await host.close();
-        core.close();
+        await core.close();
         process.exit(0);
     }
   };

@@ -221,7 +221,7 @@ async function tapToPaint(databaseFile: string, rendererDir: string, n: string):
   } finally {
     await browser.close();
     await host.close();
-    core.close();
+    await core.close();
   }
 }
 

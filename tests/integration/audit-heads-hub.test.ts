@@ -58,8 +58,8 @@ describe('the audit chain checked against the heads the hub holds', () => {
    * Someone with write access to the kiosk's database: drops the append-only triggers, edits an
    * old payment row, and recomputes every hash from there with the kiosk's own hashing code.
    */
-  const rewriteRow = (id: number) => {
-    kiosk.core.close();
+  const rewriteRow = async (id: number) => {
+    await kiosk.core.close();
     closed = true;
     const db = new Database(kiosk.databaseFile);
     db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
@@ -92,7 +92,7 @@ describe('the audit chain checked against the heads the hub holds', () => {
   });
 
   afterEach(async () => {
-    if (!closed) kiosk.core.close();
+    if (!closed) await kiosk.core.close();
     rmSync(kiosk.dir, { recursive: true, force: true });
     await hub.close();
   });
@@ -107,7 +107,7 @@ describe('the audit chain checked against the heads the hub holds', () => {
 
   it('catches an old row edited and the whole chain recomputed, naming the hub’s head it contradicts', async () => {
     const heads = hubHeads();
-    rewriteRow(3);
+    await rewriteRow(3);
     const run = await verify(settingsFile('settings.json', hub.url));
     expect(run.stdout).toContain('Audit chain intact: 10 rows');
     expect(run.stdout).toContain(`Audit log does NOT match the hub at row 5: the hub received head ${heads[0]?.hash}`);
@@ -116,7 +116,7 @@ describe('the audit chain checked against the heads the hub holds', () => {
   });
 
   it('places a change between the hub’s heads', async () => {
-    rewriteRow(7);
+    await rewriteRow(7);
     const run = await verify(settingsFile('settings.json', hub.url));
     expect(run.stdout).toContain('Audit log does NOT match the hub at row 10');
     expect(run.stdout).toContain('Rows 6–10 were changed after the hub saw them.');
@@ -131,7 +131,7 @@ describe('the audit chain checked against the heads the hub holds', () => {
     expect(untouched.stdout).toContain('Matches the last acknowledged head at row 10.');
     expect(untouched.status).toBe(0);
 
-    rewriteRow(3);
+    await rewriteRow(3);
     const rewritten = await verify(offline);
     expect(rewritten.stdout).toContain('OFFLINE: the hub could not be asked');
     expect(rewritten.stdout).toContain('Audit log does NOT match the last acknowledged head at row 10');
@@ -162,7 +162,7 @@ describe('the audit chain checked against the heads the hub holds', () => {
     expect(hub.store.db.prepare("SELECT count(*) AS n FROM kiosk_events WHERE id = 'after-rewind'").get()).toEqual({ n: 0 });
 
     // The rewritten kiosk itself is refused, visibly, and its events wait.
-    rewriteRow(3);
+    await rewriteRow(3);
     const reopened = createKioskCore({ databaseFile: kiosk.databaseFile, clock: kiosk.clock, version: 'test', settings: fastSyncSettings(hub.url, token) });
     try {
       reopened.context.outbox.enqueue('test.counted', { n: 2 });

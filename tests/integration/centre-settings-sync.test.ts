@@ -86,8 +86,8 @@ describe("a centre's settings from the hub", () => {
 
   afterAll(async () => {
     for (const { kiosk, core } of [gpo, nyeri]) {
-      core.close();
-      kiosk.dispose();
+      await core.close();
+      await kiosk.dispose();
     }
     await hub.close();
   });
@@ -154,7 +154,7 @@ describe("a centre's settings from the hub", () => {
   });
 
   it("starts again with the centre's settings when the hub cannot be reached", async () => {
-    gpo.core.close();
+    await gpo.core.close();
     // Nothing listens on the discard port: every exchange fails.
     gpo = start(gpo.kiosk, { ...gpoSettings, sync: { ...(gpoSettings.sync as object), hubUrl: 'http://127.0.0.1:9' } });
     expect(await idle(gpo.core)).toEqual([90, 15]);

@@ -56,7 +56,7 @@ describe('centre staff from the hub', () => {
     // Nyeri's kiosk had an account of its own (npm run staff) before it was placed in the centre.
     const kiosk = tempKiosk({ clock: systemClock });
     await seedStaff(kiosk.core, [LOCAL_ONLY]);
-    kiosk.core.close();
+    await kiosk.core.close();
     const token = await addKiosk(hub.store, 'nyeri-1', new Date(), 'huduma-nyeri');
     const core = createKioskCore({ databaseFile: kiosk.databaseFile, clock: systemClock, version: 'test', settings: fastSyncSettings(hub.url, token, { centreStateIntervalSeconds: 1 }) });
     nyeri = { core, kiosk };
@@ -66,10 +66,10 @@ describe('centre staff from the hub', () => {
   });
 
   afterAll(async () => {
-    gpoA.dispose();
-    gpoB.dispose();
-    nyeri.core.close();
-    nyeri.kiosk.dispose();
+    await gpoA.dispose();
+    await gpoB.dispose();
+    await nyeri.core.close();
+    await nyeri.kiosk.dispose();
     await hub.close();
   });
 

@@ -58,7 +58,7 @@ describe('the contract, through the browser host', () => {
   });
   afterAll(async () => {
     await host.close();
-    kiosk.dispose();
+    await kiosk.dispose();
   });
 
   it('answers the page it served', async () => {

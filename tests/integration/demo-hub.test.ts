@@ -10,8 +10,8 @@ let hub: DemoHub | undefined;
 let kiosk: TempKiosk | undefined;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'demo-hub-'));
 
-afterEach(() => {
-  kiosk?.dispose();
+afterEach(async () => {
+  await kiosk?.dispose();
   hub?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });

@@ -63,7 +63,7 @@ describe('data at rest', () => {
     await vi.waitFor(() => expect(kioskReplicaRows(kiosk.core.context.db)).toEqual(hubReplicaRows(hub.store.db)), { timeout: 20_000, interval: 50 });
   });
   afterEach(async () => {
-    kiosk.dispose();
+    await kiosk.dispose();
     await hub.close();
   });
 
@@ -93,7 +93,7 @@ describe('data at rest', () => {
   it('re-seals the database, its replica and its backups with a new key; the old one then opens none of them', async () => {
     const backups = path.join(kiosk.dir, 'backups');
     const { file: backup } = await backupDatabase(kiosk.core.context.db, { dir: backups, keep: 3, clock: manualClock('2026-11-22T23:30:00Z') });
-    kiosk.core.close();
+    await kiosk.core.close();
     const newKey = newDatabaseKey();
     // The loader's thread lets go of its replica files just after the core closes, and a rekey needs
     // each file to itself: run again until it has, as the rotation command may be.

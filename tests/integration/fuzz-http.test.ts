@@ -61,7 +61,7 @@ describe('every contract call, fuzzed through the browser host over HTTP', () =>
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
     await host.close();
-    kiosk.dispose();
+    await kiosk.dispose();
   });
 
   it.each(callNames)('%s: a typed error or a valid answer, and a refusal writes nothing', async (name) => {

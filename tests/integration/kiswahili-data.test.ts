@@ -29,7 +29,7 @@ describe('offences in Kiswahili, from the hub to the screen', () => {
   });
 
   afterEach(async () => {
-    kiosk.dispose();
+    await kiosk.dispose();
     await hub.close();
   });
 

@@ -101,7 +101,7 @@ describe('identity lookup through the core', () => {
   });
 
   it('limits the whole kiosk per window, across visits', async () => {
-    kiosk.dispose();
+    await kiosk.dispose();
     kiosk = seeded({ lookup: { kioskLookupsPerWindow: 2, kioskWindowSeconds: 60 } });
     await ok('visit.start', { locale: 'en' });
     await ok('lookup.search', { kind: 'idNumber', value: '12345678' });
@@ -149,7 +149,7 @@ describe('identity lookup through the core', () => {
   });
 
   it('refuses an expired code', async () => {
-    kiosk.dispose();
+    await kiosk.dispose();
     // A visit that stays open past the code's 5 minutes.
     kiosk = seeded({ idle: { timeoutSeconds: 900, warningSeconds: 20 } });
     await ok('visit.start', { locale: 'en' });

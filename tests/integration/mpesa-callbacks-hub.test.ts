@@ -63,7 +63,7 @@ describe('M-Pesa callbacks through the hub', () => {
     await call('visit.start', { locale: 'en' });
   });
   afterEach(async () => {
-    kiosk.dispose();
+    await kiosk.dispose();
     await kiosk.core.paymentsIdle();
     await daraja.close();
     await proxy.close();

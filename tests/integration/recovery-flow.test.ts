@@ -237,7 +237,7 @@ describe('account recovery through the core', () => {
 
   it('a request left pending when the kiosk stopped expires when it starts on a later day', async () => {
     await pendingRequest();
-    kiosk.core.close();
+    await kiosk.core.close();
     const clock = manualClock('2026-11-23T06:00:00Z');
     const restarted = createKioskCore({ databaseFile: kiosk.databaseFile, clock, version: 'test' });
     try {
@@ -279,7 +279,7 @@ describe('account recovery through the core', () => {
   });
 
   it('asks the configured questions and stops at the configured number of failures', async () => {
-    kiosk.core.close();
+    await kiosk.core.close();
     const configured = createKioskCore({
       databaseFile: kiosk.databaseFile,
       clock: kiosk.clock,
@@ -370,7 +370,7 @@ describe('account recovery through the core', () => {
     await ok('staff.signIn', { staffId: CLERK.staffId, pin: CLERK.pin });
     await ok('recovery.reject', { requestId: (await ok('recovery.pending', {})).requests[0]!.requestId, reason: 'document-differs' });
     // Closing checkpoints the WAL into the file: then every byte the kiosk kept is in it.
-    kiosk.core.close();
+    await kiosk.core.close();
     const file = readFileSync(kiosk.databaseFile).toString('latin1');
     for (const line of JANE_PASSPORT) expect(file).not.toContain(line);
     expect(file).not.toContain(NEW_PHONE_E164);

@@ -1,3 +1,4 @@
+import { readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -18,7 +19,7 @@ let hub: TestHub | undefined;
 let proxy: FaultProxy | undefined;
 let kiosk: TempKiosk | undefined;
 afterEach(async () => {
-  kiosk?.dispose();
+  await kiosk?.dispose();
   await proxy?.close();
   await hub?.close();
   kiosk = proxy = hub = undefined;
@@ -58,6 +59,17 @@ describe('the replica loader', () => {
       expect(round.callerThreadId).toBe(threadId);
       expect(round.threadId).not.toBe(threadId);
     }
+  });
+
+  it("once closed, no thread of the kiosk's holds any of its files: its folder can be moved or removed at once", { timeout: 60_000 }, async () => {
+    hub = await startTestHub({ seedCitizens: 300 });
+    kiosk = tempKiosk({ settings: fastSyncSettings(hub.url, await hub.addKiosk('kiosk-closing')) });
+    const { db } = kiosk.core.context;
+    await vi.waitFor(() => expect(isReplicaReady(db)).toBe(true), { timeout: 30_000, interval: 20 });
+    // The loader's and the checkpointer's threads have the kiosk's files open while it runs.
+    expect(openFilesUnder(kiosk.dir).length).toBeGreaterThan(0);
+    await kiosk.core.close();
+    expect(openFilesUnder(kiosk.dir)).toEqual([]);
   });
 
   it("never holds up a citizen's search, even while a replica write holds the replica's lock", async () => {
@@ -114,3 +126,16 @@ describe('the replica loader', () => {
     expect(db.prepare('SELECT count(*) AS n FROM citizens').get()).toEqual({ n: 1 });
   });
 });
+
+/** Files under a folder that this process (any of its threads) has open. */
+function openFilesUnder(dir: string): string[] {
+  return readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return ''; // closed while listed
+      }
+    })
+    .filter((file) => file.startsWith(dir + path.sep));
+}

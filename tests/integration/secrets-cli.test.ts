@@ -61,7 +61,7 @@ async function productionDatabase(): Promise<string> {
     await backupDatabase(core.context.db, { dir: path.join(dataDir, 'backups'), keep: 3, clock: systemClock });
     return publicKeyPem;
   } finally {
-    core.close();
+    await core.close();
   }
 }
 
@@ -101,7 +101,7 @@ describe('npm run secrets', () => {
     try {
       expect(kioskSigningKey(core.context.local).publicKeyPem).toBe(publicKeyPem);
     } finally {
-      core.close();
+      await core.close();
     }
   }, 90_000);
 
@@ -129,7 +129,7 @@ describe('npm run secrets', () => {
     try {
       expect(kioskSigningKey(core.context.local).publicKeyPem).toBe(publicKeyPem);
     } finally {
-      core.close();
+      await core.close();
     }
   }, 90_000);
 });

@@ -32,14 +32,14 @@ describe('downloading the replica from the hub', () => {
   });
 
   afterEach(async () => {
-    kiosk.dispose();
+    await kiosk.dispose();
     await hub.close();
   });
 
   it('loads the whole replica with the schema a fresh kiosk has, then follows changes, deletions and moved unique values', async () => {
     const fresh = tempKiosk();
     expect(schemaOf(kiosk.core.context.db)).toEqual(schemaOf(fresh.core.context.db));
-    fresh.dispose();
+    await fresh.dispose();
 
     const passport = citizen(1).passport_number ?? 'A1234567';
     const fine = hub.store.db.prepare('SELECT id FROM fines LIMIT 1').get() as { id: number };

@@ -25,7 +25,7 @@ describe('sync over a network that fails in every way', () => {
   });
 
   afterAll(async () => {
-    kiosk.dispose();
+    await kiosk.dispose();
     await proxy.close();
     await hub.close();
   });

@@ -19,7 +19,7 @@ describe('the progress of a first load', () => {
   let proxy: FaultProxy | undefined;
 
   afterEach(async () => {
-    kiosk?.dispose();
+    await kiosk?.dispose();
     kiosk = undefined;
     await proxy?.close();
     proxy = undefined;

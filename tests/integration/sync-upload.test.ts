@@ -36,7 +36,7 @@ describe('uploading the outbox to the hub', () => {
   });
 
   afterEach(async () => {
-    for (const kiosk of kiosks.splice(0)) kiosk.dispose();
+    for (const kiosk of kiosks.splice(0)) await kiosk.dispose();
     await hub.close();
   });
 
@@ -76,7 +76,7 @@ describe('uploading the outbox to the hub', () => {
     const original = await startKiosk('kiosk-replaced', token);
     original.core.context.outbox.enqueue('test.counted', { n: 1 });
     await drained(original);
-    original.dispose();
+    await original.dispose();
     kiosks.splice(kiosks.indexOf(original), 1);
 
     // The same kiosk with a fresh database numbers its events from 1 again.

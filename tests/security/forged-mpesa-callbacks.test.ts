@@ -68,7 +68,7 @@ describe('forged M-Pesa callbacks', () => {
     await call('visit.start', { locale: 'en' });
   });
   afterEach(async () => {
-    kiosk.dispose();
+    await kiosk.dispose();
     await kiosk.core.paymentsIdle();
     await daraja.close();
     await hub.close();

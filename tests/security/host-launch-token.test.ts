@@ -33,7 +33,7 @@ describe('the launch address carries a one-time token, not the API secret', () =
   });
   afterAll(async () => {
     await host.close();
-    kiosk.dispose();
+    await kiosk.dispose();
   });
 
   it('trades a token for the secret once; the second use is refused', async () => {

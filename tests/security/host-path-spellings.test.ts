@@ -93,7 +93,7 @@ describe('the browser host guards its API routes however their address is spelle
   });
   afterAll(async () => {
     await host.close();
-    kiosk.dispose();
+    await kiosk.dispose();
   });
 
   const trusted = () => ({ host: authority, origin: host.origin, 'x-kiosk-secret': host.secret });

@@ -72,7 +72,7 @@ describe('the hub’s refusals over HTTP', () => {
         { timeout: 20_000, interval: 50 },
       );
     } finally {
-      kiosk.dispose();
+      await kiosk.dispose();
       await ownHub.close();
     }
   });
@@ -131,7 +131,7 @@ describe('the browser host’s 404', () => {
   });
   afterAll(async () => {
     await host.close();
-    kiosk.dispose();
+    await kiosk.dispose();
   });
 
   it('answers a fixed body that does not name the path', async () => {

@@ -20,7 +20,7 @@ describe('the PIN lockout holds against attempts sent all at once', () => {
   });
   afterEach(async () => {
     await host.close();
-    kiosk.dispose();
+    await kiosk.dispose();
   });
 
   /** A sign-in from the kiosk page over real HTTP, each on its own connection. */

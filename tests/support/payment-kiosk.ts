@@ -69,7 +69,7 @@ export async function paymentKiosk(
     forwarder,
     settings,
     async close() {
-      kiosk.dispose();
+      await kiosk.dispose();
       await kiosk.core.paymentsIdle();
       await forwarder.close();
       await simulator.close();

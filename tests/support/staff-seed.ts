@@ -18,6 +18,6 @@ export async function seedStaffInFile(databaseFile: string, staff: readonly NewS
   try {
     await seedStaff(core, staff);
   } finally {
-    core.close();
+    await core.close();
   }
 }

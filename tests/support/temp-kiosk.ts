@@ -12,7 +12,8 @@ export interface TempKiosk {
   dir: string;
   databaseFile: string;
   clock: ReturnType<typeof manualClock>;
-  dispose(): void;
+  /** Closes the core (its threads exit) and removes its folder. */
+  dispose(): Promise<void>;
 }
 
 /** A real core on a fresh database file in a temporary folder, with a clock the test drives. */
@@ -27,10 +28,9 @@ export function tempKiosk(options: Partial<KioskCoreOptions> & { prepare?: (data
     dir,
     databaseFile,
     clock,
-    dispose() {
-      core.close();
-      // Its background threads (replica loader, checkpointer) let go of their files a moment after close.
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    async dispose() {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

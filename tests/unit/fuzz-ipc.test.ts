@@ -29,9 +29,9 @@ describe('every contract call, fuzzed through the Electron IPC handler', () => {
     registerKioskIpc(ipcMain as never, kiosk.core, window as never);
     handler = handlers.get(CALL_CHANNEL)!;
   });
-  afterAll(() => {
+  afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
-    kiosk.dispose();
+    await kiosk.dispose();
   });
 
   it.each(callNames)('%s: a typed error or a valid answer, and a refusal writes nothing', async (name) => {

@@ -86,7 +86,7 @@ describe('one-time codes', () => {
   });
 
   it('honours configured lifetime, length and tries', async () => {
-    kiosk.dispose();
+    await kiosk.dispose();
     kiosk = tempKiosk({ settings: { verification: { codeLength: 8, codeTtlSeconds: 120, triesPerCode: 1 } } });
     visit = kiosk.core.context.visits.start('en');
     const { codeId, expiresAt } = await codes().send(visit, { purpose: 'lookup', phoneE164: PHONE });

@@ -59,7 +59,7 @@ describe('npm run staff', () => {
         'staff.signIn staff:2001 ok',
       ]);
     } finally {
-      core.close();
+      await core.close();
     }
   }, 60_000);
 });

@@ -48,7 +48,7 @@ describe('the WAL checkpointer', () => {
       expect(result.checkpointedFrames).toBe(result.walFrames);
       expect(inDatabaseFileAlone(db.name)).toBe(40);
     } finally {
-      checkpointer.stop();
+      await checkpointer.stop();
       db.close();
     }
   });
@@ -65,10 +65,10 @@ describe('the WAL checkpointer', () => {
     }
   });
 
-  it('once stopped, the connection checkpoints for itself again', () => {
+  it('once stopped, the connection checkpoints for itself again', async () => {
     const db = openDatabase(path.join(dir, 'kiosk.sqlite'));
     const checkpointer = startWalCheckpointer(db, silentLogger, 200);
-    checkpointer.stop();
+    await checkpointer.stop();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     db.close();
   });

@@ -26,8 +26,8 @@ export interface CheckpointResult {
 export interface WalCheckpointer {
   /** Resolves with the next checkpoint the thread reports. */
   nextCheckpoint(): Promise<CheckpointResult>;
-  /** Ends the thread; the connection checkpoints for itself again. */
-  stop(): void;
+  /** Ends the thread, resolving once it has exited (let go of its connection); the connection checkpoints for itself again. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -41,7 +41,7 @@ export interface WalCheckpointer {
  */
 export function startWalCheckpointer(db: Db, log: Logger, everyMs = CHECKPOINT_EVERY_MS): WalCheckpointer {
   // An in-memory database (a test's, a demo's) has no WAL.
-  if (db.memory) return { nextCheckpoint: () => new Promise(() => undefined), stop: () => undefined };
+  if (db.memory) return { nextCheckpoint: () => new Promise(() => undefined), stop: () => Promise.resolve() };
   const waiting: ((result: CheckpointResult) => void)[] = [];
   let stopping = false;
   const checkpointHere = () => {
@@ -60,10 +60,10 @@ export function startWalCheckpointer(db: Db, log: Logger, everyMs = CHECKPOINT_E
   });
   return {
     nextCheckpoint: () => new Promise((resolve) => waiting.push(resolve)),
-    stop() {
+    async stop() {
       stopping = true;
-      void worker.terminate();
       checkpointHere();
+      await worker.terminate();
     },
   };
 }

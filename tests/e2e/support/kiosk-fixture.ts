@@ -41,7 +41,7 @@ export const test = base.extend<{ kioskSettings: Record<string, unknown>; kioskS
     const host = await startHost({ core, rendererDir, log });
     await use({ core, origin: host.origin, newLaunchUrl: host.newLaunchUrl, logFile });
     await host.close();
-    core.close();
+    await core.close();
     log.flush();
     rmSync(dir, { recursive: true, force: true });
   },
