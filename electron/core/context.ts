@@ -1,6 +1,7 @@
 import type { AuditLog } from './audit/audit-log';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
+import type { OffThreadSync } from './db/off-thread-sync';
 import type { EmailGateway } from './email/email-gateway';
 import type { CoreEvents } from './events';
 import type { Logger } from '@shared/node/logging/logger';
@@ -18,6 +19,8 @@ export interface CoreContext {
   readonly version: string;
   readonly kioskId: string;
   readonly db: Db;
+  /** Commits synced off the answering thread: a citizen's searches and visits (never money). */
+  readonly offThreadSync: OffThreadSync;
   readonly clock: Clock;
   readonly settings: KioskSettings;
   readonly local: LocalSettings;

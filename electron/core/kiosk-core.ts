@@ -7,6 +7,7 @@ import { startNightlyBackups, type BackupPlan } from './backup/nightly-backups';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { openDatabase } from './db/open';
+import { OffThreadSync } from './db/off-thread-sync';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { createDispatcher } from './dispatch';
 import { CoreEvents } from './events';
@@ -96,12 +97,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const centreSettings = new HubSettings({ settings, own: options.settings, local, audit, log });
   centreSettings.restore();
   const events = new CoreEvents();
+  const offThreadSync = new OffThreadSync(db, log);
   const sms = createSmsGateway(settings.sms, clock);
   const email = createEmailGateway(settings.email, clock);
   const context: CoreContext = {
     version: options.version ?? '0.0.0',
     kioskId: local.getOrCreate('kiosk.id', () => `kiosk-${randomUUID().slice(0, 8)}`),
     db,
+    offThreadSync,
     clock,
     settings,
     local,
@@ -110,7 +113,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     outbox: new Outbox(db, clock),
     events,
     // While staff are signed in, their screens' longer idle time holds the visit open too.
-    visits: new Visits(db, clock, audit, events, () => {
+    visits: new Visits(offThreadSync, db, clock, audit, events, () => {
       const idleSeconds = staff.service.attended.isSignedIn() ? Math.max(settings.idle.timeoutSeconds, settings.staff.idleTimeoutSeconds) : settings.idle.timeoutSeconds;
       return (idleSeconds + settings.idle.warningSeconds) * 1000 + VISIT_GRACE_MS;
     }),
@@ -152,7 +155,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     ...shutdown.handlers,
     ...sync.handlers,
   };
-  const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role });
+  const dispatch = createDispatcher({ handlers, log, staffRole: () => context.staff.current()?.role, synced: () => offThreadSync.synced() });
   for (const feature of features) feature.start();
   const stopBackups = options.backups ? startNightlyBackups(context, options.backups) : () => undefined;
   let closing: Promise<void> | undefined;
@@ -172,6 +175,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         // The replica loader's and the checkpointer's threads hold connections of their own:
         // the core is closed when they have let go, so its files can be moved or removed.
         await Promise.all([sync.service.stop(), checkpointer.stop()]);
+        await offThreadSync.close();
         db.close();
       })();
       return closing;

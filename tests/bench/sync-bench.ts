@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { HubAcknowledgedHead } from '../../electron/core/audit/hub-acknowledged-head';
 import { manualClock } from '../../electron/core/clock';
+import { OffThreadSync } from '../../electron/core/db/off-thread-sync';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { newDatabaseKey, type DatabaseKey } from '../../electron/core/secrets/database-key';
 import { reattachReplica } from '../../electron/core/db/replica-attachment';
@@ -16,6 +17,7 @@ import { REPLICA_TABLES } from '../../shared/sync/replica-tables';
 import { syncSettingsSchema } from '../../electron/core/settings/sync-settings';
 import { uploadStep } from '../../electron/core/sync/uploader';
 import { addKiosk } from '../../hub/admin-commands';
+import { silentLogger } from '../../shared/node/logging/logger';
 import { SqliteHubStore } from '../../hub/store/sqlite/sqlite-hub-store';
 import { importDemoReplica } from '../support/demo-replica';
 import { startHubProcess } from '../support/hub-process';
@@ -134,6 +136,7 @@ function timeRawInsert(hubFile: string, file: string): { rows: number; seconds: 
 
 async function timeOutboxDrain(file: string, client: HubClient): Promise<{ seconds: number }> {
   const db = openDatabase(file);
+  const commits = new OffThreadSync(db, silentLogger);
   try {
     const clock = manualClock('2026-11-22T09:00:00+03:00');
     const outbox = new Outbox(db, clock);
@@ -145,12 +148,14 @@ async function timeOutboxDrain(file: string, client: HubClient): Promise<{ secon
       client,
       { maxEvents: defaults.uploadBatchEvents, maxBytes: defaults.uploadBatchBytes },
       { db, acknowledged: new HubAcknowledgedHead(db, clock) },
+      commits,
     );
     const signal = new AbortController().signal;
     const started = performance.now();
     while ((await step(signal)) !== 'idle');
     return { seconds: (performance.now() - started) / 1000 };
   } finally {
+    await commits.close();
     db.close();
   }
 }

@@ -12,7 +12,7 @@ const ciRun = read('.ci/run');
 describe("the README's set-up", () => {
   it('names every Debian package .ci/run installs for the tests, and how to install them', () => {
     const packages = [...ciRun.matchAll(/missing\+=\(([\w-]+)\)/g)].map((match) => match[1]);
-    expect(packages).toEqual(['chromium', 'poppler-utils', 'systemd', 'postgresql']);
+    expect(packages).toEqual(['chromium', 'poppler-utils', 'systemd', 'postgresql', 'strace']);
     const shownAs: Record<string, string> = { chromium: 'Chromium', postgresql: 'PostgreSQL' };
     for (const name of packages) expect(setup).toContain(`**${shownAs[name as string] ?? name}**`);
     expect(setup).toContain(`apt-get install ${packages.join(' ')}`);

@@ -43,10 +43,10 @@ export class Lookup {
     const state = this.stateOf(visit);
     const lookupsLeft = this.spendSearch(visit, query.kind);
     const result = this.reader.find(query);
-    ctx.db.transaction(() => {
+    ctx.offThreadSync.commit(() => {
       ctx.audit.append({ action: SEARCH_ACTION, outcome: result.outcome, actor: 'citizen', visitId: visit.id, subject: ctx.hashIdentifier(query.kind, query.value), details: { kind: query.kind } });
       ctx.outbox.enqueue(LOOKUP_SEARCHED_EVENT, { kioskId: ctx.kioskId, visitId: visit.id, kind: query.kind, outcome: result.outcome, at: ctx.clock.now().toISOString() });
-    })();
+    });
     delete state.codeId;
     if (result.outcome !== 'found') {
       delete state.match;

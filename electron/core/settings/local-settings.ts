@@ -25,7 +25,9 @@ export class LocalSettings {
     return this.getStmt.get(key)?.value;
   }
 
+  /** Writes only a change: the sync loops set the same facts every round, and each write is a commit. */
   set(key: string, value: string): void {
+    if (this.get(key) === value) return;
     this.setStmt.run(key, value);
   }
 
@@ -40,7 +42,17 @@ export class LocalSettings {
 
   /** A secret given to the kiosk (its centre's badge key): kept sealed when the kiosk has a seal. */
   setSecret(key: string, value: string): void {
+    // Sealing twice gives two texts (a fresh nonce each time): compare what they hold.
+    if (this.seal && this.openedOrUndefined(key) === value) return;
     this.set(key, this.seal ? this.seal.seal(value) : value);
+  }
+
+  private openedOrUndefined(key: string): string | undefined {
+    try {
+      return this.getSecret(key);
+    } catch {
+      return undefined;
+    }
   }
 
   getSecret(key: string): string | undefined {

@@ -20,9 +20,11 @@ import { rememberUnclaimedMpesa } from './unclaimed-mpesa';
 import { SyncLoop, type StepProgress, type SyncStep } from './sync-loop';
 import type { SyncSettings } from '../settings/sync-settings';
 import { uploadStep } from './uploader';
+import type { OffThreadSync } from '../db/off-thread-sync';
 
 export interface SyncServiceOptions {
   db: Db;
+  offThreadSync: OffThreadSync;
   clock: Clock;
   outbox: Outbox;
   local: LocalSettings;
@@ -92,6 +94,7 @@ export class SyncService {
           client,
           { maxEvents: settings.uploadBatchEvents, maxBytes: settings.uploadBatchBytes },
           { db, acknowledged: new HubAcknowledgedHead(db, clock) },
+          options.offThreadSync,
         ), settings.uploadIntervalSeconds),
       download: loop('download', (signal) => this.loader.round(signal), settings.downloadIntervalSeconds),
       heartbeat: loop(
@@ -191,7 +194,11 @@ export class SyncService {
     this.online = true;
     this.errors.delete(name);
     // Only moving records counts as a sync.
-    if (name === 'upload' || name === 'download') this.options.local.set(LAST_SYNC_KEY, this.options.clock.now().toISOString());
+    if (name === 'upload' || name === 'download') {
+      const at = this.options.clock.now().toISOString();
+      // Written after every round, so not worth a sync on the answering thread.
+      this.options.offThreadSync.commit(() => this.options.local.set(LAST_SYNC_KEY, at));
+    }
     this.publish();
   }
 

@@ -1,6 +1,7 @@
 import { auditHead } from '../audit/audit-chain';
 import type { HubAcknowledgedHead } from '../audit/hub-acknowledged-head';
 import type { Db } from '../db/open';
+import type { OffThreadSync } from '../db/off-thread-sync';
 import type { HubClient } from './hub-client';
 import type { OutboxQueue } from './outbox-queue';
 import type { UploadConflict } from '@shared/sync/protocol';
@@ -18,19 +19,31 @@ export interface AuditHeadSource {
  * A rejected event is settled like any other, so it never holds back the ones after it.
  * Every upload carries the audit log's head, and a new head goes up even with no event
  * waiting, so the hub holds the log's state as soon as possible; the head the hub echoes is
- * recorded as acknowledged.
+ * recorded as acknowledged. Nothing goes up before the commits synced off the answering thread
+ * are on disk, and the hub's answer is written the same way: lost to a power cut, the events
+ * are simply sent again (the hub keeps each once).
  */
-export function uploadStep(queue: OutboxQueue, client: HubClient, limits: { maxEvents: number; maxBytes: number }, audit: AuditHeadSource): SyncStep {
+export function uploadStep(
+  queue: OutboxQueue,
+  client: HubClient,
+  limits: { maxEvents: number; maxBytes: number },
+  audit: AuditHeadSource,
+  commits: Pick<OffThreadSync, 'commit' | 'synced'>,
+): SyncStep {
   return async (signal) => {
     const batch = queue.nextBatch(limits.maxEvents, limits.maxBytes);
     const head = auditHead(audit.db) ?? undefined;
     const acked = audit.acknowledged.get()?.head;
     const headIsNew = head !== undefined && (head.id !== acked?.id || head.hash !== acked.hash);
     if (batch.length === 0 && !headIsNew) return 'idle';
+    // What the hub holds must survive a power cut here: a head it holds and this log then lost would read as a rewrite.
+    await commits.synced();
     const answer = await client.upload({ events: batch, ...(head ? { auditHead: head } : {}) }, signal);
     if (!('error' in answer)) {
-      queue.settle(batch, answer);
-      if (answer.auditHead && head && answer.auditHead.id === head.id && answer.auditHead.hash === head.hash) audit.acknowledged.record(head);
+      commits.commit(() => {
+        queue.settle(batch, answer);
+        if (answer.auditHead && head && answer.auditHead.id === head.id && answer.auditHead.hash === head.hash) audit.acknowledged.record(head);
+      });
       // A hub that does not echo heads must not be sent the same head again at once.
       return batch.length > 0 ? 'more' : 'done';
     }

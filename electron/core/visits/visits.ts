@@ -3,6 +3,7 @@ import type { Locale } from '@shared/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import type { OffThreadSync } from '../db/off-thread-sync';
 import { KioskError } from '../errors';
 import type { CoreEvents } from '../events';
 
@@ -29,7 +30,8 @@ export class Visits {
   private readonly endStmt;
 
   constructor(
-    private readonly db: Db,
+    private readonly commits: OffThreadSync,
+    db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly events: CoreEvents,
@@ -43,11 +45,11 @@ export class Visits {
     if (this.visit) this.end('start-over');
     const now = this.clock.now();
     const visit: Visit = { id: randomUUID(), startedAt: now, locale, lastActivityAt: now, slots: new Map() };
-    // One commit, so one sync: the row and its audit entry.
-    this.db.transaction(() => {
+    // One commit, so one sync (off this thread): the row and its audit entry.
+    this.commits.commit(() => {
       this.insertStmt.run(visit.id, now.toISOString(), locale);
       this.audit.append({ action: 'visit.start', outcome: 'ok', actor: 'citizen', visitId: visit.id, details: { locale } });
-    })();
+    });
     this.visit = visit;
     return visit;
   }
@@ -81,10 +83,10 @@ export class Visits {
     if (!visit) return;
     this.visit = undefined;
     visit.slots.clear();
-    this.db.transaction(() => {
+    this.commits.commit(() => {
       this.endStmt.run(this.clock.now().toISOString(), reason, visit.id);
       this.audit.append({ action: 'visit.end', outcome: reason, actor: 'citizen', visitId: visit.id });
-    })();
+    });
     this.events.emit('visit.ended', { visitId: visit.id, reason });
   }
 

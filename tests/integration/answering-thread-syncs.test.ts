@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+interface SyncCall {
+  threadId: number;
+  call: 'fsync' | 'fdatasync';
+  file: string;
+}
+
+/** The fsync and fdatasync calls in an `strace -f -y` log, each with the thread that made it and the file its descriptor names. */
+function syncCalls(log: string): SyncCall[] {
+  return [...log.matchAll(/^(\d+)\s+(fsync|fdatasync)\(\d+<([^>]*)>/gm)].map(([, threadId, call, file]) => ({ threadId: Number(threadId), call: call as SyncCall['call'], file: file! }));
+}
+
+describe('the thread that answers the screen', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("never waits on a sync to disk for a citizen's visit and searches: a pool thread syncs the WAL before each answer", { timeout: 60_000 }, () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'answering-thread-'));
+    const trace = path.join(dir, 'strace.log');
+    // strace (Debian's package) records every fsync and fdatasync of every thread, with the file each names.
+    const child = spawnSync('strace', ['-f', '-y', '-e', 'trace=fsync,fdatasync', '-o', trace, process.execPath, '--import', 'tsx', 'tests/support/searching-child.ts', dir], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(child.error).toBeUndefined();
+    expect(child.stderr).not.toMatch(/Error/);
+    expect(child.status).toBe(0);
+
+    const calls = syncCalls(readFileSync(trace, 'utf8'));
+    const start = calls.findIndex((c) => c.file.endsWith('/window-start'));
+    const end = calls.findIndex((c) => c.file.endsWith('/window-end'));
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(end).toBeGreaterThan(start);
+    // The markers are synced by the thread that answers: that names it.
+    const answering = calls[start]!.threadId;
+    expect(calls[end]!.threadId).toBe(answering);
+
+    const inWindow = calls.slice(start + 1, end);
+    const wal = path.join(dir, 'kiosk.sqlite-wal');
+    expect(inWindow.filter((c) => c.threadId === answering)).toEqual([]);
+    const walSyncs = inWindow.filter((c) => c.file === wal && c.call === 'fdatasync');
+    // Visit start, three searches, visit end: each answer waited for one of its own.
+    expect(walSyncs.length).toBeGreaterThanOrEqual(5);
+    expect(walSyncs.every((c) => c.threadId !== answering)).toBe(true);
+  });
+});
