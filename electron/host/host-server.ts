@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -45,12 +46,14 @@ const LaunchRequest = z.object({ token: z.string().min(1).max(200) }).strict();
  */
 export async function startHost({ core, rendererDir, port = 0, log, launchPage: launchPageFile }: HostOptions): Promise<RunningHost> {
   const secret = randomBytes(32).toString('base64url');
-  // forceCloseConnections: the page's event stream never ends by itself.
+  // Closing ends the page's event streams (they never end by themselves) and idle connections;
+  // a call in flight still gets its answer (a supervisor's shutdown, answered once synced).
+  const eventStreams = new Set<ServerResponse>();
   const app = Fastify({
     loggerInstance: log,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    forceCloseConnections: true,
+    forceCloseConnections: 'idle',
     // Addresses the router cannot take (a call name past its length limit, bad escapes)
     // still get a contract answer rather than Fastify's own error shape.
     frameworkErrors: (_error, _request, reply: FastifyReply) => reply.code(400).send({ ok: false, error: errorPayload('request.invalid') }),
@@ -112,9 +115,11 @@ export async function startHost({ core, rendererDir, port = 0, log, launchPage: 
         res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
       });
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), EVENT_KEEPALIVE_MS);
+      eventStreams.add(res);
       request.raw.on('close', () => {
         clearInterval(keepalive);
         unsubscribe();
+        eventStreams.delete(res);
       });
     });
   });
@@ -140,6 +145,7 @@ export async function startHost({ core, rendererDir, port = 0, log, launchPage: 
     close: async () => {
       clearInterval(renewal);
       launchPage?.remove();
+      for (const stream of eventStreams) stream.end();
       await app.close();
     },
   };

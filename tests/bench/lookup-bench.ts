@@ -44,7 +44,7 @@ const citizensOnlySql = (kind: Kind) => `SELECT * FROM citizens WHERE ${KEY_COLU
  * Lookup speed on the big replica. (1) Each key through the core's LookupService (prepared
  * statements, accounts, masking) beside the raw better-sqlite3 point query on the same
  * database, interleaved key by key in the same run: p50 and p99. (2) The whole call
- * through the dispatcher (validation, audit row and outbox event committed with fsync).
+ * through the dispatcher (validation, audit row and outbox event committed, the WAL synced before the answer).
  * (3) In Chromium through the browser host: from the tap on Search to the masked answer
  * painted, p95. (4) The service on a sealed (encrypted) copy beside the plain one. Runs on a
  * copy, since searching writes audit rows.
@@ -150,7 +150,7 @@ export function sealedAgainstPlain(plainFile: string, sealedFile: string, n: str
 
 /**
  * The whole `lookup.search` call as a shell makes it: contract validation, the search, the
- * audit row and outbox event (fsync). On the plain database and on the sealed copy, key by key,
+ * audit row and outbox event (synced before the answer). On the plain database and on the sealed copy, key by key,
  * taking turns to go first: what encryption at rest costs a citizen's search.
  */
 async function throughDispatcher(plainFile: string, sealedFile: string): Promise<BenchRow[]> {
@@ -168,7 +168,7 @@ async function throughDispatcher(plainFile: string, sealedFile: string): Promise
         if (!result.ok) throw new Error(`lookup.search refused (${side}): ${result.error.code}`);
       }
     }
-    const note = `${keys.length} searches by ID number; validation, audit row and outbox event in one fsync'd transaction`;
+    const note = `${keys.length} searches by ID number; validation, audit row and outbox event in one transaction, its WAL synced (fdatasync, off the answering thread) before the answer`;
     const rows: BenchRow[] = [50, 99].map((p) => ({ name: `lookup.search through the dispatcher, p${p}`, value: round(percentile(times.plain, p), 1), unit: 'µs', note }));
     for (const p of [50, 99]) {
       rows.push({
