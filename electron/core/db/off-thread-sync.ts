@@ -3,16 +3,17 @@ import type { Logger } from '@shared/node/logging/logger';
 import type { Db } from './open';
 
 /**
- * Commits whose sync to disk runs off the thread that answers the screen, for the writes a
- * citizen's every tap makes (a search's audit row and event, a visit's start and end).
+ * Commits whose sync to disk runs off the thread that answers the screen: the writes a
+ * citizen's every tap makes (a search's audit row and event, a visit's start and end) and the
+ * sync loops' bookkeeping.
  *
- * SQLite syncs a commit with fsync, on the thread that commits. On ext4 an fsync after any
- * write (the file's time changed) commits the file system's journal, and while the replica
- * loader writes, that journal commit first writes the loader's new blocks: a search waited
- * 25–54 ms for them (perf trace in the README). Here SQLite commits without its sync
- * (synchronous=NORMAL, for this one transaction) and the WAL is then synced with fdatasync on
- * libuv's thread pool: the thread that answers stays free, and an overwrite of the WAL (its
- * size and blocks unchanged) needs no journal commit, so it does not wait for the loader.
+ * SQLite syncs a commit with fsync, on the thread that commits, and while the replica loader
+ * writes, that fsync took up to 54 ms (it commits ext4's journal, which first writes the
+ * loader's new blocks, and flushes the disk's cache, which holds the loader's writes too).
+ * Here SQLite commits without its sync (synchronous=NORMAL, for this one transaction) and the
+ * WAL is then synced with fdatasync on libuv's thread pool: the answering thread stays free.
+ * (fdatasync of an overwritten WAL needs no journal commit; the cache flush remains, so the
+ * wait moves off the thread but does not vanish: see the README.)
  *
  * A commit through here is as durable as SQLite's own once `synced()` resolves; until then a
  * power cut may lose it. So nothing may act on it outside the kiosk before that: the core's
