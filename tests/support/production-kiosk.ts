@@ -84,5 +84,6 @@ export function runHost(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ho
     if (stdout.includes('Kiosk ready')) child.kill('SIGTERM');
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+  // 'close', not 'exit': the process may exit before its last output has been read.
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
