@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { closePromptly } from '@shared/node/http/close-promptly';
 import { silentLogger, type Logger } from '@shared/node/logging/logger';
 import { EVENT_PAYLOAD_BYTES_MAX } from '@shared/sync/protocol';
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from './centre-lockouts';
@@ -66,6 +67,7 @@ export function createHubServer(options: HubServerOptions): FastifyInstance {
     frameworkErrors: (_error, _request, reply: FastifyReply) => reply.code(400).send(refusal(400)),
   });
 
+  closePromptly(app);
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(refusal(404)));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

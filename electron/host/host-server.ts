@@ -11,6 +11,7 @@ import type { Logger } from '@shared/node/logging/logger';
 import { launchPageAt } from './launch-page';
 import { LAUNCH_TOKEN_TTL_MS, LaunchTokens } from './launch-tokens';
 import { isFromOwnPage, isTrustedApiRequest, type HostIdentity } from './request-guard';
+import { closePromptly } from '@shared/node/http/close-promptly';
 import { SECURITY_HEADERS } from '@shared/security-headers';
 
 export interface HostOptions {
@@ -68,6 +69,7 @@ export async function startHost({ core, rendererDir, port = 0, log, launchPage: 
     return reply.code(403).send({ ok: false, error: errorPayload('host.forbidden') });
   };
 
+  closePromptly(app);
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
   });

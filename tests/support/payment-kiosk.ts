@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
+import { closePromptly } from '../../shared/node/http/close-promptly';
 import { seedDemoData } from '../../electron/demo/generate';
 import { openDatabase } from '../../electron/core/db/open';
 import type { KioskCore, KioskCoreOptions } from '../../electron/core/kiosk-core';
@@ -19,6 +20,7 @@ export const FAST_POLLING = { firstQueryMs: 150, backoffFactor: 1.5, maxQueryGap
 export async function startCallbackForwarder(target: () => KioskCore | undefined) {
   const dispositions: CallbackDisposition[] = [];
   const app = Fastify();
+  closePromptly(app);
   app.post<{ Params: { tag?: string } }>('/mpesa/stk-callback/:tag?', async (request) => {
     const core = target();
     if (core) dispositions.push(await core.acceptMpesaCallback(request.body, request.params.tag));

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { z } from 'zod';
+import { closePromptly } from '@shared/node/http/close-promptly';
 import { CardTerminalSimulator, type CardTerminalSimulatorOptions } from '../../core/payments/card/card-terminal-simulator';
 
 const chargeSchema = z.object({
@@ -23,6 +24,7 @@ export interface CardTerminalServer {
 export async function startCardTerminalServer(options: CardTerminalSimulatorOptions & { port?: number } = {}): Promise<CardTerminalServer> {
   const terminal = new CardTerminalSimulator(options);
   const app = Fastify({ logger: false });
+  closePromptly(app);
   app.post('/v1/charges', async (request, reply) => {
     const charge = chargeSchema.safeParse(request.body);
     if (!charge.success) return reply.code(400).send({ error: 'invalid-charge' });

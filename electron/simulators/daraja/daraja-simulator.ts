@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import { closePromptly } from '@shared/node/http/close-promptly';
 import type { Logger } from '@shared/node/logging/logger';
 import { DEMO_DARAJA_CREDENTIALS } from '../../core/settings/demo-credentials';
 import { newRequestId } from './daraja-ids';
@@ -54,6 +55,7 @@ export async function startDarajaSimulator(options: DarajaSimulatorOptions = {})
   let tokensIssued = 0;
 
   const app = Fastify(options.log ? { loggerInstance: options.log, logController: new LogController({ disableRequestLogging: true }) } : { logger: false });
+  closePromptly(app);
   const refuse = (reply: FastifyReply, fault: DarajaFault) =>
     reply.code(fault.status).send({ requestId: newRequestId(), errorCode: fault.errorCode, errorMessage: fault.errorMessage });
   const bearerAccepted = (request: FastifyRequest) => {
