@@ -77,6 +77,24 @@ describe('commits synced off the answering thread', () => {
     expect(handlesOn(`${db.name}-wal`)).toBe(2);
   });
 
+  it('commits the bookkeeping without a sync of its own: no new sync to wait for, and the next sync carries it', async () => {
+    sync.commit(() => insertVisit('v1'));
+    const first = sync.synced();
+    let inside = 0;
+    sync.commitWithoutSync(() => {
+      inside = synchronous() as number;
+      insertVisit('v2');
+    });
+    expect(inside).toBe(NORMAL);
+    expect(synchronous()).toBe(FULL);
+    expect(visitsCount()).toBe(2);
+    // An answer made now waits for the sync it already had, not for one more.
+    expect(sync.synced()).toBe(first);
+    sync.commit(() => insertVisit('v3'));
+    expect(sync.synced()).not.toBe(first);
+    await sync.synced();
+  });
+
   it('rolls back a write that fails, and the connection still syncs every other commit', () => {
     expect(() =>
       sync.commit(() => {
@@ -106,7 +124,7 @@ describe('commits synced off the answering thread', () => {
     await expect(sync.synced()).rejects.toThrow(/closing/);
   });
 
-  it('a commit whose sync was awaited survives the process killed at once (SIGKILL)', () => {
+  it('a commit whose sync was awaited, and one without a sync, survive the process killed at once (SIGKILL)', () => {
     const script = `
       import { openDatabase } from './electron/core/db/open';
       import { OffThreadSync } from './electron/core/db/off-thread-sync';
@@ -115,11 +133,14 @@ describe('commits synced off the answering thread', () => {
       const sync = new OffThreadSync(db, silentLogger);
       sync.commit(() => db.prepare("INSERT INTO visits (id, started_at, locale) VALUES ('killed', '2026-12-03T09:00:00Z', 'sw')").run());
       await sync.synced();
+      // A process killed loses nothing the operating system was given, synced or not.
+      sync.commitWithoutSync(() => db.prepare("INSERT INTO visits (id, started_at, locale) VALUES ('unsynced', '2026-12-03T09:00:01Z', 'en')").run());
       process.kill(process.pid, 'SIGKILL');
     `;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
     expect(child.signal).toBe('SIGKILL');
     expect(db.prepare('SELECT locale FROM visits WHERE id = ?').get('killed')).toEqual({ locale: 'sw' });
+    expect(db.prepare('SELECT locale FROM visits WHERE id = ?').get('unsynced')).toEqual({ locale: 'en' });
   });
 });
 
@@ -156,7 +177,7 @@ describe('nothing leaves before its sync', () => {
       const client = new HubClient({ hubUrl: hub.url, kioskToken: await hub.addKiosk('kiosk-held'), timeoutMs: 5_000 });
       const commits = new OffThreadSync(db, silentLogger);
       const step = uploadStep(new OutboxQueue(db, clock), client, { maxEvents: 50, maxBytes: 100_000 }, { db, acknowledged: new HubAcknowledgedHead(db, clock) }, {
-        commit: (write) => commits.commit(write),
+        commitWithoutSync: (write) => commits.commitWithoutSync(write),
         synced: () => held.promise,
       });
       const uploaded = step(new AbortController().signal);

@@ -15,7 +15,7 @@ import type { ReportSeal } from './report-format';
 import { ReportQueries } from './report-queries';
 import { databaseFileOf, runInWorker } from '../run-in-worker';
 
-type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox' | 'local'>;
+type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox' | 'local' | 'offThreadSync'>;
 
 const BLOCKER_ERRORS = {
   'already-closed': 'day.alreadyClosed',
@@ -66,11 +66,13 @@ export class Reports {
     const { mimeType } = REPORT_FILE_TYPES[format];
     const fileSha256 = sha256Hex(file);
     const fileName = `huduma-${made.kioskId}-${made.businessDate}.${format}`;
-    this.deps.db.transaction(() => {
+    // Synced off the answering thread: the supervisor's file waits for it (the dispatcher), the
+    // searches at the screen do not (issue 15: the export's own fsync was one of that window's stalls).
+    this.deps.offThreadSync.commit(() => {
       const details = { businessDate: made.businessDate, format, fileSha256, contentHash: seal.contentHash, auditHead: seal.auditHead };
       this.deps.audit.append({ action: 'report.export', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details });
       this.deps.outbox.enqueue('report.exported', { ...details, staffId: supervisor.staffId, at: made.generatedAt });
-    })();
+    });
     return { fileName, mimeType, contentBase64: file.toString('base64'), ...seal, fileSha256 };
   }
 

@@ -196,8 +196,8 @@ export class SyncService {
     // Only moving records counts as a sync.
     if (name === 'upload' || name === 'download') {
       const at = this.options.clock.now().toISOString();
-      // Written after every round, so not worth a sync on the answering thread.
-      this.options.offThreadSync.commit(() => this.options.local.set(LAST_SYNC_KEY, at));
+      // Written after every round, and for display: no sync of its own (the next one carries it).
+      this.options.offThreadSync.commitWithoutSync(() => this.options.local.set(LAST_SYNC_KEY, at));
     }
     this.publish();
   }

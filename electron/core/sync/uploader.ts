@@ -20,15 +20,15 @@ export interface AuditHeadSource {
  * Every upload carries the audit log's head, and a new head goes up even with no event
  * waiting, so the hub holds the log's state as soon as possible; the head the hub echoes is
  * recorded as acknowledged. Nothing goes up before the commits synced off the answering thread
- * are on disk, and the hub's answer is written the same way: lost to a power cut, the events
- * are simply sent again (the hub keeps each once).
+ * are on disk; the hub's answer is written without a sync of its own (the next one carries it):
+ * lost to a power cut, the events and the head are simply sent again (the hub keeps each once).
  */
 export function uploadStep(
   queue: OutboxQueue,
   client: HubClient,
   limits: { maxEvents: number; maxBytes: number },
   audit: AuditHeadSource,
-  commits: Pick<OffThreadSync, 'commit' | 'synced'>,
+  commits: Pick<OffThreadSync, 'commitWithoutSync' | 'synced'>,
 ): SyncStep {
   return async (signal) => {
     const batch = queue.nextBatch(limits.maxEvents, limits.maxBytes);
@@ -40,7 +40,7 @@ export function uploadStep(
     await commits.synced();
     const answer = await client.upload({ events: batch, ...(head ? { auditHead: head } : {}) }, signal);
     if (!('error' in answer)) {
-      commits.commit(() => {
+      commits.commitWithoutSync(() => {
         queue.settle(batch, answer);
         if (answer.auditHead && head && answer.auditHead.id === head.id && answer.auditHead.hash === head.hash) audit.acknowledged.record(head);
       });
