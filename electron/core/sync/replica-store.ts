@@ -68,6 +68,11 @@ export class ReplicaStore {
     return live === null ? undefined : { target: 'live', cursor: live };
   }
 
+  /** Whether a complete replica is live (answers lookups) beside a load: a rebuild, not a first load. */
+  hasLiveReplica(): boolean {
+    return stateOf(this.live).cursor !== null;
+  }
+
   /** Starts (or restarts) a load from the beginning of the hub's history, into a new generation's file. */
   beginRebuild(): void {
     this.loading?.db.close();
