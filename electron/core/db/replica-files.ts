@@ -89,23 +89,24 @@ export function promoteLoadingReplicaFile(loadingFile: string): string {
  * Removes the generations older than `liveFile`, once nothing reads them any more. A large
  * file is cut down a slice at a time before it is unlinked: freeing half a gigabyte at once is
  * one burst of file-system journal work, which the kiosk database's next fsync (a search's
- * commit) would wait behind.
+ * commit) would wait behind. Once `stopping` is aborted (the kiosk closes, and nobody searches)
+ * what is left is unlinked at once.
  */
-export async function removeReplicaFilesBefore(databaseFile: string, liveFile: string): Promise<string[]> {
+export async function removeReplicaFilesBefore(databaseFile: string, liveFile: string, stopping?: AbortSignal): Promise<string[]> {
   const current = Number(LIVE.exec(path.basename(liveFile))?.[1] ?? 0);
   const old = generations(databaseFile, LIVE).filter((g) => g.number < current);
   for (const { file } of old) {
-    await shrinkGradually(file);
+    await shrinkGradually(file, stopping);
     await Promise.all(SQLITE_SUFFIXES.map((suffix) => rm(`${file}${suffix}`, { force: true })));
   }
   return old.map((g) => g.file);
 }
 
-async function shrinkGradually(file: string): Promise<void> {
+async function shrinkGradually(file: string, stopping: AbortSignal | undefined): Promise<void> {
   const handle = await open(file, 'r+').catch(() => undefined);
   if (!handle) return;
   try {
-    for (let size = (await handle.stat()).size; size > 0; size = Math.max(0, size - SHRINK_SLICE_BYTES)) {
+    for (let size = (await handle.stat()).size; size > 0 && !stopping?.aborted; size = Math.max(0, size - SHRINK_SLICE_BYTES)) {
       await handle.truncate(Math.max(0, size - SHRINK_SLICE_BYTES));
       await handle.datasync();
       await setTimeout(SHRINK_PAUSE_MS);

@@ -67,6 +67,8 @@ export class SyncService {
   /** Where this process first saw the current load, to measure its rate from. */
   private loadSeen: { rows: number; atMs: number } | undefined;
   private progressPublishedAtMs = -Infinity;
+  /** The old replica files being removed after a swap: a stop ends it (the files go at once) and waits for it. */
+  private removal: { stopping: AbortController; done: Promise<unknown> } | undefined;
 
   constructor(private readonly options: SyncServiceOptions) {
     const { db, clock, settings } = options;
@@ -147,6 +149,9 @@ export class SyncService {
     this.stopListening?.();
     await Promise.all(Object.values(this.loops).map((loop) => loop.stop()));
     await this.loader.stop();
+    // A closed kiosk holds none of its files: the old replica's removal finishes now.
+    this.removal?.stopping.abort();
+    await this.removal?.done;
   }
 
   status(): SyncStatus {
@@ -171,7 +176,10 @@ export class SyncService {
     this.publish();
     log.info({ replica: liveFile }, 'new replica in service');
     // Freeing a large file's blocks takes a while: on libuv's threads, not this one.
-    removeReplicaFilesBefore(db.name, liveFile).catch((error: unknown) => log.warn({ err: error }, 'an old replica file could not be removed'));
+    const stopping = new AbortController();
+    const earlier = this.removal?.done ?? Promise.resolve();
+    const done = earlier.then(() => removeReplicaFilesBefore(db.name, liveFile, stopping.signal)).catch((error: unknown) => log.warn({ err: error }, 'an old replica file could not be removed'));
+    this.removal = { stopping, done };
   }
 
   /** A page of a load was written (on the loader's thread): its rate and the time left, measured here. */
