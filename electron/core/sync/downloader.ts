@@ -14,9 +14,11 @@ export interface LoadProgress {
  * How long a rebuild rests after each page, as a share of the time the page took to write. A
  * rebuild is not urgent (the live replica answers every lookup until the swap), and the disk's
  * cache flushes that make a citizen's search record durable carry whatever the loader wrote
- * before them: resting as long as it wrote, the loader leaves them room (issue 15: the searches'
- * p99 during a rebuild fell from 18-23 ms to 17-18 ms, the rebuild took 64-67 s instead of 40).
- * A first load is not slowed: the kiosk serves nobody until it is done.
+ * before them: resting as long as it wrote, the loader leaves them room (issue 15: trials with
+ * fixed rests of 300-600 ms gave the lowest p99s of searches during a rebuild, 17-18 ms against
+ * 18-23 without; resting this long the rebuild takes 52-62 s instead of 40, and the runs so far
+ * are within the noise: see the README). A first load is not slowed: the kiosk serves nobody
+ * until it is done.
  */
 const REBUILD_REST_PER_WRITE = 1;
 
