@@ -67,7 +67,7 @@ export class Reports {
     const fileSha256 = sha256Hex(file);
     const fileName = `huduma-${made.kioskId}-${made.businessDate}.${format}`;
     // Synced off the answering thread: the supervisor's file waits for it (the dispatcher), the
-    // searches at the screen do not (issue 15: the export's own fsync was one of that window's stalls).
+    // searches at the screen do not wait behind its fsync (issue 15).
     this.deps.offThreadSync.commit(() => {
       const details = { businessDate: made.businessDate, format, fileSha256, contentHash: seal.contentHash, auditHead: seal.auditHead };
       this.deps.audit.append({ action: 'report.export', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details });
