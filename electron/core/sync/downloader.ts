@@ -49,6 +49,8 @@ export function downloadStep(
       position = { target: 'next', cursor: undefined };
     }
     const { target } = position;
+    // Decided once a round: the live replica changes only when a load's last page swaps it.
+    const restsBetweenPages = target === 'next' && replica.hasLiveReplica();
     const fetchPage = (cursor: string | undefined): Promise<DownloadResponse> => {
       const page = client.download(cursor, pageRows, signal);
       // Settled later or abandoned on failure: never an unhandled rejection.
@@ -77,7 +79,7 @@ export function downloadStep(
         if (target === 'next') replica.finishRebuild();
         return 'done';
       }
-      if (target === 'next' && replica.hasLiveReplica()) await rest(wroteMs * REBUILD_REST_PER_WRITE, signal);
+      if (restsBetweenPages) await rest(wroteMs * REBUILD_REST_PER_WRITE, signal);
     }
   };
 }
