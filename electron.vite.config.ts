@@ -12,8 +12,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          // Worker threads' entries, each its own file beside index.js (see electron/core/worker-script.ts).
-          'heavy-jobs-worker': resolve(import.meta.dirname, 'electron/core/heavy-jobs-worker.ts'),
+          // Entries of the worker threads and of the heavy-jobs process, each its own file beside index.js (see electron/core/worker-script.ts).
+          'heavy-jobs-process': resolve(import.meta.dirname, 'electron/core/heavy-jobs-process.ts'),
           'replica-loader-worker': resolve(import.meta.dirname, 'electron/core/sync/replica-loader-worker.ts'),
           'wal-checkpointer-worker': resolve(import.meta.dirname, 'electron/core/db/wal-checkpointer-worker.ts'),
         },

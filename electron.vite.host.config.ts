@@ -26,7 +26,7 @@ export default defineConfig({
           'backup-cli': at('electron/core/backup/backup-cli.ts'),
           'audit-cli': at('electron/core/audit-cli.ts'),
           'report-cli': at('electron/core/reports/report-cli.ts'),
-          'heavy-jobs-worker': at('electron/core/heavy-jobs-worker.ts'),
+          'heavy-jobs-process': at('electron/core/heavy-jobs-process.ts'),
           'replica-loader-worker': at('electron/core/sync/replica-loader-worker.ts'),
           'wal-checkpointer-worker': at('electron/core/db/wal-checkpointer-worker.ts'),
         },

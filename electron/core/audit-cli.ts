@@ -17,7 +17,7 @@ import type { Db } from './db/open';
 import { syncSettingsSchema } from './settings/sync-settings';
 import { HubClient } from './sync/hub-client';
 import { progressBar } from './progress-bar';
-import { databaseFileOf, runInWorker } from './run-in-worker';
+import { databaseFileOf, runHeavyJob } from './heavy-job-runner';
 import { commandLineKey, type DatabaseKey } from './secrets/database-key';
 
 const USAGE = 'Usage: npm run audit -- verify --database FILE [--settings KIOSK-SETTINGS.json] [--key-file KEY-FILE]';
@@ -42,7 +42,7 @@ try {
 const bar = progressBar('Verifying the audit chain', 'rows', db.prepare<[], { n: number | null }>('SELECT max(id) AS n FROM audit_log').get()?.n ?? 0);
 const walk = new BroadcastChannel(AUDIT_WALK_CHANNEL);
 walk.onmessage = (message) => bar.update((message as { data: number }).data);
-const chain = await runInWorker<AuditChainCheck>('verifyAuditChain', databaseFileOf(db));
+const chain = await runHeavyJob<AuditChainCheck>('verifyAuditChain', databaseFileOf(db));
 walk.close();
 bar.update(chain.rows);
 bar.stop();

@@ -1,4 +1,4 @@
-import { readlinkSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 
 /** Nice value of background threads: below the thread that answers the screen, above idle. */
@@ -22,3 +22,17 @@ export function runInBackground(): void {
   }
 }
 
+
+/**
+ * Lowers the CPU priority of the whole calling process: on Linux each of its threads as they are
+ * now (V8's helpers and libuv's pool among them; threads started later inherit the value of the
+ * thread that starts them); elsewhere the process. Best effort, as above.
+ */
+export function runProcessInBackground(): void {
+  try {
+    if (process.platform !== 'linux') return os.setPriority(BACKGROUND_NICE);
+    for (const task of readdirSync('/proc/self/task')) os.setPriority(Number(task), BACKGROUND_NICE);
+  } catch {
+    // No right to renice, or a thread that ended meanwhile: the rest runs at normal priority.
+  }
+}

@@ -6,7 +6,7 @@ import { checkDatabaseFile, type IntegrityReport } from './backup/integrity';
 import type { Db } from './db/open';
 import { dayReportSnapshot, reportSeal, type DayReportRequest } from './reports/day-report-snapshot';
 
-/** A database key crossing threads: hex, since a Buffer arrives as a plain Uint8Array. Absent for a plaintext (demo) database. */
+/** A database key crossing to the heavy-jobs process: hex, since a Buffer arrives as a plain Uint8Array. Absent for a plaintext (demo) database. */
 interface KeyedFile {
   file: string;
   keyHex?: string;
@@ -24,10 +24,10 @@ function withReadConnection<R>(input: KeyedFile, read: (db: Db) => R): R {
 }
 
 /**
- * The read-only heavy jobs a worker thread runs, by name. Those that read the database take
- * its file (and its key), not a connection (a connection cannot cross threads), and open their
+ * The read-only heavy jobs the heavy-jobs process runs, by name. Those that read the database take
+ * its file (and its key), not a connection (a connection cannot leave its process), and open their
  * own read-only one: in WAL mode it reads a consistent snapshot while the core goes on writing.
- * Inputs and results cross threads by structured clone: plain data only.
+ * Inputs and results cross by structured clone: plain data only.
  */
 export const heavyJobs = {
   /** SQLite's full integrity check of a file: seconds on a large one. */
@@ -41,7 +41,7 @@ export const heavyJobs = {
   /**
    * An export: the day's report built, sealed and laid out as a file (CSV, XLSX or PDF) all here,
    * so only the file and its seal cross back. A Buffer arrives as a Uint8Array. pdfkit and exceljs
-   * are imported here, not above: they would slow every worker's start.
+   * are imported here, not above: they would slow the process's start.
    */
   dayReportFile: async (input: KeyedFile & DayReportRequest & { format: ReportFormat }) => {
     const { report, chain } = withReadConnection(input, (db) => dayReportSnapshot(db, input));

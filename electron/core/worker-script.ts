@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { WorkerOptions } from 'node:worker_threads';
 
 /**
- * Where a worker thread's entry is, and how to start it. The entry sits beside the module
+ * Where a worker thread's (or the heavy-jobs process's) entry is, and how to start it. The entry sits beside the module
  * that starts it: `<entry>.ts` under tsx and vitest; `<entry>.js` beside the main bundle
  * (out/main/) under electron-vite, each entry being one of its inputs (electron.vite.config.ts)
  * and the starting module bundled into index.js. Built from a variable so no bundler rewrites it.
  *
- * A TypeScript worker needs a loader: tsx passes its own to workers through execArgv (they
- * inherit it); vitest runs tests without one, so the worker gets tsx's (which also reads the
+ * A TypeScript entry needs a loader: tsx passes its own to workers and forks through execArgv
+ * (they inherit it); vitest runs tests without one, so the entry gets tsx's (which also reads the
  * @shared path from tsconfig.json).
  */
 export function workerScript(callerUrl: string, entry: string): { file: string; options: Pick<WorkerOptions, 'execArgv'> } {

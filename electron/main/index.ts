@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, safeStorage, session, utilityProcess } from 'electron';
 import electronUpdater from 'electron-updater';
 import { updateFeedUrl } from '@shared/updates/update-feed';
 import { bootKiosk } from '../boot/boot-kiosk';
+import { startHeavyJobsWith } from '../core/heavy-job-runner';
 import { StartRefused } from '../boot/production-start';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRenderer } from './app-protocol';
 import { startAutoUpdates, type AutoUpdates } from './auto-update';
 import { relaunchAfterCrash } from './crash-relaunch';
 import { safeStorageDatabaseKey } from './database-key';
+import { heavyJobsInUtilityProcess } from './heavy-jobs-utility-process';
 import { registerKioskIpc } from './ipc';
 import { startAtLogin } from './login-item';
 import { recoverLostRenderer } from './renderer-recovery';
@@ -43,6 +45,7 @@ void app.whenReady().then(async () => {
   const bringToFront = () => BrowserWindow.getAllWindows().forEach((window) => (window.restore(), window.show(), window.focus()));
   if (!holdSingleInstance(app, bringToFront)) return;
 
+  startHeavyJobsWith(heavyJobsInUtilityProcess(utilityProcess));
   const databaseKey = safeStorageDatabaseKey(dataDir, safeStorage, { create: false });
   const kiosk = await bootKiosk({ dataDir, storedSettings: loadShellSettings(), logName: 'kiosk.log', version: app.getVersion(), databaseKey }).catch((error: unknown) => {
     if (!(error instanceof StartRefused)) throw error;

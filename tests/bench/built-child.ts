@@ -24,7 +24,7 @@ export async function buildMeasuredChild(): Promise<string> {
       rollupOptions: {
         input: {
           'heavy-work-child': path.join(root, 'tests/bench/heavy-work-child.ts'),
-          'heavy-jobs-worker': path.join(root, 'electron/core/heavy-jobs-worker.ts'),
+          'heavy-jobs-process': path.join(root, 'electron/core/heavy-jobs-process.ts'),
           'replica-loader-worker': path.join(root, 'electron/core/sync/replica-loader-worker.ts'),
           'wal-checkpointer-worker': path.join(root, 'electron/core/db/wal-checkpointer-worker.ts'),
         },

@@ -12,7 +12,7 @@ import { manualClock } from '../../electron/core/clock';
 import { openDatabase } from '../../electron/core/db/open';
 import { attachedReplicaFile } from '../../electron/core/db/replica-attachment';
 import { replicaFolder } from '../../electron/core/db/replica-files';
-import { databaseFileOf, runInWorker } from '../../electron/core/run-in-worker';
+import { databaseFileOf, runHeavyJob } from '../../electron/core/heavy-job-runner';
 import { newDatabaseKey, type DatabaseKey } from '../../electron/core/secrets/database-key';
 import { rekeyBackups, rekeyDatabase } from '../../electron/core/secrets/rekey';
 import { seedDemoData } from '../../electron/demo/generate';
@@ -73,7 +73,7 @@ describe('data at rest', () => {
     const backups = path.join(kiosk.dir, 'backups');
     const { file: backup } = await backupDatabase(kiosk.core.context.db, { dir: backups, keep: 3, clock: manualClock('2026-11-22T23:30:00Z') });
     // The heavy jobs open the sealed file on a thread of their own, with the key.
-    expect(await runInWorker<AuditChainCheck>('verifyAuditChain', databaseFileOf(kiosk.core.context.db))).toMatchObject({ intact: true });
+    expect(await runHeavyJob<AuditChainCheck>('verifyAuditChain', databaseFileOf(kiosk.core.context.db))).toMatchObject({ intact: true });
 
     const replica = attachedReplicaFile(kiosk.core.context.db);
     const files = kioskFiles(kiosk.databaseFile);

@@ -7,7 +7,7 @@ import { migrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
 import { attachedReplicaFile, isReplicaReady } from '../../electron/core/db/replica-attachment';
 import { liveReplicaFile } from '../../electron/core/db/replica-files';
-import { onHeavyJobRun, type HeavyJobRun } from '../../electron/core/run-in-worker';
+import { onHeavyJobRun, type HeavyJobRun } from '../../electron/core/heavy-job-runner';
 import { migrate } from '../../shared/node/sqlite/migrate';
 import { SYNC_PATHS } from '../../shared/sync/protocol';
 import { fastSyncSettings } from '../support/fast-sync-settings';

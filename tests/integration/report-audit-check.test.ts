@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { threadId } from 'node:worker_threads';
 import type { DayReport } from '../../shared/contract/reports';
-import { onHeavyJobRun, type HeavyJobRun } from '../../electron/core/run-in-worker';
+import { onHeavyJobRun, type HeavyJobRun } from '../../electron/core/heavy-job-runner';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { SUPERVISOR, seedStaff } from '../support/staff-seed';
 
@@ -56,7 +55,7 @@ describe('the audit chain on the supervisor’s day screen', () => {
 });
 
 describe('heavy report work leaves the thread that answers the screen', () => {
-  it('builds the day report on a worker thread for every load and the export (the export lays out its file there too), and walks the whole chain there for the close', async () => {
+  it('builds the day report in the heavy-jobs process for every load and the export (the export lays out its file there too), and walks the whole chain there for the close', async () => {
     const runs: HeavyJobRun[] = [];
     const stop = onHeavyJobRun((run) => runs.push(run));
     try {
@@ -65,7 +64,7 @@ describe('heavy report work leaves the thread that answers the screen', () => {
       await invoke('report.export', { format: 'pdf' });
       await invoke('day.close');
       expect(runs.map((run) => run.job)).toEqual(['dayReport', 'dayReport', 'dayReportFile', 'verifyAuditChain']);
-      for (const run of runs) expect(run.threadId).not.toBe(threadId);
+      for (const run of runs) expect(run.pid).not.toBe(process.pid);
     } finally {
       stop();
     }

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { forkHeavyJobsProcess, runHeavyJob, startHeavyJobsWith, type HeavyJobRequest } from '../../electron/core/heavy-job-runner';
 import { startAutoUpdates } from '../../electron/main/auto-update';
 import { AFTER_CRASH_SWITCH, CRASH_RELAUNCH_LIMIT, relaunchAfterCrash } from '../../electron/main/crash-relaunch';
 import { startAtLogin } from '../../electron/main/login-item';
@@ -8,6 +9,7 @@ import { recoverLostRenderer } from '../../electron/main/renderer-recovery';
 import { settledWithin } from '../../electron/main/settled-within';
 import { holdSingleInstance } from '../../electron/main/single-instance';
 import { guardKioskWindow, isBlockedKey } from '../../electron/main/window-guard';
+import { heavyJobsInUtilityProcess } from '../../electron/main/heavy-jobs-utility-process';
 
 // Electron cannot be downloaded on these machines: the shell's handlers are tested against
 // stand-ins for the Electron objects they touch (event emitters with the same events).
@@ -315,5 +317,55 @@ describe('a crash of the main process', () => {
     expect(last.app.relaunch).not.toHaveBeenCalled();
     expect(last.app.exit).toHaveBeenCalledWith(1);
     expect(last.lines.at(-1)).toMatchObject({ level: 60, crashesInARow: CRASH_RELAUNCH_LIMIT });
+  });
+});
+
+describe('the heavy-jobs process in Electron', () => {
+  let forks: { modulePath: string; options: unknown; sent: HeavyJobRequest[]; child: EventEmitter }[] = [];
+  /** A stand-in for Electron's utilityProcess: each fork an emitter that keeps what it was sent. */
+  function standIn() {
+    forks = [];
+    const utilityProcess = {
+      fork: vi.fn((modulePath: string, _args: string[], options: unknown) => {
+        const sent: HeavyJobRequest[] = [];
+        const child = Object.assign(new EventEmitter(), { postMessage: (message: HeavyJobRequest) => sent.push(message) });
+        forks.push({ modulePath, options, sent, child });
+        return child;
+      }),
+    };
+    return { utilityProcess, forks };
+  }
+  afterEach(() => {
+    // The runner is the module's one: each test's processes end with it, and Node's way comes back.
+    for (const { child } of forks) child.emit('exit', 0);
+    startHeavyJobsWith(forkHeavyJobsProcess);
+  });
+
+  it('starts the heavy-jobs entry as a utility process once, and a reply answers its job', async () => {
+    const { utilityProcess, forks } = standIn();
+    startHeavyJobsWith(heavyJobsInUtilityProcess(utilityProcess as never));
+    const first = runHeavyJob('checkDatabaseFile', { file: 'kiosk.sqlite' });
+    const second = runHeavyJob('checkDatabaseFile', { file: 'other.sqlite' });
+    expect(forks).toHaveLength(1);
+    expect(forks[0]!.modulePath).toMatch(/heavy-jobs-process\.(ts|js)$/);
+    const [a, b] = forks[0]!.sent;
+    expect(a).toMatchObject({ job: 'checkDatabaseFile', input: { file: 'kiosk.sqlite' } });
+    forks[0]!.child.emit('message', { id: b!.id, pid: 4242, threadId: 0, ok: false, error: 'no such file' });
+    forks[0]!.child.emit('message', { id: a!.id, pid: 4242, threadId: 0, ok: true, result: { ok: true } });
+    await expect(first).resolves.toEqual({ ok: true });
+    await expect(second).rejects.toThrow('no such file');
+  });
+
+  it('fails the jobs of a utility process that exited, and starts another for the next', async () => {
+    const { utilityProcess, forks } = standIn();
+    startHeavyJobsWith(heavyJobsInUtilityProcess(utilityProcess as never));
+    const lost = runHeavyJob('verifyAuditChain', { file: 'kiosk.sqlite' });
+    forks[0]!.child.emit('exit', 9);
+    await expect(lost).rejects.toThrow('the heavy-jobs process exited (code 9) before verifyAuditChain answered');
+    const next = runHeavyJob('verifyAuditChain', { file: 'kiosk.sqlite' });
+    expect(forks).toHaveLength(2);
+    expect(forks[1]!.sent).toHaveLength(1);
+    forks[1]!.child.emit('message', { id: forks[1]!.sent[0]!.id, pid: 4343, threadId: 0, ok: true, result: { intact: true } });
+    await expect(next).resolves.toEqual({ intact: true });
   });
 });

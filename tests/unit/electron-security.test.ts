@@ -71,6 +71,8 @@ const electron = await vi.hoisted(async () => {
       ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => ipcHandlers.set(channel, fn), removeHandler: () => undefined },
       protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => privilegedSchemes.push(...schemes), handle: () => undefined },
       powerSaveBlocker: { start: () => 0 },
+      // Started at the first heavy job (a report, a backup), which no test here runs.
+      utilityProcess: { fork: () => { throw new Error('no heavy job runs in this test'); } },
       // A demo start never asks for the database key; a production one is tested in electron-production.test.ts.
       safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
       dialog: { showErrorBox: () => undefined },

@@ -8,7 +8,7 @@ import { checkDatabaseFile, type IntegrityReport } from './integrity';
  * meanwhile) and writes the copy sealed with the same key, page by page: SQLite's online backup
  * refuses a sealed source. The copy is a standalone rollback-journal file, with no WAL beside it
  * to lose when it is copied or moved. Only the kiosk database is copied, never the attached
- * replica (the back office's, which reloads from it). Run on a worker thread (heavy-jobs.ts).
+ * replica (the back office's, which reloads from it). Run in the heavy-jobs process (heavy-jobs.ts).
  */
 export function copyDatabaseFile(file: string, into: string, key: DatabaseKey | undefined): IntegrityReport {
   try {

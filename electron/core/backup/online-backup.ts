@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { backupFileName, listBackups } from './backup-files';
 import type { IntegrityReport } from './integrity';
 import { ownerOnlyDirectory, restrictDatabaseFile } from '@shared/node/owner-only';
-import { databaseFileOf, runInWorker } from '../run-in-worker';
+import { databaseFileOf, runHeavyJob } from '../heavy-job-runner';
 
 export interface BackupResult {
   file: string;
@@ -19,7 +19,7 @@ const PROGRESS_POLL_MS = 250;
 
 /**
  * Copies the live database into `dir` while the kiosk keeps serving. The copy is made and
- * checked on a worker thread, from a connection of its own (see copy-database.ts): a copy and
+ * checked in the heavy-jobs process, from a connection of its own (see copy-database.ts): a copy and
  * SQLite's full check of a large file take seconds, and the screen keeps answering. A sealed
  * database's backup is sealed with the same key. The copy counts as a backup only once it
  * passed its check; it is readable only by the kiosk's user, and the oldest backups past
@@ -34,10 +34,10 @@ export async function backupDatabase(db: Db, options: { dir: string; keep: numbe
   // Created empty and owner-only before SQLite writes into it (VACUUM INTO accepts an empty file).
   restrictDatabaseFile(partial);
   const total = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
-  // The copy runs as one statement on the worker: the file it grows is what shows its progress.
+  // The copy runs as one statement in the heavy-jobs process: the file it grows is what shows its progress.
   const watch = options.onProgress && setInterval(() => options.onProgress?.(Math.min(statSync(partial, { throwIfNoEntry: false })?.size ?? 0, total), total), PROGRESS_POLL_MS);
   try {
-    const report = await runInWorker<IntegrityReport>('backupDatabaseFile', { ...databaseFileOf(db), into: partial });
+    const report = await runHeavyJob<IntegrityReport>('backupDatabaseFile', { ...databaseFileOf(db), into: partial });
     clearInterval(watch);
     options.onProgress?.(total, total);
     if (!report.ok) throw new Error(`the backup failed its check: ${report.problem}`);

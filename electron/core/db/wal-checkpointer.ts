@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@shared/node/logging/logger';
-import { databaseFileOf } from '../run-in-worker';
+import { databaseFileOf } from '../heavy-job-runner';
 import { workerScript } from '../worker-script';
 import type { Db } from './open';
 

@@ -11,7 +11,7 @@ import { contentHash } from './report-csv';
 import type { ReportSeal } from './report-format';
 import { ReportQueries } from './report-queries';
 
-/** What a worker needs besides the database to build the day's report: plain data, it crosses threads. */
+/** What the heavy-jobs process needs besides the database to build the day's report: plain data, it crosses processes. */
 export interface DayReportRequest {
   kioskId: string;
   businessDate: string;
@@ -23,7 +23,7 @@ export interface DayReportRequest {
 }
 
 /**
- * The day's report read on `db` (a worker's own read-only connection) in one snapshot with the
+ * The day's report read on `db` (the heavy-jobs process's own read-only connection) in one snapshot with the
  * audit walk that seals it, so its figures, its audit head and the walk all describe the same
  * moment while the kiosk goes on writing.
  */

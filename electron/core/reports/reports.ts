@@ -13,7 +13,7 @@ import { reportSeal, type DayReportRequest } from './day-report-snapshot';
 import { REPORT_FILE_TYPES } from './report-files';
 import type { ReportSeal } from './report-format';
 import { ReportQueries } from './report-queries';
-import { databaseFileOf, runInWorker } from '../run-in-worker';
+import { databaseFileOf, runHeavyJob } from '../heavy-job-runner';
 
 type ReportDeps = Pick<CoreContext, 'db' | 'clock' | 'kioskId' | 'audit' | 'outbox' | 'local' | 'offThreadSync'>;
 
@@ -41,12 +41,12 @@ export class Reports {
   }
 
   /**
-   * The day as the supervisor's screen shows it, built on a worker thread. The screen reloads
+   * The day as the supervisor's screen shows it, built in the heavy-jobs process. The screen reloads
    * often, so it walks only the audit rows added since the last intact walk (the first time, the
    * whole chain); exporting and closing, which seal the day, walk the whole chain.
    */
   async day(date: string | undefined): Promise<DayReport> {
-    const { report, chain } = await runInWorker<{ report: DayReport; chain: AuditChainCheck }>('dayReport', {
+    const { report, chain } = await runHeavyJob<{ report: DayReport; chain: AuditChainCheck }>('dayReport', {
       ...this.reportRequest(date),
       walkedFrom: this.verifiedAudit,
     });
@@ -55,8 +55,8 @@ export class Reports {
   }
 
   async export(supervisor: SignedInStaff, date: string | undefined, format: ReportFormat) {
-    // Reading a busy day and laying out its PDF or workbook takes seconds: all of it on a worker thread.
-    const made = await runInWorker<{ kioskId: string; businessDate: string; generatedAt: string; seal: ReportSeal; chain: AuditChainCheck; file: Uint8Array }>(
+    // Reading a busy day and laying out its PDF or workbook takes seconds: all of it in the heavy-jobs process.
+    const made = await runHeavyJob<{ kioskId: string; businessDate: string; generatedAt: string; seal: ReportSeal; chain: AuditChainCheck; file: Uint8Array }>(
       'dayReportFile',
       { ...this.reportRequest(date), format },
     );
@@ -104,7 +104,7 @@ export class Reports {
     })();
   }
 
-  /** What a worker needs to build the day's report; a future day is refused here, before any thread starts. */
+  /** What the heavy-jobs process needs to build the day's report; a future day is refused here, before any thread starts. */
   private reportRequest(date: string | undefined): DayReportRequest & { file: string; keyHex?: string } {
     const now = this.deps.clock.now();
     const businessDate = this.businessDate(date, now);
@@ -120,7 +120,7 @@ export class Reports {
   /**
    * The day's report for closing it, built here in one synchronous piece inside the close's
    * transaction, so what it checks is what it records. `walked` is a whole walk just made on a
-   * worker thread; only the rows added since (a handful) are walked here.
+   * heavy-jobs process; only the rows added since (a handful) are walked here.
    */
   private closingReport(date: string | undefined, walked: AuditChainCheck): DayReport {
     const now = this.deps.clock.now();
@@ -137,15 +137,15 @@ export class Reports {
     );
   }
 
-  /** A worker cannot see an in-memory database; the kiosk's is always a file. */
+  /** Another process cannot see an in-memory database; the kiosk's is always a file. */
   private databaseFile() {
-    if (this.deps.db.memory) throw new Error('the day report is read on a worker thread and needs the database in a file');
+    if (this.deps.db.memory) throw new Error('the day report is read in the heavy-jobs process and needs the database in a file');
     return databaseFileOf(this.deps.db);
   }
 
-  /** The whole chain walked on a worker thread with its own read-only connection: 200k rows take about a second. */
+  /** The whole chain walked in the heavy-jobs process with its own read-only connection: 200k rows take about a second. */
   private walkWholeChain(): Promise<AuditChainCheck> {
-    return runInWorker<AuditChainCheck>('verifyAuditChain', this.databaseFile());
+    return runHeavyJob<AuditChainCheck>('verifyAuditChain', this.databaseFile());
   }
 }
 

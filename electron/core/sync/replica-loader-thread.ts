@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { noteHeavyJobRun } from '../run-in-worker';
+import { noteHeavyJobRun } from '../heavy-job-runner';
 import { workerScript } from '../worker-script';
 import type { LoadProgress } from './downloader';
 import type { FromReplicaLoader, ReplicaLoaderSetup, ToReplicaLoader } from './replica-loader-messages';
