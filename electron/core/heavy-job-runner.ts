@@ -75,7 +75,11 @@ export const forkHeavyJobsProcess: HeavyJobsStarter = () => {
       let gone = false;
       const once = (why: string) => (gone ? undefined : ((gone = true), listener(why)));
       // `on`, not `once`: a send to a process that just died errs too, and an unheard error would throw.
-      child.on('error', (error) => once(`failed (${error.message})`));
+      child.on('error', (error) => {
+        // Forgotten from here on, so it must not live on beside the next one.
+        child.kill();
+        once(`failed (${error.message})`);
+      });
       child.once('exit', (code, signal) => once(`exited (${signal ?? `code ${code}`})`));
     },
     keepAlive: (yes) => {
