@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { startHeavyJobsProcess, stopHeavyJobsProcess } from '../core/heavy-job-runner';
 import { createKioskCore, type KioskCore } from '../core/kiosk-core';
 import type { DatabaseKey } from '../core/secrets/database-key';
 import type { Logger } from '@shared/node/logging/logger';
@@ -112,11 +113,16 @@ function describePrinter(printer: KioskSettings['printer'], databaseFile: string
 }
 
 function booted(core: KioskCore, log: Logger, databaseFile: string, close: () => void | Promise<void>): BootedKiosk {
+  // Now, while the kiosk process is small and no citizen is searching: a fork later stalls the screen's thread.
+  startHeavyJobsProcess();
   return {
     core,
     log,
     databaseFile,
     printer: describePrinter(core.context.settings.printer, databaseFile),
-    close: async () => close(),
+    close: async () => {
+      await close();
+      stopHeavyJobsProcess();
+    },
   };
 }

@@ -17,10 +17,14 @@ export function heavyJobsInUtilityProcess(utilityProcess: UtilityProcessModule):
   return () => {
     const child = utilityProcess.fork(heavyJobsEntry.file, [], { serviceName: 'Huduma kiosk heavy jobs', stdio: 'inherit' });
     return {
+      get pid() {
+        return child.pid;
+      },
       send: (request) => child.postMessage(request),
       onReply: (listener) => child.on('message', (reply: HeavyJobReply) => listener(reply)),
       onGone: (listener) => child.once('exit', (code) => listener(`exited (code ${code})`)),
       keepAlive: () => undefined,
+      kill: () => void child.kill(),
     };
   };
 }

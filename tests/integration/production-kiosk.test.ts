@@ -7,11 +7,13 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootKiosk, type BootedKiosk } from '../../electron/boot/boot-kiosk';
 import { StartRefused } from '../../electron/boot/production-start';
+import { heavyJobsProcessPid } from '../../electron/core/heavy-job-runner';
 import { createKioskCore } from '../../electron/core/kiosk-core';
 import { isReplicaReady } from '../../electron/core/db/replica-attachment';
 import { hostDatabaseKey } from '../../electron/host/host-database-key';
 import { DEMO_PEOPLE } from '../../electron/demo/demo-people';
 import { fastSyncSettings } from '../support/fast-sync-settings';
+import { isRunning } from '../support/process-state';
 import { PRODUCTION_SECRETS, productionFolders, productionSettings, type ProductionFolders } from '../support/production-kiosk';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
@@ -54,6 +56,9 @@ describe('a production kiosk', () => {
     const db = started.core.context.db;
     await vi.waitFor(() => expect(isReplicaReady(db)).toBe(true), { timeout: 30_000, interval: 50 });
     expect(started.core.context.settings.mode).toBe('production');
+    // Its heavy-jobs process was started with it, before any job, and ends with it.
+    const heavyJobs = heavyJobsProcessPid()!;
+    expect(isRunning(heavyJobs)).toBe(true);
 
     const jane = DEMO_PEOPLE.find((person) => person.idNumber === '12345678')!;
     expect(await started.core.invoke('visit.start', { locale: 'en' })).toMatchObject({ ok: true });
@@ -61,6 +66,7 @@ describe('a production kiosk', () => {
     await run(process.execPath, ['--import', 'tsx', 'electron/core/backup/backup-cli.ts', 'backup', '--db', started.databaseFile, '--dir', path.join(folders.dataDir, 'backups'), '--key-file', folders.keyFile], { cwd: root });
     await started.close();
     kiosk = undefined;
+    await vi.waitFor(() => expect(isRunning(heavyJobs)).toBe(false), { timeout: 10_000, interval: 50 });
 
     const files = everyFile(folders.dataDir);
     const names = files.map(({ file }) => path.relative(folders.dataDir, file));

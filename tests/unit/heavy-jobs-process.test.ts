@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,8 +12,9 @@ import { checkDatabaseFile } from '../../electron/core/backup/integrity';
 import { backupDatabase } from '../../electron/core/backup/online-backup';
 import { manualClock } from '../../electron/core/clock';
 import { openDatabase } from '../../electron/core/db/open';
-import { onHeavyJobRun, runHeavyJob, type HeavyJobRun } from '../../electron/core/heavy-job-runner';
+import { forkHeavyJobsProcess, HeavyJobsProcess, onHeavyJobRun, runHeavyJob, type HeavyJobRun, type HeavyJobsStarter } from '../../electron/core/heavy-job-runner';
 import { seedDemoData } from '../../electron/demo/generate';
+import { isRunning } from '../support/process-state';
 import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 
 let dir: string;
@@ -41,14 +42,6 @@ function expectRanOffThisThread(job: HeavyJobRun['job']) {
 
 /** The process of the last job that ran (after a job has run). */
 const lastJobPid = () => runs.at(-1)!.pid;
-
-/** Whether process `pid` still runs (a zombie, exited but not yet reaped by its parent, does not). */
-function isRunning(pid: number): boolean {
-  const stat = `/proc/${pid}/stat`;
-  if (!existsSync(stat)) return false;
-  const state = readFileSync(stat, 'utf8').split(') ')[1]?.[0];
-  return state !== 'Z' && state !== 'X';
-}
 
 async function waitUntil(condition: () => boolean, what: string, ms = 10_000) {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(20)) if (condition()) return;
@@ -198,5 +191,86 @@ describe('the heavy-jobs process itself', () => {
     } finally {
       kiosk.kill('SIGKILL');
     }
+  });
+
+  it('ends when the kiosk ends, started ahead or not, and keeps no kiosk running by itself', async () => {
+    const runner = path.resolve(import.meta.dirname, '../../electron/core/heavy-job-runner.ts');
+    // A kiosk that starts the process at boot, says which it is, and has nothing else to do.
+    const script = `const m = await import(${JSON.stringify(runner)}); m.startHeavyJobsProcess(); console.log(m.heavyJobsProcessPid());`;
+    const scriptFile = path.join(dir, 'boot.mjs');
+    writeFileSync(scriptFile, script);
+    const kiosk = spawn(process.execPath, ['--import', 'tsx', scriptFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let printed = '';
+    kiosk.stdout.on('data', (data: Buffer) => (printed += String(data)));
+    const code = await new Promise<number | null>((resolve) => kiosk.once('exit', resolve));
+    expect(code).toBe(0);
+    const pid = Number(printed.trim());
+    expect(pid).toBeGreaterThan(0);
+    await waitUntil(() => !isRunning(pid), 'the heavy-jobs process to end with its kiosk');
+  });
+});
+
+describe('the heavy-jobs process started ahead, at boot', () => {
+  let started: number[];
+  /** Node's fork, counting the processes it starts. */
+  const countingStarter: HeavyJobsStarter = () => {
+    const child = forkHeavyJobsProcess();
+    started.push(child.pid!);
+    return child;
+  };
+  let file: string;
+  let jobs: HeavyJobsProcess;
+  beforeEach(() => {
+    started = [];
+    file = path.join(dir, 'small.sqlite');
+    openDatabase(file).close();
+    jobs = new HeavyJobsProcess(countingStarter);
+  });
+  afterEach(() => jobs.stop());
+
+  it('runs before any job is asked, and the first job runs in it', async () => {
+    jobs.startAhead();
+    expect(started).toHaveLength(1);
+    expect(jobs.pid).toBe(started[0]);
+    expect(isRunning(started[0]!)).toBe(true);
+    await jobs.run('checkDatabaseFile', { file });
+    expect(lastJobPid()).toBe(started[0]);
+    expect(started).toHaveLength(1);
+  });
+
+  it('is started again as soon as it dies, not at the next job', async () => {
+    jobs.startAhead();
+    await jobs.run('checkDatabaseFile', { file });
+    process.kill(started[0]!, 'SIGKILL');
+    await waitUntil(() => started.length === 2 && isRunning(started[1]!), 'a new heavy-jobs process');
+    expect(jobs.pid).toBe(started[1]);
+    expect(await jobs.run('checkDatabaseFile', { file })).toMatchObject({ ok: true });
+    expect(lastJobPid()).toBe(started[1]);
+  });
+
+  it('is not started again and again when it dies before it ever answered', async () => {
+    jobs = new HeavyJobsProcess(() => {
+      const child = countingStarter();
+      process.kill(child.pid!, 'SIGKILL');
+      return child;
+    });
+    jobs.startAhead();
+    await waitUntil(() => jobs.pid === undefined, 'the process to be known dead');
+    await sleep(500);
+    expect(started).toHaveLength(1);
+    // The next job tries again, and says why it failed.
+    await expect(jobs.run('checkDatabaseFile', { file })).rejects.toThrow(/heavy-jobs process exited \(SIGKILL\)/);
+    expect(started).toHaveLength(2);
+  });
+
+  it('when stopped, ends, fails the job it had, and is not started again', async () => {
+    jobs.startAhead();
+    await jobs.run('checkDatabaseFile', { file });
+    const asked = jobs.run('checkDatabaseFile', { file });
+    jobs.stop();
+    await expect(asked).rejects.toThrow(/heavy-jobs process exited \(SIGTERM\)/);
+    await waitUntil(() => !isRunning(started[0]!), 'the stopped process to end');
+    await sleep(500);
+    expect(started).toHaveLength(1);
   });
 });
