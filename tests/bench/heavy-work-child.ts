@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_BACKUP_PLAN } from '../../electron/core/backup/nightly-backups';
 import { backupDatabase } from '../../electron/core/backup/online-backup';
+import { startHeavyJobsProcess } from '../../electron/core/heavy-job-runner';
 import { createKioskCore, type KioskCore } from '../../electron/core/kiosk-core';
 import { startHost, type RunningHost } from '../../electron/host/host-server';
 import type { Result } from '../../shared/result';
@@ -86,6 +87,8 @@ async function start(given: ChildConfig): Promise<void> {
   coreStartedAt = performance.now();
   // An empty database and a hub: the core starts the initial load at once.
   core = createKioskCore({ databaseFile, settings: settings(config.hubUrl, config.kioskToken), version: 'bench' });
+  // As both shells do at boot (boot-kiosk.ts), so no heavy job starts it beside a search.
+  startHeavyJobsProcess();
   initialLoad = replicaWatch(core);
   host = await startHost({ core, rendererDir: config.rendererDir, log: silentLogger });
   hostAfterMs = performance.now() - coreStartedAt;
