@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startHeavyJobsProcess, stopHeavyJobsProcess } from '../core/heavy-job-runner';
+import { heavyJobsProcessPid, startHeavyJobsProcess, stopHeavyJobsProcess } from '../core/heavy-job-runner';
 import { createKioskCore, type KioskCore } from '../core/kiosk-core';
 import type { DatabaseKey } from '../core/secrets/database-key';
 import type { Logger } from '@shared/node/logging/logger';
@@ -115,6 +115,7 @@ function describePrinter(printer: KioskSettings['printer'], databaseFile: string
 function booted(core: KioskCore, log: Logger, databaseFile: string, close: () => void | Promise<void>): BootedKiosk {
   // Now, while the kiosk process is small and no citizen is searching: a fork later stalls the screen's thread.
   startHeavyJobsProcess();
+  log.info({ pid: heavyJobsProcessPid() }, 'heavy-jobs process started');
   return {
     core,
     log,

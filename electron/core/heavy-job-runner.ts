@@ -111,8 +111,7 @@ interface Waiting {
 /**
  * The process that runs the read-only heavy jobs (backup copy and check, audit walks, the day's
  * report and its files): one per kiosk process, started by the shell at boot (else at the first
- * job) and kept, at a lower CPU
- * priority for all of its threads. A process rather than worker threads, measured: a worker's
+ * job) and kept, at a lower CPU priority for all of its threads. A process rather than worker threads, measured: a worker's
  * garbage collection runs on V8's helper threads, which every thread of a process shares at
  * normal priority, so a report's collections competed with the screen's thread for the two
  * cores; a process has its own helpers, lowered with it. Kept rather than started per job:
