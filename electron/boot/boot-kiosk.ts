@@ -122,8 +122,11 @@ function booted(core: KioskCore, log: Logger, databaseFile: string, close: () =>
     databaseFile,
     printer: describePrinter(core.context.settings.printer, databaseFile),
     close: async () => {
-      await close();
-      stopHeavyJobsProcess();
+      try {
+        await close();
+      } finally {
+        stopHeavyJobsProcess();
+      }
     },
   };
 }
