@@ -114,8 +114,13 @@ function describePrinter(printer: KioskSettings['printer'], databaseFile: string
 
 function booted(core: KioskCore, log: Logger, databaseFile: string, close: () => void | Promise<void>): BootedKiosk {
   // Now, while the kiosk process is small and no citizen is searching: a fork later stalls the screen's thread.
-  startHeavyJobsProcess();
-  log.info({ pid: heavyJobsProcessPid() }, 'heavy-jobs process started');
+  try {
+    startHeavyJobsProcess();
+    log.info({ pid: heavyJobsProcessPid() }, 'heavy-jobs process started');
+  } catch (error) {
+    // The kiosk still serves citizens; the first heavy job tries again and fails with the reason.
+    log.error({ err: error }, 'the heavy-jobs process did not start');
+  }
   return {
     core,
     log,

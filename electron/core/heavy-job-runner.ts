@@ -150,12 +150,13 @@ export class HeavyJobsProcess {
   }
 
   run<R>(job: string, input: unknown): Promise<R> {
-    const child = this.child ?? this.start();
     const id = this.nextId++;
+    // In the executor, so a starter or a send that throws rejects the job rather than throwing at its caller.
     return new Promise<R>((resolve, reject) => {
+      const child = this.child ?? this.start();
+      child.send({ id, job, input });
       this.waiting.set(id, { job, resolve: resolve as (result: unknown) => void, reject });
       child.keepAlive(true);
-      child.send({ id, job, input });
     });
   }
 

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bootKiosk, type BootedKiosk } from '../../electron/boot/boot-kiosk';
 import { StartRefused } from '../../electron/boot/production-start';
-import { heavyJobsProcessPid } from '../../electron/core/heavy-job-runner';
+import { forkHeavyJobsProcess, heavyJobsProcessPid, runHeavyJob, startHeavyJobsWith } from '../../electron/core/heavy-job-runner';
 import { createKioskCore } from '../../electron/core/kiosk-core';
 import { isReplicaReady } from '../../electron/core/db/replica-attachment';
 import { hostDatabaseKey } from '../../electron/host/host-database-key';
@@ -80,6 +80,22 @@ describe('a production kiosk', () => {
     // Without the key nothing opens: not the database, its replica, nor a backup.
     for (const file of files.filter(({ file }) => file.endsWith('.sqlite')).map(({ file }) => file)) {
       expect(() => new Database(file, { readonly: true }).prepare('SELECT count(*) FROM sqlite_master').get(), file).toThrow(/file is not a database/);
+    }
+  }, 90_000);
+
+  it('still starts and answers when its heavy-jobs process cannot start, and says why at the first heavy job', async () => {
+    await vi.waitFor(() => expect(heavyJobsProcessPid()).toBeUndefined(), { timeout: 10_000, interval: 50 });
+    startHeavyJobsWith(() => {
+      throw new Error('no utility process today');
+    });
+    try {
+      const { kiosk: started } = await startProductionKiosk();
+      await vi.waitFor(() => expect(isReplicaReady(started.core.context.db)).toBe(true), { timeout: 30_000, interval: 50 });
+      expect(await started.core.invoke('visit.start', { locale: 'en' })).toMatchObject({ ok: true });
+      expect(await started.core.invoke('lookup.search', { kind: 'idNumber', value: '12345678' })).toMatchObject({ ok: true, value: { outcome: 'found' } });
+      await expect(runHeavyJob('verifyAuditChain', { file: started.databaseFile })).rejects.toThrow('no utility process today');
+    } finally {
+      startHeavyJobsWith(forkHeavyJobsProcess);
     }
   }, 90_000);
 

@@ -21,6 +21,7 @@ const electron = await vi.hoisted(async () => {
   const permissionHandlers: Record<string, (...args: unknown[]) => unknown> = {};
   const privilegedSchemes: unknown[] = [];
   const quits: string[] = [];
+  const utilityForks: { modulePath: string; serviceName?: string }[] = [];
   const app = Object.assign(new Emitter(), {
     whenReady: () => Promise.resolve(),
     getPath: () => process.env.KIOSK_TEST_USER_DATA!,
@@ -62,6 +63,7 @@ const electron = await vi.hoisted(async () => {
     permissionHandlers,
     privilegedSchemes,
     quits,
+    utilityForks,
     module: {
       app,
       BrowserWindow,
@@ -71,8 +73,13 @@ const electron = await vi.hoisted(async () => {
       ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => ipcHandlers.set(channel, fn), removeHandler: () => undefined },
       protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => privilegedSchemes.push(...schemes), handle: () => undefined },
       powerSaveBlocker: { start: () => 0 },
-      // Started at the first heavy job (a report, a backup), which no test here runs.
-      utilityProcess: { fork: () => { throw new Error('no heavy job runs in this test'); } },
+      // The heavy-jobs process, started at boot: an idle stand-in (no heavy job runs here) that records its start.
+      utilityProcess: {
+        fork: (modulePath: string, _args: string[], options: { serviceName?: string }) => {
+          utilityForks.push({ modulePath, serviceName: options.serviceName });
+          return Object.assign(new Emitter(), { pid: 4242, postMessage: () => undefined, kill: () => true });
+        },
+      },
       // A demo start never asks for the database key; a production one is tested in electron-production.test.ts.
       safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
       dialog: { showErrorBox: () => undefined },
@@ -130,6 +137,10 @@ describe('the Electron main entry', () => {
     expect(blocked('will-navigate', 'app://kiosk/index.html')).toBe(false);
     const openHandler = contents.setWindowOpenHandler.mock.calls[0]?.[0] as (details: { url: string }) => unknown;
     expect(openHandler({ url: 'app://kiosk/index.html' })).toEqual({ action: 'deny' });
+  });
+
+  it('starts its heavy-jobs process at boot, as a utility process, before any heavy job', () => {
+    expect(electron.utilityForks).toEqual([{ modulePath: expect.stringMatching(/heavy-jobs-process\.(ts|js)$/), serviceName: 'Huduma kiosk heavy jobs' }]);
   });
 
   it('denies every permission the page could ask for', () => {
