@@ -65,6 +65,22 @@ describe('the WAL checkpointer', () => {
     }
   });
 
+  it('stopped as it starts, again and again, ends by itself each time, never terminated', async () => {
+    const db = openDatabase(path.join(dir, 'kiosk.sqlite'));
+    try {
+      for (let round = 0; round < 8; round++) {
+        const checkpointer = startWalCheckpointer(db, silentLogger, 200);
+        // Even rounds stop it before its thread has loaded anything, odd ones a little after.
+        if (round % 2) await new Promise((resolve) => setTimeout(resolve, round * 5));
+        // It closed its connection and said so before it ended: not terminated.
+        expect(await checkpointer.stop()).toBe(true);
+      }
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
   it('once stopped, the connection checkpoints for itself again', async () => {
     const db = openDatabase(path.join(dir, 'kiosk.sqlite'));
     const checkpointer = startWalCheckpointer(db, silentLogger, 200);

@@ -18,7 +18,7 @@ db.pragma('synchronous = FULL');
 const checkpoint = db.prepare<[], { busy: number; log: number; checkpointed: number }>('PRAGMA main.wal_checkpoint(PASSIVE)');
 
 let reported = '';
-setInterval(() => {
+const timer = setInterval(() => {
   const row = checkpoint.get();
   if (!row || row.log <= 0) return;
   const result: CheckpointResult = { walFrames: row.log, checkpointedFrames: row.checkpointed, threadId };
@@ -27,3 +27,13 @@ setInterval(() => {
   reported = said;
   port.postMessage(result);
 }, everyMs);
+
+// Asked to stop, the thread lets go of its connection and ends by itself: the core never
+// terminates it, as a thread terminated while it loads SQLite's native module aborts the process.
+port.on('message', (message: unknown) => {
+  if (message !== 'stop') return;
+  clearInterval(timer);
+  db.close();
+  port.postMessage('stopped');
+  port.close();
+});

@@ -13,6 +13,8 @@ const script = workerScript(import.meta.url, 'wal-checkpointer-worker');
  * seconds of a busy kiosk is a few hundred WAL pages, as SQLite's own thousand-page default.
  */
 const CHECKPOINT_EVERY_MS = 10_000;
+/** How long a stopping checkpointer may take to end by itself (a checkpoint under way finishes first). */
+const STOP_GRACE_MS = 10_000;
 /** SQLite's own default: what the connection goes back to when no thread checkpoints for it. */
 const AUTOCHECKPOINT_PAGES = 1_000;
 
@@ -26,8 +28,11 @@ export interface CheckpointResult {
 export interface WalCheckpointer {
   /** Resolves with the next checkpoint the thread reports. */
   nextCheckpoint(): Promise<CheckpointResult>;
-  /** Ends the thread, resolving once it has exited (let go of its connection); the connection checkpoints for itself again. */
-  stop(): Promise<void>;
+  /**
+   * Ends the thread, resolving once it has exited (let go of its connection): true when it
+   * closed its connection and ended as asked. The connection checkpoints for itself again.
+   */
+  stop(): Promise<boolean>;
 }
 
 /**
@@ -41,9 +46,10 @@ export interface WalCheckpointer {
  */
 export function startWalCheckpointer(db: Db, log: Logger, everyMs = CHECKPOINT_EVERY_MS): WalCheckpointer {
   // An in-memory database (a test's, a demo's) has no WAL.
-  if (db.memory) return { nextCheckpoint: () => new Promise(() => undefined), stop: () => Promise.resolve() };
+  if (db.memory) return { nextCheckpoint: () => new Promise(() => undefined), stop: () => Promise.resolve(true) };
   const waiting: ((result: CheckpointResult) => void)[] = [];
   let stopping = false;
+  let endedAsAsked = false;
   const checkpointHere = () => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   };
@@ -51,19 +57,34 @@ export function startWalCheckpointer(db: Db, log: Logger, everyMs = CHECKPOINT_E
   const worker = new Worker(script.file, { workerData: { ...databaseFileOf(db), everyMs }, ...script.options });
   // A core closed without stopping it is not kept alive by its checkpointer.
   worker.unref();
-  worker.on('message', (result: CheckpointResult) => {
-    for (const resolve of waiting.splice(0)) resolve(result);
+  worker.on('message', (message: CheckpointResult | 'stopped') => {
+    if (message === 'stopped') endedAsAsked = true;
+    else for (const resolve of waiting.splice(0)) resolve(message);
   });
   worker.on('error', (error) => log.warn({ err: error.message }, 'the WAL checkpointer failed; the database connection checkpoints for itself'));
-  worker.on('exit', () => {
-    if (!stopping) checkpointHere();
-  });
+  const exited = new Promise<void>((resolve) =>
+    worker.on('exit', () => {
+      if (!stopping) checkpointHere();
+      resolve();
+    }),
+  );
   return {
     nextCheckpoint: () => new Promise((resolve) => waiting.push(resolve)),
     async stop() {
       stopping = true;
       checkpointHere();
-      await worker.terminate();
+      // Asked, not terminated: a thread terminated while it loads SQLite's native module aborts
+      // the whole process (Node's fatal "napi_get_last_error_info", seen once in an e2e run).
+      // A thread that does not end within the grace period is terminated after all.
+      worker.ref();
+      worker.postMessage('stop');
+      const timer = setTimeout(() => {
+        log.warn({ graceMs: STOP_GRACE_MS }, 'the WAL checkpointer did not stop when asked; its thread is terminated');
+        void worker.terminate();
+      }, STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+      return endedAsAsked;
     },
   };
 }
