@@ -111,10 +111,10 @@ interface Waiting {
 /**
  * The process that runs the read-only heavy jobs (backup copy and check, audit walks, the day's
  * report and its files): one per kiosk process, started by the shell at boot (else at the first
- * job) and kept, at a lower CPU priority for all of its threads. A process rather than worker threads, measured: a worker's
- * garbage collection runs on V8's helper threads, which every thread of a process shares at
- * normal priority, so a report's collections competed with the screen's thread for the two
- * cores; a process has its own helpers, lowered with it. Kept rather than started per job:
+ * job) and kept, at a lower CPU priority for all of its threads. A process rather than worker
+ * threads, measured: a worker's garbage collection runs on V8's helper threads, which every
+ * thread of a process shares at normal priority, so a report's collections competed with the
+ * screen's thread for the two cores; a process has its own helpers, lowered with it. Kept rather than started per job:
  * starting one (Node and pdfkit loading) was half of each export's time and all of its stall.
  * It holds no connection between jobs, never keeps a command or a test alive while idle, and
  * exits when its parent's channel closes, a crash of the parent included.
@@ -134,7 +134,7 @@ export class HeavyJobsProcess {
   /**
    * Starts the process now rather than at the first job, which would land beside a citizen's
    * search: the fork holds the caller's thread (5–25 ms measured here, more as the caller grows),
-   * then the new process loads Node and its modules at normal priority before it lowers itself
+   * then the new process starts Node at normal priority before it lowers itself
    * (a backup's first search took 52 ms, 3.7× idle). From then on a process that dies is
    * started again at once, not at the next job.
    */
