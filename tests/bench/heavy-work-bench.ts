@@ -1,5 +1,5 @@
 import { execFile, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +24,24 @@ function dirtyWriteback(): string {
   const bytes = Number(read('dirty_background_bytes'));
   return bytes > 0 ? `vm.dirty_background_bytes ${Math.round(bytes / 1024 / 1024)} MiB` : `vm.dirty_background_ratio ${read('dirty_background_ratio')}% (the deploy files' 16 MiB not set)`;
 }
+
+/**
+ * How long the disk holding `dir` lets background writeback delay other I/O before it throttles
+ * it (resources/deploy/rules.d/ sets 2 ms on a kiosk): a search's sync queues behind that writeback.
+ */
+function writebackThrottle(dir: string): string {
+  const { dev } = statSync(dir);
+  // glibc's encoding of a device number (major and minor each split in two).
+  const major = (Math.floor(dev / 2 ** 8) & 0xfff) | (Math.floor(dev / 2 ** 32) & ~0xfff);
+  const minor = (dev & 0xff) | (Math.floor(dev / 2 ** 12) & ~0xff);
+  const device = `/sys/dev/block/${major}:${minor}`;
+  // A partition's queue is its disk's.
+  const file = [`${device}/queue/wbt_lat_usec`, `${device}/../queue/wbt_lat_usec`].find((f) => existsSync(f));
+  if (!file) return 'writeback throttling: none on this disk';
+  const usec = Number(readFileSync(file, 'utf8').trim());
+  return usec > 0 ? `writeback throttled from ${usec / 1000} ms of delay (wbt_lat_usec ${usec})` : 'writeback throttling off (wbt_lat_usec 0)';
+}
+
 /** As the day-report bench: about a year and a half of a busy kiosk's sensitive actions. */
 const AUDIT_ROWS = 200_000;
 const PAYMENTS = 1_000;
@@ -153,7 +171,7 @@ export async function runHeavyWorkBench(options: { citizens: number }): Promise<
       'when-started',
     );
     console.log(`  (prepared: ${AUDIT_ROWS.toLocaleString('en-KE')} audit rows in ${(auditPrepared / 1000).toFixed(1)} s, ${PAYMENTS} cash payments in ${(paymentsPrepared / 1000).toFixed(1)} s)`);
-    return benchRows(windows, quiet.stall, options.citizens, replicaRows);
+    return benchRows(windows, quiet.stall, options.citizens, replicaRows, `${dirtyWriteback()}; ${writebackThrottle(dir)}`);
   } finally {
     await client?.close();
     await measured?.stop();
@@ -162,7 +180,7 @@ export async function runHeavyWorkBench(options: { citizens: number }): Promise<
   }
 }
 
-function benchRows(windows: readonly Window[], quiet: StallReading, citizens: number, replicaRows: number): BenchRow[] {
+function benchRows(windows: readonly Window[], quiet: StallReading, citizens: number, replicaRows: number, disk: string): BenchRow[] {
   const idle = windows.find((w) => w.op === 'idle');
   const load = windows.find((w) => w.op === 'initial-load');
   if (!idle || !load) throw new Error('the idle and initial-load windows are missing');
@@ -180,7 +198,7 @@ function benchRows(windows: readonly Window[], quiet: StallReading, citizens: nu
       name: 'longest stall, quiet (no client, no heavy work)',
       value: round(quiet.longestMs, 1),
       unit: 'ms',
-      note: `${QUIET_MS / 1000} s: the floor on this machine; event-loop delay histogram max ${round(quiet.loopDelayMaxMs)} ms, 10 ms timer ${round(quiet.timerLateMaxMs)} ms late at most; ${dirtyWriteback()}`,
+      note: `${QUIET_MS / 1000} s: the floor on this machine; event-loop delay histogram max ${round(quiet.loopDelayMaxMs)} ms, 10 ms timer ${round(quiet.timerLateMaxMs)} ms late at most; ${disk}`,
     },
   ];
   for (const w of windows) {
