@@ -3,7 +3,7 @@
  * tsx tests/support/searching-child.ts <folder>`. Seeds 50 citizens and a supervisor. Each
  * window lies between fsyncs of two marker files (`<window>-start`, `<window>-end`, made on the
  * thread that answers): in `export`, the signed-in supervisor exports the day report; in
- * `visit`, after the supervisor signed out, a citizen starts a visit, runs three searches and
+ * `close`, closes the day (no payments, no shifts); in `visit`, after the supervisor signed out, a citizen starts a visit, runs three searches and
  * ends it, each answered before the next, as the screen calls them.
  */
 import { closeSync, fsyncSync, openSync } from 'node:fs';
@@ -41,6 +41,9 @@ await call('staff.signIn', { staffId: SUPERVISOR.staffId, pin: SUPERVISOR.pin })
 marker('export-start');
 await call('report.export', { format: 'csv' });
 marker('export-end');
+marker('close-start');
+await call('day.close', {});
+marker('close-end');
 await call('staff.signOut', {});
 
 marker('visit-start');

@@ -5,8 +5,8 @@ import type { Db } from './open';
 /**
  * Commits whose sync to disk runs off the thread that answers the screen: the writes a
  * citizen's every tap makes (a search's audit row and event, a visit's start and end) and a
- * supervisor's report export; and commits that need no sync of their own, the sync loops'
- * bookkeeping.
+ * supervisor's report export and day close; and commits that need no sync of their own, the
+ * sync loops' bookkeeping.
  *
  * SQLite syncs a commit with fsync, on the thread that commits, and while the replica loader
  * writes, that fsync took up to 54 ms (it commits ext4's journal, which first writes the

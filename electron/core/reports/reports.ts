@@ -78,8 +78,10 @@ export class Reports {
 
   async close(supervisor: SignedInStaff, date: string | undefined) {
     const walked = await this.walkWholeChain();
-    const { db, audit, outbox } = this.deps;
-    return db.transaction(() => {
+    const { audit, outbox } = this.deps;
+    // Synced off the answering thread, like an export's record (the supervisor's answer waits for it):
+    // a close during a replica load would otherwise hold the screen for the fsync (issue 15).
+    return this.deps.offThreadSync.commit(() => {
       const report = this.closingReport(date, walked);
       const blocker = report.blockers[0];
       if (blocker) {
@@ -101,7 +103,7 @@ export class Reports {
         ...seal,
       });
       return { businessDate: report.businessDate, closedAt: report.generatedAt, contentHash: seal.contentHash };
-    })();
+    });
   }
 
   /** What the heavy-jobs process needs to build the day's report; a future day is refused here, before any thread starts. */
