@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -108,5 +108,45 @@ describe('the kernel settings in resources/deploy/sysctl.d', () => {
     const values = Object.fromEntries(settings.map((match) => [match?.[1] ?? '', Number(match?.[2])]));
     expect(values).toEqual({ 'vm.dirty_background_bytes': 16 * 1024 * 1024 });
     for (const key of Object.keys(values)) expect(existsSync(`/proc/sys/${key.replaceAll('.', '/')}`), key).toBe(true);
+  });
+});
+
+describe('the disk rule in resources/deploy/rules.d', () => {
+  /** The rule's keys: `KEY{attr}=="match"` and `KEY{attr}="assignment"`, as udev reads them. */
+  function ruleKeys(): { key: string; op: string; value: string }[] {
+    const lines = unit('rules.d/60-huduma-kiosk-writeback.rules')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    expect(lines).toHaveLength(1);
+    return (lines[0] ?? '').split(', ').map((part) => {
+      const match = /^([A-Z]+(?:\{[A-Za-z_/]+\})?)(==|=)"([^"]*)"$/.exec(part);
+      expect(match, part).not.toBeNull();
+      return { key: match?.[1] ?? '', op: match?.[2] ?? '', value: match?.[3] ?? '' };
+    });
+  }
+  /** udev's glob: `|` between alternatives, `*` for any characters. */
+  const globMatches = (glob: string, name: string) =>
+    glob.split('|').some((alternative) => new RegExp(`^${alternative.replaceAll('*', '.*')}$`).test(name));
+
+  it('sets a whole number of microseconds on whole disks, as they appear and when they change', () => {
+    const keys = ruleKeys();
+    const matchOf = (key: string) => keys.find((k) => k.key === key && k.op === '==')?.value;
+    expect(matchOf('ACTION')?.split('|').sort()).toEqual(['add', 'change']);
+    expect(matchOf('SUBSYSTEM')).toBe('block');
+    expect(matchOf('ENV{DEVTYPE}')).toBe('disk');
+    expect(keys.filter((k) => k.op === '=')).toEqual([{ key: 'ATTR{queue/wbt_lat_usec}', op: '=', value: '2000' }]);
+  });
+
+  it('names the disks a kiosk PC has, not loop devices, RAM disks or optical drives', () => {
+    const kernel = ruleKeys().find((k) => k.key === 'KERNEL')?.value ?? '';
+    for (const disk of ['sda', 'vda', 'xvda', 'nvme0n1', 'mmcblk0']) expect(globMatches(kernel, disk), disk).toBe(true);
+    for (const other of ['loop0', 'zram0', 'sr0', 'dm-0', 'md0']) expect(globMatches(kernel, other), other).toBe(false);
+  });
+
+  it('sets an attribute the disks it names have on this kernel', () => {
+    const kernel = ruleKeys().find((k) => k.key === 'KERNEL')?.value ?? '';
+    const disks = readdirSync('/sys/block').filter((name) => globMatches(kernel, name));
+    expect(disks.length).toBeGreaterThan(0);
+    for (const disk of disks) expect(existsSync(`/sys/block/${disk}/queue/wbt_lat_usec`), disk).toBe(true);
   });
 });
