@@ -4,9 +4,9 @@ import type { Db } from './open';
 
 /**
  * Commits whose sync to disk runs off the thread that answers the screen: the writes a
- * citizen's every tap makes (a search's audit row and event, a visit's start and end) and a
- * supervisor's report export and day close; and commits that need no sync of their own, the
- * sync loops' bookkeeping.
+ * citizen's every tap makes (a search's audit row and event, a visit's start and end), staff
+ * signing in and out, a clerk's shift and cash payments, and a supervisor's report export and
+ * day close; and commits that need no sync of their own, the sync loops' bookkeeping.
  *
  * SQLite syncs a commit with fsync, on the thread that commits, and while the replica loader
  * writes, that fsync took up to 54 ms (it commits ext4's journal, which first writes the
@@ -18,8 +18,9 @@ import type { Db } from './open';
  *
  * A commit through here is as durable as SQLite's own once `synced()` resolves; until then a
  * power cut may lose it. So nothing may act on it outside the kiosk before that: the core's
- * answer to the screen waits for it (the dispatcher), as does an upload to the hub. Money is
- * never written through here.
+ * answer to the screen waits for it (the dispatcher), as does an upload to the hub. Of money,
+ * only cash comes through here (no provider acts on it); M-Pesa and card payments, whose records
+ * must be on disk before a provider is asked to take money, keep SQLite's own sync.
  */
 export class OffThreadSync {
   private wal: Promise<FileHandle> | undefined;
@@ -31,11 +32,14 @@ export class OffThreadSync {
     private readonly log: Logger,
   ) {}
 
-  /** Runs `write` as one transaction committed without SQLite's sync, then starts the WAL's sync at once. */
-  commit<T>(write: () => T): T {
+  /**
+   * Runs `write` as one transaction committed without SQLite's sync, then starts the WAL's sync at
+   * once. `immediate` takes the write lock as it begins, for a read that decides a write (a count).
+   */
+  commit<T>(write: () => T, mode: 'deferred' | 'immediate' = 'deferred'): T {
     // An in-memory database (a test's) has nothing to sync; inside a transaction, its commit decides.
-    if (this.db.memory || this.db.inTransaction) return this.db.transaction(write)();
-    const result = this.commitUnsynced(write);
+    if (this.db.memory || this.db.inTransaction) return this.db.transaction(write)[mode]();
+    const result = this.commitUnsynced(write, mode);
     // Started after the commit, it covers this commit and every one before it.
     const sync = this.syncWal();
     this.latest = sync;
@@ -71,11 +75,11 @@ export class OffThreadSync {
     if (wal) await (await wal).close();
   }
 
-  private commitUnsynced<T>(write: () => T): T {
+  private commitUnsynced<T>(write: () => T, mode: 'deferred' | 'immediate' = 'deferred'): T {
     // Not a prepared statement: SQLite applies this pragma when it compiles it.
     this.db.exec('PRAGMA synchronous = NORMAL');
     try {
-      return this.db.transaction(write)();
+      return this.db.transaction(write)[mode]();
     } finally {
       this.db.exec('PRAGMA synchronous = FULL');
     }

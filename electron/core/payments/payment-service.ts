@@ -124,14 +124,19 @@ export class PaymentService {
     const bill = this.payableBill(billId);
     if (staff.shiftId === null) throw new KioskError('payment.cashNoShift');
     if (tendered < bill.total) throw new KioskError('payment.cashShort', { field: 'tendered' });
-    const payment = this.deps.ctx.db.transaction(() => {
+    // Synced off the answering thread (the clerk's answer waits for it): no provider acts on cash.
+    const payment = this.deps.ctx.offThreadSync.commit(() => {
       const created = this.deps.store.create({
         billId, idempotencyKey, method: 'cash', amount: bill.total, visitId: visit.id, cash: { staffId: staff.staffId, shiftId: staff.shiftId, tendered },
       });
       if (created.repeated) return created.payment;
       return this.deps.store.apply(created.payment.id, { type: 'receipt', providerReference: staff.staffId }).payment;
-    })();
-    this.deps.onChange(payment);
+    });
+    // The screen hears of it once it is on disk, as the answer does (and just before it).
+    void this.deps.ctx.offThreadSync.synced().then(
+      () => this.deps.onChange(payment),
+      () => undefined,
+    );
     return payment;
   }
 

@@ -9,7 +9,7 @@ import { countDrawer } from './drawer-arithmetic';
 import { ShiftCash } from './shift-cash';
 import { ShiftStore } from './shift-store';
 
-type ShiftDeps = Pick<CoreContext, 'db' | 'clock' | 'audit' | 'outbox' | 'settings'>;
+type ShiftDeps = Pick<CoreContext, 'db' | 'clock' | 'audit' | 'outbox' | 'settings' | 'offThreadSync'>;
 
 /**
  * Cash shifts. A clerk opens one with the float they counted; cash payments carry its id;
@@ -48,9 +48,9 @@ export class Shifts {
   }
 
   open(staff: SignedInStaff, openingFloat: number): ShiftSummary {
-    const { db, clock, audit, outbox } = this.deps;
+    const { offThreadSync, clock, audit, outbox } = this.deps;
     const id = randomUUID();
-    db.transaction(() => {
+    offThreadSync.commit(() => {
       if (this.store.openFor(staff.staffId)) throw new KioskError('shift.alreadyOpen');
       const now = clock.now();
       const date = kenyaDate(now);
@@ -58,28 +58,28 @@ export class Shifts {
       this.insertStmt.run(id, staff.staffId, date, now.toISOString(), openingFloat);
       audit.append({ action: 'shift.open', outcome: 'ok', actor: `staff:${staff.staffId}`, details: { shiftId: id, openingFloat } });
       outbox.enqueue('shift.opened', { shiftId: id, staffId: staff.staffId, businessDate: date, openedAt: now.toISOString(), openingFloat });
-    })();
+    });
     return this.summaryOf(id);
   }
 
   cashOut(staff: SignedInStaff, kind: 'drop' | 'refund', amount: number, reason: string): ShiftSummary {
-    const { db, clock, audit, outbox } = this.deps;
+    const { offThreadSync, clock, audit, outbox } = this.deps;
     const shift = this.requireOpen(staff);
-    db.transaction(() => {
+    offThreadSync.commit(() => {
       const inDrawer = this.store.summary(shift).expected;
       if (amount > inDrawer) throw new KioskError('shift.notEnoughCash', { field: 'amount', params: { expected: inDrawer } });
       const at = clock.now().toISOString();
       this.movementStmt.run(shift.id, kind, amount, reason, at, staff.staffId);
       audit.append({ action: `shift.${kind}`, outcome: 'ok', actor: `staff:${staff.staffId}`, details: { shiftId: shift.id, amount } });
       outbox.enqueue(`shift.${kind}`, { shiftId: shift.id, staffId: staff.staffId, amount, reason, at });
-    })();
+    });
     return this.summaryOf(shift.id);
   }
 
   close(staff: SignedInStaff, counted: number): ShiftSummary {
-    const { db, clock, audit, outbox, settings } = this.deps;
+    const { offThreadSync, clock, audit, outbox, settings } = this.deps;
     const shift = this.requireOpen(staff);
-    db.transaction(() => {
+    offThreadSync.commit(() => {
       const movements = { openingFloat: shift.opening_float, ...this.cash.movements(shift.id) };
       const count = countDrawer(movements, counted, settings.staff.varianceSignOffThreshold);
       const status = count.needsSignOff ? 'awaiting_sign_off' : 'closed';
@@ -92,13 +92,13 @@ export class Shifts {
         details: { shiftId: shift.id, expected: count.expected, counted, variance: count.variance },
       });
       outbox.enqueue('shift.closed', { shiftId: shift.id, staffId: staff.staffId, closedAt, ...movements, ...count, status });
-    })();
+    });
     return this.summaryOf(shift.id);
   }
 
   signOff(supervisor: SignedInStaff, shiftId: string, reason: SignOffReason, note: string | undefined): ShiftSummary {
-    const { db, clock, audit, outbox } = this.deps;
-    db.transaction(() => {
+    const { offThreadSync, clock, audit, outbox } = this.deps;
+    offThreadSync.commit(() => {
       const shift = this.store.byId(shiftId);
       if (!shift || shift.status !== 'awaiting_sign_off') throw new KioskError('shift.notAwaitingSignOff');
       if (shift.staff_id === supervisor.staffId) throw new KioskError('shift.ownSignOff');
@@ -109,7 +109,7 @@ export class Shifts {
       audit.append({ action: 'shift.signOff', outcome: 'ok', actor: `staff:${supervisor.staffId}`, details: { shiftId, variance: shift.variance, ...said } });
       // Dotted kebab-case, the hub's rule: 'shift.signedOff' was refused by every hub.
       outbox.enqueue('shift.signed-off', { shiftId, supervisorId: supervisor.staffId, at, ...said });
-    })();
+    });
     return this.summaryOf(shiftId);
   }
 

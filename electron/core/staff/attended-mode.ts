@@ -3,6 +3,7 @@ import { STAFF_SIGN_IN_EVENTS } from '@shared/sync/centre-state';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import type { OffThreadSync } from '../db/off-thread-sync';
 import { KioskError } from '../errors';
 import type { CoreEvents } from '../events';
 import type { IdentifierHasher } from '../audit/identifier-hash';
@@ -23,6 +24,8 @@ type EndReason = 'sign-out' | 'idle' | 'replaced' | 'visit-ended' | 'disabled';
 
 interface AttendedDeps {
   db: Db;
+  /** Sign-ins and sign-outs commit here: the answer waits for their sync, the screen's thread does not. */
+  offThreadSync: OffThreadSync;
   clock: Clock;
   audit: AuditLog;
   outbox: Outbox;
@@ -72,7 +75,7 @@ export class AttendedMode implements StaffPresence {
   }
 
   async signIn(request: SignInRequest): Promise<SignedInStaffView> {
-    const { accounts, audit, clock, settings, db } = this.deps;
+    const { accounts, audit, clock, settings, offThreadSync } = this.deps;
     const row = accounts.find(request);
     const attempted = request.staffId ?? `badge:${accounts.badgeHash(request.badgeCode ?? '')}`;
     if (!row || row.active !== 1) {
@@ -82,28 +85,26 @@ export class AttendedMode implements StaffPresence {
     }
     const actor = `staff:${row.id}`;
     // Counted before the slow compare, in one write transaction: parallel attempts queue here.
-    const attempt = db
-      .transaction(() => {
-        const reserved = accounts.reserveAttempt(row.id, settings.maxFailedPins, settings.lockoutMinutes * 60_000);
-        if ('refusedUntil' in reserved) audit.append({ action: 'staff.signIn', outcome: 'locked', actor });
-        return reserved;
-      })
-      .immediate();
+    const attempt = offThreadSync.commit(() => {
+      const reserved = accounts.reserveAttempt(row.id, settings.maxFailedPins, settings.lockoutMinutes * 60_000);
+      if ('refusedUntil' in reserved) audit.append({ action: 'staff.signIn', outcome: 'locked', actor });
+      return reserved;
+    }, 'immediate');
     if ('refusedUntil' in attempt) throw this.lockedError(attempt.refusedUntil.getTime());
     if (!(await verifyPin(request.pin, row.pin_hash))) {
       // Uploaded so the hub counts wrong PINs across the centre's kiosks (never the PIN itself).
-      db.transaction(() => {
+      offThreadSync.commit(() => {
         audit.append({ action: 'staff.signIn', outcome: attempt.locksUntil ? 'locked-out' : 'wrong-pin', actor });
         this.deps.outbox.enqueue(STAFF_SIGN_IN_EVENTS.failed, { staffId: row.id });
-      })();
+      });
       throw attempt.locksUntil ? this.lockedError(attempt.locksUntil.getTime()) : new KioskError('staff.signInFailed');
     }
     if (this.signedIn) this.end('replaced');
-    db.transaction(() => {
+    offThreadSync.commit(() => {
       accounts.recordSuccess(row.id);
       audit.append({ action: 'staff.signIn', outcome: 'ok', actor, details: { role: row.role } });
       this.deps.outbox.enqueue(STAFF_SIGN_IN_EVENTS.succeeded, { staffId: row.id });
-    })();
+    });
     this.signedIn = { staffId: row.id, lastActivity: clock.now().getTime() };
     this.armTimer();
     const view = this.view();
@@ -148,7 +149,7 @@ export class AttendedMode implements StaffPresence {
     const staffId = this.signedIn?.staffId;
     this.signedIn = undefined;
     clearTimeout(this.timer);
-    this.deps.audit.append({ action: 'staff.signOut', outcome: reason, actor: `staff:${staffId}` });
+    this.deps.offThreadSync.commit(() => this.deps.audit.append({ action: 'staff.signOut', outcome: reason, actor: `staff:${staffId}` }));
     this.deps.events.emit('staff.changed', { staff: null, reason });
   }
 

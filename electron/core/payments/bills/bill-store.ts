@@ -48,7 +48,7 @@ const CONVENIENCE_FEE: Localized = { en: 'Convenience fee', sw: 'Ada ya huduma' 
  * identifiers; a vehicle search names only the plate searched.
  */
 export class BillStore {
-  constructor(private readonly ctx: Pick<CoreContext, 'db' | 'clock' | 'audit' | 'outbox'>) {}
+  constructor(private readonly ctx: Pick<CoreContext, 'db' | 'clock' | 'audit' | 'outbox' | 'offThreadSync'>) {}
 
   byId(id: string): Bill | undefined {
     const row = this.ctx.db.prepare<[string], BillRow>('SELECT id, reference, kind, fine_id, total, status FROM bills WHERE id = ?').get(id);
@@ -73,7 +73,7 @@ export class BillStore {
 
   /** The one bill of a fine: made on first asking, the same bill afterwards (paid or not). */
   forFine(fineId: number): Bill {
-    return this.ctx.db.transaction(() => {
+    return this.ctx.offThreadSync.commit(() => {
       const existing = this.ctx.db.prepare<[number], BillRow>('SELECT id, reference, kind, fine_id, total, status FROM bills WHERE fine_id = ?').get(fineId);
       if (existing) return this.withLines(existing);
       const fine = this.ctx.db
@@ -86,7 +86,7 @@ export class BillStore {
       // The fine's own reference is the bill's: it is what the ticket and the back office know.
       const description = { en: `Fine: ${fine.offence}`, sw: `Faini: ${fine.offence_sw ?? fine.offence}` };
       return this.insert('fine', fine.reference, [{ feeCode: null, description, amount: fine.amount }], { fineId });
-    })();
+    });
   }
 
   forRenewal(years: 1 | 3, licenceId: number | undefined): Bill {
@@ -105,14 +105,14 @@ export class BillStore {
   }
 
   private fromCatalogue(kind: BillKind, code: string, detail: string | null, links: { licenceId?: number | null }): Bill {
-    return this.ctx.db.transaction(() => {
+    return this.ctx.offThreadSync.commit(() => {
       const fee = this.fee(code);
       const suffix = detail ? ` — ${detail}` : '';
       const lines: BillLine[] = [];
       if (fee.amount > 0) lines.push({ feeCode: fee.code, description: { en: fee.name_en + suffix, sw: fee.name_sw + suffix }, amount: fee.amount });
       if (fee.convenience_fee > 0) lines.push({ feeCode: fee.code, description: CONVENIENCE_FEE, amount: fee.convenience_fee });
       return this.insert(kind, newBillReference(), lines, links);
-    })();
+    });
   }
 
   private insert(kind: BillKind, reference: string, lines: readonly BillLine[], links: { fineId?: number; licenceId?: number | null }): Bill {
