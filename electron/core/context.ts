@@ -19,7 +19,7 @@ export interface CoreContext {
   readonly version: string;
   readonly kioskId: string;
   readonly db: Db;
-  /** Commits synced off the answering thread: a citizen's searches and visits, the sync loops' bookkeeping (never money). */
+  /** Commits synced off the answering thread: every record a call makes (payments too), and the sync loops' bookkeeping. */
   readonly offThreadSync: OffThreadSync;
   readonly clock: Clock;
   readonly settings: KioskSettings;

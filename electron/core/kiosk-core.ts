@@ -121,7 +121,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     staff: { current: () => staff.service.attended.current() },
     sms,
     email,
-    codes: new OneTimeCodes({ db, clock, audit, log, sms, email, settings: settings.verification, hashIdentifier: (kind, value) => context.hashIdentifier(kind, value) }),
+    codes: new OneTimeCodes({ db, offThreadSync, clock, audit, log, sms, email, settings: settings.verification, hashIdentifier: (kind, value) => context.hashIdentifier(kind, value) }),
   };
   // Built without side effects, each from the services it needs; started once all exist.
   const staff = createStaffDesk(context, () => sync.service.status());

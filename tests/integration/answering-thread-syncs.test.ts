@@ -19,7 +19,7 @@ describe('the thread that answers the screen', () => {
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("never waits on a sync to disk for a clerk's shift and cash payment, a citizen's visit and searches, a report export or a day close: a pool thread syncs the WAL before each answer", { timeout: 60_000 }, () => {
+  it("never waits on a sync to disk for an M-Pesa or card payment, a one-time code and a reset request, a clerk's shift and cash payment, a citizen's visit and searches, a report export or a day close: a pool thread syncs the WAL before each answer", { timeout: 60_000 }, () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'answering-thread-'));
     const trace = path.join(dir, 'strace.log');
     // strace (Debian's package) records every fsync and fdatasync of every thread, with the file each names.
@@ -49,7 +49,10 @@ describe('the thread that answers the screen', () => {
       expect(walSyncs.every((c) => c.threadId !== answering)).toBe(true);
       return walSyncs.length;
     };
-    // The counter's eight calls, the export's record, the day's close, and the visit's start, three searches and end: each answer waited for one of its own.
+    // Each payment's record before its provider heard of it, and its changes; the codes, the verification and the reset request;
+    // the counter's eight calls, the export's record, the day's close, and the visit's start, three searches and end: each answer waited for one of its own.
+    expect(window('money')).toBeGreaterThanOrEqual(6);
+    expect(window('verify')).toBeGreaterThanOrEqual(8);
     expect(window('counter')).toBeGreaterThanOrEqual(7);
     expect(window('export')).toBeGreaterThanOrEqual(1);
     expect(window('close')).toBeGreaterThanOrEqual(1);

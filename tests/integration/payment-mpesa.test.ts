@@ -4,6 +4,8 @@ import type { BillView, PaymentView } from '../../shared/contract/payments';
 import { startDarajaSimulator } from '../../electron/simulators/daraja/daraja-simulator';
 import { paymentKiosk, simulatorTransactions, type PaymentKiosk } from '../support/payment-kiosk';
 import { tableCounts } from '../support/temp-kiosk';
+import { paymentOutcome } from '../../electron/core/payments/payment-outcomes';
+import type { PaymentRow } from '../../electron/core/payments/payment-store';
 
 const PAYS = '0708374149';
 const CANCELS = '0700001032';
@@ -159,5 +161,30 @@ describe('M-Pesa with the simulator down', () => {
     expect(repeated.id).toBe(failed.id);
     expect(await simulatorTransactions(pk.simulator)).toEqual([]);
     expect((await call<BillView>('payments.bill', { billId: bill.id })).status).toBe('unpaid');
+  });
+});
+
+describe('a payment whose record cannot be made durable', () => {
+  it('is never sent to M-Pesa or the card terminal: the attempt closes as not recorded, and the bill stays payable', async () => {
+    const bill = await renewalBill();
+    const key = randomUUID();
+    // The kiosk is shutting down: the WAL is no longer synced, so no new record can reach the disk.
+    await pk.kiosk.core.context.offThreadSync.close();
+    for (const [name, request] of [
+      ['payments.payByMpesa', { billId: bill.id, idempotencyKey: key, phone: PAYS }],
+      ['payments.payByCard', { billId: bill.id, idempotencyKey: randomUUID() }],
+    ] as const) {
+      expect(await pk.kiosk.core.invoke(name, request)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    }
+    expect(await simulatorTransactions(pk.simulator)).toEqual([]);
+    const rows = pk.kiosk.core.context.db.prepare('SELECT method, state, reason FROM payments WHERE bill_id = ? ORDER BY created_at').all(bill.id);
+    expect(rows).toEqual([
+      { method: 'mpesa', state: 'failed', reason: 'not-recorded' },
+      { method: 'card', state: 'failed', reason: 'not-recorded' },
+    ]);
+    // What the citizen is told (the screen can be answered no more: nothing new reaches the disk).
+    const card = pk.kiosk.core.context.db.prepare("SELECT * FROM payments WHERE method = 'card'").get() as PaymentRow;
+    expect(paymentOutcome(card)).toMatchObject({ code: 'payment.not-recorded', message: { en: expect.stringContaining('not been charged'), sw: expect.stringContaining('Hujatozwa') } });
+    expect(count('SELECT count(*) AS n FROM bills WHERE id = ? AND status = ?', bill.id, 'unpaid')).toBe(1);
   });
 });

@@ -9,6 +9,8 @@ import { recoveryTables } from '../../electron/core/db/migrations/006-recovery';
 import { recoveryEmail } from '../../electron/core/db/migrations/007-recovery-email';
 import { recoveryStaff } from '../../electron/core/db/migrations/008-recovery-staff';
 import type { Db } from '../../electron/core/db/open';
+import { OffThreadSync } from '../../electron/core/db/off-thread-sync';
+import { silentLogger } from '../../shared/node/logging/logger';
 import { seedDemoData } from '../../electron/demo/generate';
 import { KioskError } from '../../electron/core/errors';
 import { Outbox } from '../../electron/core/outbox';
@@ -215,7 +217,7 @@ describe('recovery requests', () => {
     db = recoveryDatabase();
     clock = manualClock('2026-11-22T07:00:00Z');
     const audit = new AuditLog(db, clock);
-    requests = new RecoveryRequests(db, clock, audit, new Outbox(db, clock), new CitizenRecords(db), 'kiosk-test');
+    requests = new RecoveryRequests(db, new OffThreadSync(db, silentLogger), clock, audit, new Outbox(db, clock), new CitizenRecords(db), 'kiosk-test');
   });
 
   it('are pending until the end of the Kenyan day, shown to the clerk with the record', () => {

@@ -3,10 +3,11 @@ import type { Logger } from '@shared/node/logging/logger';
 import type { Db } from './open';
 
 /**
- * Commits whose sync to disk runs off the thread that answers the screen: the writes a
- * citizen's every tap makes (a search's audit row and event, a visit's start and end), staff
- * signing in and out, a clerk's shift and cash payments, and a supervisor's report export and
- * day close; and commits that need no sync of their own, the sync loops' bookkeeping.
+ * Commits whose sync to disk runs off the thread that answers the screen: every record a call
+ * makes (a search's audit row and event, a visit's start and end, codes, recovery, staff
+ * signing in and out, a clerk's shift, every payment's record and change, a supervisor's
+ * report export and day close); and commits that need no sync of their own, the sync loops'
+ * bookkeeping.
  *
  * SQLite syncs a commit with fsync, on the thread that commits, and while the replica loader
  * writes, that fsync took up to 54 ms (it commits ext4's journal, which first writes the
@@ -18,9 +19,9 @@ import type { Db } from './open';
  *
  * A commit through here is as durable as SQLite's own once `synced()` resolves; until then a
  * power cut may lose it. So nothing may act on it outside the kiosk before that: the core's
- * answer to the screen waits for it (the dispatcher), as does an upload to the hub. Of money,
- * only cash comes through here (no provider acts on it); M-Pesa and card payments, whose records
- * must be on disk before a provider is asked to take money, keep SQLite's own sync.
+ * answer to the screen waits for it (the dispatcher), as do an upload to the hub, a payment's
+ * screen event, a one-time code's SMS, and a request to M-Pesa or the card terminal to take
+ * money (a payment's record is on disk before any provider hears of it).
  */
 export class OffThreadSync {
   private wal: Promise<FileHandle> | undefined;
@@ -42,7 +43,14 @@ export class OffThreadSync {
     const result = this.commitUnsynced(write, mode);
     // Started after the commit, it covers this commit and every one before it.
     const sync = this.syncWal();
-    this.latest = sync;
+    // Settled in commit order, whichever pool thread finishes first: what waits on an earlier
+    // commit (a payment's screen event) goes out before what waits on a later one.
+    this.latest = this.latest.then(
+      () => sync,
+      () => sync,
+    );
+    // Its failure is logged once, below; a caller of synced() still hears it.
+    this.latest.catch(() => undefined);
     sync.catch((error: unknown) => this.log.error({ err: error }, 'syncing the kiosk database WAL failed: the last commits may not survive a power cut'));
     return result;
   }

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import type { OffThreadSync } from '../db/off-thread-sync';
 import { KioskError } from '../errors';
 import type { Visit } from '../visits/visits';
 import type { LookupSettings } from '../settings/lookup-settings';
@@ -22,6 +23,7 @@ export class LookupLimits {
 
   constructor(
     db: Db,
+    private readonly offThreadSync: OffThreadSync,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly settings: LookupSettings,
@@ -45,6 +47,6 @@ export class LookupLimits {
   }
 
   private refuse(visit: Visit, outcome: string, kind: string): void {
-    this.audit.append({ action: 'lookup.refused', outcome, actor: 'citizen', visitId: visit.id, details: { kind } });
+    this.offThreadSync.commit(() => this.audit.append({ action: 'lookup.refused', outcome, actor: 'citizen', visitId: visit.id, details: { kind } }));
   }
 }

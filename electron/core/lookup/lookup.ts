@@ -33,7 +33,7 @@ export class Lookup {
 
   constructor(private readonly ctx: CoreContext) {
     this.reader = new LookupService(ctx.db);
-    this.limits = new LookupLimits(ctx.db, ctx.clock, ctx.audit, ctx.settings.lookup);
+    this.limits = new LookupLimits(ctx.db, ctx.offThreadSync, ctx.clock, ctx.audit, ctx.settings.lookup);
     this.stateOf = ctx.visits.slot<LookupVisit>(() => ({ searches: 0 }));
   }
 
@@ -74,10 +74,10 @@ export class Lookup {
     if (!match || state.codeId !== codeId) throw new KioskError('lookup.searchFirst');
     await ctx.codes.check(visit, codeId, code);
     const now = ctx.clock.now();
-    ctx.db.transaction(() => {
+    ctx.offThreadSync.commit(() => {
       ctx.audit.append({ action: 'lookup.verified', outcome: 'otp', actor: 'citizen', visitId: visit.id, subject: match.idHash });
       ctx.outbox.enqueue(IDENTITY_VERIFIED_EVENT, { kioskId: ctx.kioskId, visitId: visit.id, citizenId: match.citizenId, method: 'otp', at: now.toISOString() });
-    })();
+    });
     markVisitVerified(visit, match.citizenId, 'otp', now);
     delete state.codeId;
     return { verified: true as const };
@@ -90,7 +90,9 @@ export class Lookup {
     if (!verified) throw new KioskError('lookup.notVerified');
     const details = this.reader.detailsOf(verified.citizenId, verified.method, ctx.clock.now(), ctx.settings.lookup.expiringWithinDays);
     if (!details) throw new KioskError('lookup.notVerified');
-    ctx.audit.append({ action: 'lookup.details', outcome: 'shown', actor: 'citizen', visitId: visit.id, subject: ctx.hashIdentifier('citizen', String(verified.citizenId)), details: { method: verified.method } });
+    ctx.offThreadSync.commit(() =>
+      ctx.audit.append({ action: 'lookup.details', outcome: 'shown', actor: 'citizen', visitId: visit.id, subject: ctx.hashIdentifier('citizen', String(verified.citizenId)), details: { method: verified.method } }),
+    );
     return details;
   }
 

@@ -29,7 +29,7 @@ export class LookupLimitOverride {
     if (!this.reached(visit)) throw new KioskError('overrides.limitNotReached');
     const searchesBefore = this.lookup.searchesSpent(visit);
     const codesLimited = this.ctx.codes.visitLimitReached(visit);
-    this.ctx.db.transaction(() => {
+    this.ctx.offThreadSync.commit(() => {
       recordOverride(this.ctx, {
         kind: 'lift-lookup-limit',
         staff,
@@ -39,7 +39,7 @@ export class LookupLimitOverride {
         visitId: visit.id,
         details: { searchesBefore, codesLimitLifted: codesLimited },
       });
-    })();
+    });
     // The counts are memory of this visit only; they change once the audit row is written.
     this.lookup.liftSearchLimit(visit);
     return { lookupsLeft: this.ctx.settings.lookup.lookupsPerVisit };

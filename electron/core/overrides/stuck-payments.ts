@@ -54,26 +54,22 @@ export class StuckPayments {
 
     if (typeof answer === 'object' && (answer.event.type === 'receipt' || answer.event.type === 'confirmed')) {
       const providerSaid = answer.event.type === 'receipt' ? 'paid' : 'confirmed';
-      return this.ctx.db
-        .transaction(() => {
-          const applied = this.service.applyOverride(paymentId, answer, actor);
-          const result = this.resultOf(applied.payment);
-          record(result.outcome, providerSaid);
-          return result;
-        })
-        .immediate();
+      return this.ctx.offThreadSync.commit(() => {
+        const applied = this.service.applyOverride(paymentId, answer, actor);
+        const result = this.resultOf(applied.payment);
+        record(result.outcome, providerSaid);
+        return result;
+      }, 'immediate');
     }
     if (!this.providerSaysUnpaid(answer, payment)) throw new KioskError('overrides.stillWaiting');
     const resultCode = typeof answer === 'object' && answer.event.type === 'declined' ? answer.event.resultCode : null;
-    return this.ctx.db
-      .transaction(() => {
-        const applied = this.service.applyOverride(paymentId, { event: { type: 'declined', as: 'cancelled', resultCode, reason: 'clerk-override' } }, actor);
-        // Settled meanwhile (a callback's receipt, or M-Pesa's confirmation): say what it is now.
-        const result = this.resultOf(applied.payment);
-        record(result.outcome, typeof answer === 'object' ? 'declined' : answer);
-        return result;
-      })
-      .immediate();
+    return this.ctx.offThreadSync.commit(() => {
+      const applied = this.service.applyOverride(paymentId, { event: { type: 'declined', as: 'cancelled', resultCode, reason: 'clerk-override' } }, actor);
+      // Settled meanwhile (a callback's receipt, or M-Pesa's confirmation): say what it is now.
+      const result = this.resultOf(applied.payment);
+      record(result.outcome, typeof answer === 'object' ? 'declined' : answer);
+      return result;
+    }, 'immediate');
   }
 
   /** A final "no" from the provider, or no answer at all once the prompt's life has passed. */

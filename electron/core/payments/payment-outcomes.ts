@@ -41,6 +41,11 @@ const BY_REASON: Readonly<Record<string, Outcome>> = {
     { en: 'The kiosk restarted before this payment reached the provider. You have not been charged.', sw: 'Kioski kilizimika kabla malipo haya kumfikia mtoa huduma. Hujatozwa chochote.' },
     TRY_AGAIN_OR_OTHER,
   ),
+  'not-recorded': outcome(
+    'payment.not-recorded',
+    { en: 'The kiosk could not save this payment, so it was not sent. You have not been charged.', sw: 'Kioski hakikuweza kuhifadhi malipo haya, kwa hiyo hayakutumwa. Hujatozwa chochote.' },
+    { en: 'Please pay at the counter.', sw: 'Tafadhali lipa kaunta.' },
+  ),
   'no-provider-record': outcome(
     'payment.no-provider-record',
     { en: 'This payment did not go through: M-Pesa has no record of it. You have not been charged.', sw: 'Malipo haya hayakufanikiwa: M-Pesa haina rekodi yake. Hujatozwa chochote.' },

@@ -85,6 +85,7 @@ export class PaymentService {
       billId, idempotencyKey, method: 'mpesa', amount: bill.total, visitId: visit.id, phoneHash: this.deps.ctx.hashIdentifier('phone', phone.value), attemptReference: newAttemptReference(),
     });
     if (repeated) return payment;
+    await this.onDisk(payment);
     // Before the push, so that every update of this payment shows whose phone was asked.
     this.deps.maskedPhones(visit).set(payment.id, maskPhone(phone.value));
     this.deps.payerPhones(visit).set(payment.id, phone.value);
@@ -114,6 +115,7 @@ export class PaymentService {
     const bill = this.payableBill(billId);
     const { payment, repeated } = this.deps.store.create({ billId, idempotencyKey, method: 'card', amount: bill.total, visitId: visit.id, attemptReference: newAttemptReference() });
     if (repeated) return payment;
+    await this.onDisk(payment);
     return this.chargeCard(this.deps.card, payment);
   }
 
@@ -124,7 +126,7 @@ export class PaymentService {
     const bill = this.payableBill(billId);
     if (staff.shiftId === null) throw new KioskError('payment.cashNoShift');
     if (tendered < bill.total) throw new KioskError('payment.cashShort', { field: 'tendered' });
-    // Synced off the answering thread (the clerk's answer waits for it): no provider acts on cash.
+    // One transaction: the store's commits join it (the clerk's answer waits for its sync).
     const payment = this.deps.ctx.offThreadSync.commit(() => {
       const created = this.deps.store.create({
         billId, idempotencyKey, method: 'cash', amount: bill.total, visitId: visit.id, cash: { staffId: staff.staffId, shiftId: staff.shiftId, tendered },
@@ -132,11 +134,7 @@ export class PaymentService {
       if (created.repeated) return created.payment;
       return this.deps.store.apply(created.payment.id, { type: 'receipt', providerReference: staff.staffId }).payment;
     });
-    // The screen hears of it once it is on disk, as the answer does (and just before it).
-    void this.deps.ctx.offThreadSync.synced().then(
-      () => this.deps.onChange(payment),
-      () => undefined,
-    );
+    this.announce(payment);
     return payment;
   }
 
@@ -396,7 +394,7 @@ export class PaymentService {
     const key = `${payment.id}|${why}|${JSON.stringify(outcome)}`;
     if (this.refused.has(key)) return 'mismatched';
     this.refused.add(key);
-    this.deps.ctx.db.transaction(() => {
+    this.deps.ctx.offThreadSync.commit(() => {
       const details = {
         paymentId: payment.id,
         why,
@@ -411,21 +409,21 @@ export class PaymentService {
         receiptNumber: outcome.state === 'paid' ? outcome.receipt.receiptNumber : null,
         at: this.deps.ctx.clock.now().toISOString(),
       });
-    })();
+    });
     this.deps.ctx.log.warn({ paymentId: payment.id, why }, 'M-Pesa callback rejected');
     return 'mismatched';
   }
 
   /** Money may have moved for a push the kiosk cannot match: the back office reconciles. */
   private unmatchedCallback(callback: StkCallbackResult): CallbackDisposition {
-    this.deps.ctx.db.transaction(() => {
+    this.deps.ctx.offThreadSync.commit(() => {
       this.deps.ctx.audit.append({ action: 'payment.callback-unmatched', outcome: 'ignored', actor: 'system', details: { resultCode: callback.outcome.state === 'failed' ? callback.outcome.resultCode : 0 } });
       this.deps.ctx.outbox.enqueue('mpesa.callback-unmatched', {
         checkoutRequestId: callback.checkoutRequestId,
         merchantRequestId: callback.merchantRequestId,
         receiptNumber: callback.outcome.state === 'paid' ? callback.outcome.receipt.receiptNumber : null,
       });
-    })();
+    });
     return 'unmatched';
   }
 
@@ -437,8 +435,33 @@ export class PaymentService {
 
   private apply(paymentId: string, event: PaymentEvent, details?: TransitionDetails): Applied {
     const applied = this.deps.store.apply(paymentId, event, details);
-    if (applied.decision.kind !== 'ignore') this.deps.onChange(applied.payment);
+    if (applied.decision.kind !== 'ignore') this.announce(applied.payment);
     return applied;
+  }
+
+  /** The screen hears of a change once it is on disk, as an answer does, in the order they were made. */
+  private announce(payment: PaymentRow): void {
+    // Asked once the outermost transaction has committed (a clerk's override holds the store's), so the wait covers this change.
+    queueMicrotask(() => {
+      void this.deps.ctx.offThreadSync.synced().then(
+        () => this.deps.onChange(payment),
+        () => undefined,
+      );
+    });
+  }
+
+  /**
+   * A new attempt's record is on disk before its provider is asked to take money: after a power
+   * cut the kiosk knows of every charge it may have started. Should the disk refuse, nothing is
+   * asked and the attempt is closed (so the bill may be paid again); the call fails.
+   */
+  private async onDisk(payment: PaymentRow): Promise<void> {
+    try {
+      await this.deps.ctx.offThreadSync.synced();
+    } catch (error) {
+      this.apply(payment.id, { type: 'abandoned', as: 'failed', reason: 'not-recorded' });
+      throw error;
+    }
   }
 }
 

@@ -54,12 +54,14 @@ export interface TransitionDetails {
 
 export type Applied = { readonly payment: PaymentRow; readonly decision: Decision };
 
-type Ctx = Pick<CoreContext, 'db' | 'clock' | 'audit' | 'outbox' | 'log'>;
+type Ctx = Pick<CoreContext, 'db' | 'clock' | 'audit' | 'outbox' | 'log' | 'offThreadSync'>;
 
 /**
  * Payments as persisted state machines. Every change is one SQLite transaction holding the
  * row update, its audit row and its outbox event (and the bill's status when it is paid),
- * so a power cut leaves either all of them or none. Decisions come from `decide`.
+ * so a power cut leaves either all of them or none. Decisions come from `decide`. Each is
+ * committed through `offThreadSync`: its sync to disk runs off the thread that answers the
+ * screen, and whatever acts on it outside the kiosk waits for that (see PaymentService).
  */
 export class PaymentStore {
   constructor(private readonly ctx: Ctx) {}
@@ -110,7 +112,7 @@ export class PaymentStore {
    * repeated request). Refused when the bill is paid or another attempt is in flight.
    */
   create(input: NewPayment): { payment: PaymentRow; repeated: boolean } {
-    return this.ctx.db.transaction(() => {
+    return this.ctx.offThreadSync.commit(() => {
       const earlier = this.ctx.db.prepare<[string], PaymentRow>('SELECT * FROM payments WHERE idempotency_key = ?').get(input.idempotencyKey);
       if (earlier) {
         if (earlier.bill_id !== input.billId || earlier.method !== input.method || earlier.amount !== input.amount) throw new KioskError('payment.keyReused');
@@ -134,12 +136,12 @@ export class PaymentStore {
       this.ctx.audit.append({ action: 'payment.create', outcome: 'created', actor, visitId: input.visitId, subject: input.phoneHash ?? null, details: { paymentId: id, billId: input.billId, method: input.method, amount: input.amount } });
       this.ctx.outbox.enqueue('payment.created', { paymentId: id, billId: input.billId, method: input.method, amount: input.amount, at: now });
       return { payment: this.get(id) as PaymentRow, repeated: false };
-    }).immediate();
+    }, 'immediate');
   }
 
   /** Applies one event under the state machine's rules, atomically with its audit row and outbox event. */
   apply(paymentId: string, event: PaymentEvent, details: TransitionDetails = {}): Applied {
-    return this.ctx.db.transaction((): Applied => {
+    return this.ctx.offThreadSync.commit((): Applied => {
       const current = this.get(paymentId);
       if (!current) throw new KioskError('payment.notFound');
       if (event.type === 'receipt' && current.method !== 'cash' && this.referenceTakenElsewhere(current, event.providerReference)) {
@@ -161,7 +163,7 @@ export class PaymentStore {
       }
       this.write(current, decision.to, event, details, now);
       return { payment: this.get(paymentId) as PaymentRow, decision };
-    }).immediate();
+    }, 'immediate');
   }
 
   private write(current: PaymentRow, to: PaymentState, event: PaymentEvent, details: TransitionDetails, now: string): void {

@@ -104,7 +104,7 @@ export function paymentsHandlers(ctx: CoreContext, feature: PaymentsFeature, pho
         // The staff screens hear at once of paper that ran out during this receipt.
         void printerMonitor.check();
       }
-      ctx.audit.append({ action: 'receipt.print', outcome: 'ok', actor: 'citizen', visitId: ctx.visits.current()?.id ?? null, details: { paymentId } });
+      ctx.offThreadSync.commit(() => ctx.audit.append({ action: 'receipt.print', outcome: 'ok', actor: 'citizen', visitId: ctx.visits.current()?.id ?? null, details: { paymentId } }));
       return {};
     },
     'payments.sendReceipt': ({ paymentId, channel, to }) => {

@@ -46,14 +46,16 @@ export class ReceiptDelivery {
     }
     this.sends(visit).set(payment.id, sent + 1);
     const kind = request.channel === 'sms' ? 'phone' : 'email';
-    this.ctx.audit.append({
-      action: 'receipt.send',
-      outcome: 'ok',
-      actor: 'citizen',
-      visitId: visit.id,
-      subject: this.ctx.hashIdentifier(kind, destination),
-      details: { paymentId: payment.id, receiptNumber: receipt.receiptNumber, channel: request.channel },
-    });
+    this.ctx.offThreadSync.commit(() =>
+      this.ctx.audit.append({
+        action: 'receipt.send',
+        outcome: 'ok',
+        actor: 'citizen',
+        visitId: visit.id,
+        subject: this.ctx.hashIdentifier(kind, destination),
+        details: { paymentId: payment.id, receiptNumber: receipt.receiptNumber, channel: request.channel },
+      }),
+    );
     return { channel: request.channel, maskedTo: request.channel === 'sms' ? maskPhone(destination) : maskEmail(destination) };
   }
 

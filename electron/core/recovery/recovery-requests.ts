@@ -4,6 +4,7 @@ import { maskEmail, maskPhone } from '@shared/identifiers';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import type { OffThreadSync } from '../db/off-thread-sync';
 import { KioskError } from '../errors';
 import type { Outbox } from '../outbox';
 import type { SignedInStaff } from '../staff-presence';
@@ -52,6 +53,7 @@ export type RecoveryDecision = { status: 'approved' } | { status: 'rejected'; re
 export class RecoveryRequests {
   constructor(
     private readonly db: Db,
+    private readonly offThreadSync: OffThreadSync,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
@@ -83,7 +85,7 @@ export class RecoveryRequests {
 
   /** Marks every pending request past its end of day as expired; returns how many. */
   expireStale(): number {
-    return this.db.transaction(() => {
+    return this.offThreadSync.commit(() => {
       const now = this.clock.now().toISOString();
       const stale = this.db
         .prepare<[string], RequestRow>(`SELECT * FROM recovery_requests WHERE status = 'pending' AND expires_at <= ?`)
@@ -102,7 +104,7 @@ export class RecoveryRequests {
         });
       }
       return stale.length;
-    })();
+    });
   }
 
   /**
@@ -172,7 +174,7 @@ export class RecoveryRequests {
   decide(requestId: string, decision: RecoveryDecision, staff: SignedInStaff): void {
     this.expireStale();
     // The refusal's audit row must commit, so the transaction returns it rather than throwing.
-    const decided = this.db.transaction(() => {
+    const decided = this.offThreadSync.commit(() => {
       const row = this.db.prepare<[string], RequestRow>('SELECT * FROM recovery_requests WHERE id = ?').get(requestId);
       if (!row) throw new KioskError('recovery.requestUnknown');
       if (row.status !== 'pending' || row.new_phone === null) throw new KioskError('recovery.requestDecided');
@@ -211,7 +213,7 @@ export class RecoveryRequests {
         details: { requestId: row.id, reference: row.reference, mrzHash: row.mrz_hash, reason },
       });
       return true;
-    })();
+    });
     if (!decided) throw new KioskError('recovery.ownRequest');
   }
 }

@@ -37,7 +37,7 @@ export function createRecoveryService(ctx: CoreContext, lookup: Lookup) {
   const settings = ctx.settings.recovery;
   const citizens = new CitizenRecords(ctx.db);
   const limit = new FailureLimit(ctx.db, ctx.clock, settings.maxFailedChecksPerDay);
-  const requests = new RecoveryRequests(ctx.db, ctx.clock, ctx.audit, ctx.outbox, citizens, ctx.kioskId);
+  const requests = new RecoveryRequests(ctx.db, ctx.offThreadSync, ctx.clock, ctx.audit, ctx.outbox, citizens, ctx.kioskId);
   const flowOf = ctx.visits.slot<RecoveryFlow>(() => ({}));
 
   /** Attended from the start: the clerk at the kiosk is who did the step. */
@@ -46,7 +46,7 @@ export function createRecoveryService(ctx: CoreContext, lookup: Lookup) {
     return staff ? `staff:${staff.staffId}` : 'citizen';
   };
   const audit = (visit: Visit, idHash: string, action: string, outcome: string, details: Record<string, string | number | boolean | null> = {}) =>
-    ctx.audit.append({ action, outcome, actor: actor(), visitId: visit.id, subject: idHash, details });
+    ctx.offThreadSync.commit(() => ctx.audit.append({ action, outcome, actor: actor(), visitId: visit.id, subject: idHash, details }));
 
   /** Checks the steps before this one were done, and notes who of the staff is signed in for it. */
   function step<K extends keyof RecoveryFlow>(flow: RecoveryFlow, ...needed: K[]): Required<Pick<RecoveryFlow, K>> {
@@ -70,11 +70,11 @@ export function createRecoveryService(ctx: CoreContext, lookup: Lookup) {
   }
 
   function recordFailure(visit: Visit, idHash: string, kind: 'document' | 'knowledge', details: Record<string, string>): number {
-    return ctx.db.transaction(() => {
+    return ctx.offThreadSync.commit(() => {
       const attemptsLeft = limit.record(idHash, kind);
       audit(visit, idHash, `recovery.${kind}`, 'failed', { ...details, attemptsLeft });
       return attemptsLeft;
-    })();
+    });
   }
 
   /** The scanned lines read; a misread is the scanner's or the document's fault, not a failed check: it does not count. */
@@ -165,7 +165,7 @@ export function createRecoveryService(ctx: CoreContext, lookup: Lookup) {
       const record = citizens.byId(citizen.id);
       if (!record?.phone) throw new KioskError('recovery.notFound');
       const reference = newRecoveryReference();
-      ctx.db.transaction(() => {
+      ctx.offThreadSync.commit(() => {
         ctx.outbox.enqueue(PASSWORD_RESET_EVENT, {
           reference,
           kioskId: ctx.kioskId,
@@ -176,7 +176,7 @@ export function createRecoveryService(ctx: CoreContext, lookup: Lookup) {
           requestedAt: ctx.clock.now().toISOString(),
         });
         audit(visit, citizen.idHash, 'recovery.reset', 'requested', { reference, verified: 'otp' });
-      })();
+      });
       // The code from the registered phone proves who is at the screen, for the rest of the visit.
       markVisitVerified(visit, citizen.id, 'otp', ctx.clock.now());
       resetFlow(flow);
@@ -257,7 +257,7 @@ export function createRecoveryService(ctx: CoreContext, lookup: Lookup) {
       const { citizen, document, newPhone } = step(flow, 'citizen', 'document', 'knowledgePassed', 'newPhone');
       if (newPhone.codeId !== codeId) throw new KioskError('recovery.outOfOrder');
       await ctx.codes.check(visit, codeId, code);
-      const created = ctx.db.transaction(() => {
+      const created = ctx.offThreadSync.commit(() => {
         const request = requests.create({
           citizenId: citizen.id,
           idHash: citizen.idHash,
@@ -269,7 +269,7 @@ export function createRecoveryService(ctx: CoreContext, lookup: Lookup) {
         });
         audit(visit, citizen.idHash, 'recovery.request', 'pending', { requestId: request.id, reference: request.reference, mrzHash: document.mrzHash });
         return request;
-      })();
+      });
       resetFlow(flow);
       // Only an optional new email may still be added, to this request.
       flow.submitted = { requestId: created.id, reference: created.reference, idHash: citizen.idHash };
@@ -320,10 +320,10 @@ export function createRecoveryService(ctx: CoreContext, lookup: Lookup) {
       const { submitted, newEmail } = step(flow, 'submitted', 'newEmail');
       if (newEmail.codeId !== codeId) throw new KioskError('recovery.outOfOrder');
       await ctx.codes.check(visit, codeId, code);
-      ctx.db.transaction(() => {
+      ctx.offThreadSync.commit(() => {
         requests.addEmail(submitted.requestId, newEmail.email, ctx.staff.current()?.staffId);
         audit(visit, submitted.idHash, 'recovery.new-email', 'added', { requestId: submitted.requestId, reference: submitted.reference });
-      })();
+      });
       resetFlow(flow);
       return { reference: submitted.reference, maskedEmail: maskEmail(newEmail.email) };
     },

@@ -10,7 +10,7 @@ export type ScreenLossCause = 'crashed' | 'killed' | 'oom' | 'launch-failed' | '
 export class ShellControl {
   private readonly shutdownListeners = new Set<() => void>();
 
-  constructor(private readonly ctx: Pick<CoreContext, 'db' | 'audit' | 'visits' | 'staff' | 'log'>) {}
+  constructor(private readonly ctx: Pick<CoreContext, 'offThreadSync' | 'audit' | 'visits' | 'staff' | 'log'>) {}
 
   /** The shell closes (or the host exits) when a supervisor asks for it. */
   onShutdownRequested(listener: () => void): () => void {
@@ -20,7 +20,7 @@ export class ShellControl {
 
   /** Audited under the supervisor's number; the visit ends with it (signing them out), then the shell hears. */
   requestShutdown(supervisorId: string): void {
-    this.ctx.db.transaction(() => this.ctx.audit.append({ action: 'kiosk.shutdown', outcome: 'requested', actor: `staff:${supervisorId}` }))();
+    this.ctx.offThreadSync.commit(() => this.ctx.audit.append({ action: 'kiosk.shutdown', outcome: 'requested', actor: `staff:${supervisorId}` }));
     this.ctx.visits.end('staff');
     this.ctx.log.info({ listeners: this.shutdownListeners.size }, 'shutdown requested by a supervisor');
     for (const listener of this.shutdownListeners) listener();
@@ -33,7 +33,7 @@ export class ShellControl {
    */
   screenLost(cause: ScreenLossCause): void {
     const visitId = this.ctx.visits.current()?.id ?? null;
-    this.ctx.db.transaction(() => this.ctx.audit.append({ action: 'kiosk.screenLost', outcome: cause, actor: 'system', visitId }))();
+    this.ctx.offThreadSync.commit(() => this.ctx.audit.append({ action: 'kiosk.screenLost', outcome: cause, actor: 'system', visitId }));
     this.ctx.visits.end('screen-lost');
     this.ctx.log.warn({ cause, visitOpen: visitId !== null }, 'screen lost: visit wiped');
   }

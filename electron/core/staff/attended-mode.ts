@@ -80,7 +80,7 @@ export class AttendedMode implements StaffPresence {
     const attempted = request.staffId ?? `badge:${accounts.badgeHash(request.badgeCode ?? '')}`;
     if (!row || row.active !== 1) {
       await verifyPin(request.pin, await decoyHash);
-      audit.append({ action: 'staff.signIn', outcome: 'unknown', actor: 'unknown', subject: this.deps.hashIdentifier('staff', attempted) });
+      offThreadSync.commit(() => audit.append({ action: 'staff.signIn', outcome: 'unknown', actor: 'unknown', subject: this.deps.hashIdentifier('staff', attempted) }));
       throw new KioskError('staff.signInFailed');
     }
     const actor = `staff:${row.id}`;

@@ -2,12 +2,14 @@ import type { CentreState, CentreStaffMember } from '@shared/sync/centre-state';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import type { OffThreadSync } from '../db/off-thread-sync';
 import type { LocalSettings } from '../settings/local-settings';
 import type { AttendedMode } from './attended-mode';
 import { CENTRE_BADGE_KEY, CENTRE_ID_KEY, type StaffRow } from './staff-accounts';
 
 interface CentreStaffDeps {
   db: Db;
+  offThreadSync: OffThreadSync;
   clock: Clock;
   audit: AuditLog;
   local: LocalSettings;
@@ -62,9 +64,9 @@ export class CentreStaff {
   apply(state: CentreState): void {
     const { centre } = state;
     if (!centre) return;
-    const { db, audit, local, clock } = this.deps;
+    const { offThreadSync, audit, local, clock } = this.deps;
     const at = clock.now().toISOString();
-    db.transaction(() => {
+    offThreadSync.commit(() => {
       local.set(CENTRE_ID_KEY, centre.id);
       local.setSecret(CENTRE_BADGE_KEY, centre.badgeKey);
       const rows = new Map(this.allStmt.all().map((row) => [row.id, row]));
@@ -85,7 +87,7 @@ export class CentreStaff {
           audit.append({ action: 'staff.lockedAtCentre', outcome: 'locked', actor: 'hub', details: { staffId: lockout.staffId, until: lockout.until } });
         }
       }
-    })();
+    });
     this.deps.attended.endIfDisabled();
   }
 }

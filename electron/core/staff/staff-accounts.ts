@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import type { OffThreadSync } from '../db/off-thread-sync';
 import { KioskError } from '../errors';
 import type { Outbox } from '../outbox';
 import type { IdentifierHasher } from '../audit/identifier-hash';
@@ -42,6 +43,7 @@ export interface NewStaff {
 
 interface AccountsDeps {
   db: Db;
+  offThreadSync: OffThreadSync;
   clock: Clock;
   audit: AuditLog;
   outbox: Outbox;
@@ -98,8 +100,8 @@ export class StaffAccounts {
     if (isGuessablePin(staff.pin)) throw new KioskError('staff.weakPin', { field: 'pin' });
     const badgeHash = staff.badgeCode === undefined ? null : this.badgeHash(staff.badgeCode);
     const pinHash = await hashPin(staff.pin);
-    const { db, clock, audit, outbox } = this.deps;
-    db.transaction(() => {
+    const { offThreadSync, clock, audit, outbox } = this.deps;
+    offThreadSync.commit(() => {
       if (this.byIdStmt.get(staff.staffId) || (badgeHash && this.byBadgeStmt.get(badgeHash))) throw new KioskError('staff.exists');
       const createdAt = clock.now().toISOString();
       this.insertStmt.run({ id: staff.staffId, name: staff.name, role: staff.role, pinHash, badgeHash, createdAt, createdBy });
@@ -110,7 +112,7 @@ export class StaffAccounts {
         details: { staffId: staff.staffId, role: staff.role, badge: badgeHash !== null },
       });
       outbox.enqueue('staff.added', { staffId: staff.staffId, role: staff.role, createdAt, createdBy });
-    })();
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import { maskEmail, maskPhone } from '@shared/identifiers';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import type { OffThreadSync } from '../db/off-thread-sync';
 import type { EmailGateway } from '../email/email-gateway';
 import { EmailSendError } from '../email/email-gateway';
 import { KioskError } from '../errors';
@@ -63,6 +64,8 @@ interface CodeRow {
 
 export interface OneTimeCodesDeps {
   db: Db;
+  /** Every record here commits through it: synced off the answering thread. */
+  offThreadSync: OffThreadSync;
   clock: Clock;
   audit: AuditLog;
   log: Logger;
@@ -148,7 +151,7 @@ export class OneTimeCodes {
 
   /** Records, delivers and activates one code; the destination says where and how it goes. */
   private async issue(visit: Visit, purpose: CodePurpose, destination: CodeDestination): Promise<{ codeId: string; expiresAt: string }> {
-    const { db, clock, audit, settings } = this.deps;
+    const { offThreadSync, clock, audit, settings } = this.deps;
     const { contactHash } = destination;
     const code = newCode(settings.codeLength);
     const salt = newSalt();
@@ -157,19 +160,19 @@ export class OneTimeCodes {
     const codeId = randomUUID();
     const expiresAt = new Date(now.getTime() + settings.codeTtlSeconds * 1000).toISOString();
 
-    const allowed = db
-      .transaction(() => {
-        if (this.codesSent(visit) >= settings.codesPerVisit + this.extraCodes(visit)) {
-          audit.append({ action: 'code.send', outcome: 'refused-limit', actor: 'citizen', visitId: visit.id, subject: contactHash, details: { purpose } });
-          return false;
-        }
-        this.supersede.run(visit.id, purpose);
-        // An email code keeps the address's keyed hash and mask in the phone columns.
-        this.insert.run({ id: codeId, visitId: visit.id, purpose, phoneHash: contactHash, maskedPhone: destination.masked, salt, codeHash, createdAt: now.toISOString(), expiresAt, triesLeft: settings.triesPerCode });
-        return true;
-      })
-      .immediate();
+    const allowed = offThreadSync.commit(() => {
+      if (this.codesSent(visit) >= settings.codesPerVisit + this.extraCodes(visit)) {
+        audit.append({ action: 'code.send', outcome: 'refused-limit', actor: 'citizen', visitId: visit.id, subject: contactHash, details: { purpose } });
+        return false;
+      }
+      this.supersede.run(visit.id, purpose);
+      // An email code keeps the address's keyed hash and mask in the phone columns.
+      this.insert.run({ id: codeId, visitId: visit.id, purpose, phoneHash: contactHash, maskedPhone: destination.masked, salt, codeHash, createdAt: now.toISOString(), expiresAt, triesLeft: settings.triesPerCode });
+      return true;
+    }, 'immediate');
     if (!allowed) throw new KioskError('verification.tooManyCodes', { params: { count: settings.codesPerVisit } });
+    // Counted on disk before it leaves: after a power cut, a code sent still counts against the visit's allowance.
+    await offThreadSync.synced();
 
     const minutes = Math.ceil(settings.codeTtlSeconds / 60);
     try {
@@ -177,16 +180,16 @@ export class OneTimeCodes {
     } catch (error) {
       const reason = error instanceof SmsSendError || error instanceof EmailSendError ? error.reason : 'gateway-error';
       this.deps.log.warn({ provider: destination.provider, reason }, 'one-time code not sent');
-      db.transaction(() => {
+      offThreadSync.commit(() => {
         this.setState.run('failed', codeId);
         audit.append({ action: 'code.send', outcome: 'failed', actor: 'citizen', visitId: visit.id, subject: contactHash, details: { purpose, codeId, reason } });
-      })();
+      });
       throw new KioskError(destination.failure);
     }
-    db.transaction(() => {
+    offThreadSync.commit(() => {
       this.setState.run('active', codeId);
       audit.append({ action: 'code.send', outcome: 'sent', actor: 'citizen', visitId: visit.id, subject: contactHash, details: { purpose, codeId } });
-    })();
+    });
     return { codeId, expiresAt };
   }
 
@@ -233,35 +236,33 @@ export class OneTimeCodes {
    * replaced by a newer code, answers 'expired' like a timed-out one: the advice is the same.
    */
   async attempt(visit: Visit, codeId: string, code: string): Promise<CodeCheck> {
-    const { db, clock, audit } = this.deps;
+    const { offThreadSync, clock, audit } = this.deps;
     const row = this.find.get(codeId, visit.id);
     const record = (outcome: string, purpose: string | null) =>
       audit.append({ action: 'code.check', outcome, actor: 'citizen', visitId: visit.id, details: { purpose, codeId } });
 
     if (!row || row.state !== 'active' || clock.now().getTime() > Date.parse(row.expires_at)) {
       const result: CodeCheck = row?.state === 'exhausted' ? { outcome: 'exhausted' } : { outcome: 'expired' };
-      record(result.outcome, row?.purpose ?? null);
+      offThreadSync.commit(() => record(result.outcome, row?.purpose ?? null));
       return result;
     }
     const matches = await codeMatches(code, row.salt, row.code_hash);
-    return db
-      .transaction((): CodeCheck => {
-        // Read again inside the write lock: two entries racing must not both spend the same try.
-        const current = this.find.get(codeId, visit.id);
-        if (!current || current.state !== 'active') {
-          record(current?.state === 'exhausted' ? 'exhausted' : 'expired', row.purpose);
-          return current?.state === 'exhausted' ? { outcome: 'exhausted' } : { outcome: 'expired' };
-        }
-        if (matches) {
-          this.setState.run('used', codeId);
-          record('ok', current.purpose);
-          return { outcome: 'ok', purpose: current.purpose, maskedPhone: current.masked_phone };
-        }
-        const triesLeft = current.tries_left - 1;
-        this.spendTry.run(triesLeft > 0 ? 'active' : 'exhausted', codeId);
-        record(triesLeft > 0 ? 'wrong' : 'exhausted', current.purpose);
-        return triesLeft > 0 ? { outcome: 'wrong', triesLeft } : { outcome: 'exhausted' };
-      })
-      .immediate();
+    return offThreadSync.commit((): CodeCheck => {
+      // Read again inside the write lock: two entries racing must not both spend the same try.
+      const current = this.find.get(codeId, visit.id);
+      if (!current || current.state !== 'active') {
+        record(current?.state === 'exhausted' ? 'exhausted' : 'expired', row.purpose);
+        return current?.state === 'exhausted' ? { outcome: 'exhausted' } : { outcome: 'expired' };
+      }
+      if (matches) {
+        this.setState.run('used', codeId);
+        record('ok', current.purpose);
+        return { outcome: 'ok', purpose: current.purpose, maskedPhone: current.masked_phone };
+      }
+      const triesLeft = current.tries_left - 1;
+      this.spendTry.run(triesLeft > 0 ? 'active' : 'exhausted', codeId);
+      record(triesLeft > 0 ? 'wrong' : 'exhausted', current.purpose);
+      return triesLeft > 0 ? { outcome: 'wrong', triesLeft } : { outcome: 'exhausted' };
+    }, 'immediate');
   }
 }
