@@ -4,6 +4,7 @@ import { verifyAuditChain, type AuditChainCheck, type VerifiedPrefix } from './a
 import { copyDatabaseFile } from './backup/copy-database';
 import { checkDatabaseFile, type IntegrityReport } from './backup/integrity';
 import type { Db } from './db/open';
+import type { ReceiptPdfRequest } from './payments/receipts/receipt-pdf';
 import { dayReportSnapshot, reportSeal, type DayReportRequest } from './reports/day-report-snapshot';
 
 /** A database key crossing to the heavy-jobs process: hex, since a Buffer arrives as a plain Uint8Array. Absent for a plaintext (demo) database. */
@@ -46,9 +47,14 @@ export const heavyJobs = {
   dayReportFile: async (input: KeyedFile & DayReportRequest & { format: ReportFormat }) => {
     const { report, chain } = withReadConnection(input, (db) => dayReportSnapshot(db, input));
     const seal = reportSeal(report);
-    const { REPORT_FILE_TYPES } = await import('./reports/report-files');
-    const file = await REPORT_FILE_TYPES[input.format].make(report, seal);
+    const { REPORT_FILE_MAKERS } = await import('./reports/report-files');
+    const file = await REPORT_FILE_MAKERS[input.format](report, seal);
     return { kioskId: report.kioskId, businessDate: report.businessDate, generatedAt: report.generatedAt, seal, chain, file };
+  },
+  /** A paid bill's receipt as PDF: its first one loads pdfkit's fonts (tens of milliseconds). */
+  receiptPdf: async (input: ReceiptPdfRequest) => {
+    const { renderReceiptPdf } = await import('./payments/receipts/receipt-pdf');
+    return renderReceiptPdf(input.receipt, input);
   },
 };
 

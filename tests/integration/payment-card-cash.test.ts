@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BillView, PaymentView, ReceiptView } from '../../shared/contract/payments';
+import { onHeavyJobRun, type HeavyJobRun } from '../../electron/core/heavy-job-runner';
 import { CardTerminalSimulator } from '../../electron/core/payments/card/card-terminal-simulator';
 import { kioskSigningKey } from '../../electron/core/payments/receipts/kiosk-signing-key';
 import { verifyReceiptQr } from '../../electron/core/payments/receipts/receipt-signing';
@@ -149,7 +150,12 @@ describe('receipts', () => {
     expect(readdirSync(printed)).toEqual([`${paid.receiptNumber}.escpos`]);
     expect(readFileSync(path.join(printed, `${paid.receiptNumber}.escpos`)).toString('latin1')).toContain(bill.reference);
 
-    const { pdfBase64 } = await call<{ pdfBase64: string }>('payments.receiptPdf', { paymentId: paid.id });
+    // Laid out in the heavy-jobs process, as the day report's files are: never on the thread that answers.
+    const jobs: HeavyJobRun[] = [];
+    const stopWatching = onHeavyJobRun((run) => jobs.push(run));
+    const { pdfBase64 } = await call<{ pdfBase64: string }>('payments.receiptPdf', { paymentId: paid.id }).finally(stopWatching);
+    expect(jobs.map(({ job }) => job)).toEqual(['receiptPdf']);
+    expect(jobs[0]!.pid).not.toBe(process.pid);
     const pdf = Buffer.from(pdfBase64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // The page as an image, to look at.

@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import type { ReceiptView } from '@shared/contract/payments';
 import type { Locale } from '@shared/result';
 import { KioskError } from '../errors';
+import { runHeavyJob } from '../heavy-job-runner';
 import type { Bill } from './bills/bill-store';
 import type { PaymentRow } from './payment-store';
 import { renderReceiptEscPos, type PaperWidthMm } from './receipts/escpos';
@@ -9,7 +10,7 @@ import type { ReceiptSigningKey } from './receipts/kiosk-signing-key';
 import { PrinterUnavailableError, type ReceiptPrinter } from './receipts/printer';
 import type { Receipt } from './receipts/receipt';
 import type { ReceiptTexts } from './receipts/receipt-layout';
-import { renderReceiptPdf, type ReceiptPdfPageSize } from './receipts/receipt-pdf';
+import type { ReceiptPdfPageSize, ReceiptPdfRequest } from './receipts/receipt-pdf';
 import { signReceipt } from './receipts/receipt-signing';
 
 export interface PaymentReceiptsDeps {
@@ -66,9 +67,13 @@ export class PaymentReceipts {
     }
   }
 
-  pdf(payment: PaymentRow, bill: Bill, locale: Locale): Promise<Buffer> {
+  /** Laid out in the heavy-jobs process, as the day report's files are: pdfkit never loads on the thread that answers the screen. */
+  async pdf(payment: PaymentRow, bill: Bill, locale: Locale): Promise<Buffer> {
     const receipt = this.receipt(payment, bill, locale);
-    return renderReceiptPdf(receipt, { pageSize: this.deps.pdfPageSize, qrText: this.sign(receipt), texts: this.texts() });
+    const request: ReceiptPdfRequest = { receipt, pageSize: this.deps.pdfPageSize, qrText: this.sign(receipt), texts: this.texts() };
+    // A Buffer crosses back as a plain Uint8Array.
+    const bytes = await runHeavyJob<Uint8Array>('receiptPdf', request);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   private texts(): ReceiptTexts {

@@ -10,7 +10,7 @@ import type { SignedInStaff } from '../staff-presence';
 import { buildDayReport } from './day-report';
 import { sha256Hex } from '@shared/node/reports/sealed-csv';
 import { reportSeal, type DayReportRequest } from './day-report-snapshot';
-import { REPORT_FILE_TYPES } from './report-files';
+import { REPORT_MIME_TYPES } from './report-mime-types';
 import type { ReportSeal } from './report-format';
 import { ReportQueries } from './report-queries';
 import { databaseFileOf, runHeavyJob } from '../heavy-job-runner';
@@ -63,7 +63,7 @@ export class Reports {
     this.verifiedAudit = intactPrefix(made.chain);
     const { seal } = made;
     const file = Buffer.from(made.file);
-    const { mimeType } = REPORT_FILE_TYPES[format];
+    const mimeType = REPORT_MIME_TYPES[format];
     const fileSha256 = sha256Hex(file);
     const fileName = `huduma-${made.kioskId}-${made.businessDate}.${format}`;
     // Synced off the answering thread: the supervisor's file waits for it (the dispatcher), the

@@ -67,7 +67,15 @@ function centreLines(doc: Doc, lines: ReceiptTexts['header']): void {
 const lineCount = (lines: ReceiptTexts['header']) => lines.en.length + lines.sw.length;
 
 /** A receipt as a PDF in English and Kiswahili, with the signed QR code. */
-export async function renderReceiptPdf(receipt: Receipt, options: { pageSize: ReceiptPdfPageSize; qrText: string; texts: ReceiptTexts }): Promise<Buffer> {
+/** A receipt to lay out as PDF, as it crosses to the heavy-jobs process (plain data). */
+export interface ReceiptPdfRequest {
+  readonly receipt: Receipt;
+  readonly pageSize: ReceiptPdfPageSize;
+  readonly qrText: string;
+  readonly texts: ReceiptTexts;
+}
+
+export async function renderReceiptPdf(receipt: Receipt, options: Omit<ReceiptPdfRequest, 'receipt'>): Promise<Buffer> {
   const qrPng = await QRCode.toBuffer(options.qrText, { errorCorrectionLevel: 'M', margin: 1, scale: 4 });
   const { header, footer } = options.texts;
   const doc = new PDFDocument({
