@@ -7,7 +7,8 @@ import type { ConsoleStore } from '../store/console-store';
 import type { HubStore } from '../store/hub-store';
 import { consoleAlerts, SILENT_AFTER_MINUTES } from './console-alerts';
 import { allDayPayments, buildDayView, dayScope } from './console-day';
-import { dayExport, EXPORT_TYPES } from './day-exports';
+import { REPORT_MIME_TYPES } from '@shared/contract/reports';
+import { dayExport } from './day-exports';
 
 /** How far back the alerts list looks for events, and how many it shows. */
 const ALERT_DAYS = 7;
@@ -87,7 +88,7 @@ export function consoleDataRoutes(scope: FastifyInstance, store: HubStore & Cons
     const [day, payments] = await Promise.all([buildDayView(store, date, kioskIds, centre ?? null), allDayPayments(store, dayScope(date, kioskIds))]);
     const file = await dayExport(format, { day, payments, generatedAt: now().toISOString(), generatedBy: request.adminName });
     return reply
-      .type(EXPORT_TYPES[format])
+      .type(REPORT_MIME_TYPES[format])
       .header('content-disposition', `attachment; filename="${centre ?? 'all-centres'}-day-${date}.${format}"`)
       .send(file);
   });

@@ -133,12 +133,6 @@ function pdf(made: DayExport): Promise<Buffer> {
   return done;
 }
 
-export const EXPORT_TYPES: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-};
-
 export async function dayExport(format: ExportFormat, made: DayExport): Promise<Buffer> {
   if (format === 'csv') return csv(made);
   if (format === 'xlsx') return xlsx(made);

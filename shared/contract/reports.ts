@@ -98,6 +98,13 @@ export type DayReport = z.output<typeof dayReportSchema>;
 export const reportFormatSchema = z.enum(['csv', 'xlsx', 'pdf']);
 export type ReportFormat = z.output<typeof reportFormatSchema>;
 
+/** What a day-report file is called when it leaves a kiosk or the hub's console. */
+export const REPORT_MIME_TYPES: Record<ReportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
 export const reportCalls = {
   /** The supervisor's day: totals, pending payments, shifts, recoveries, lookups, sync, exceptions. */
   'report.day': defineCall(z.object({ date: businessDateSchema.optional() }).strict(), dayReportSchema, 'supervisor'),

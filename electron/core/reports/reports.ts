@@ -1,4 +1,4 @@
-import type { DayReport, ReportFormat } from '@shared/contract/reports';
+import { REPORT_MIME_TYPES, type DayReport, type ReportFormat } from '@shared/contract/reports';
 import type { SyncStatus } from '@shared/contract/sync';
 import { verifyAuditChain, type AuditChainCheck, type VerifiedPrefix } from '../audit/audit-chain';
 import type { CoreContext } from '../context';
@@ -10,7 +10,6 @@ import type { SignedInStaff } from '../staff-presence';
 import { buildDayReport } from './day-report';
 import { sha256Hex } from '@shared/node/reports/sealed-csv';
 import { reportSeal, type DayReportRequest } from './day-report-snapshot';
-import { REPORT_MIME_TYPES } from './report-mime-types';
 import type { ReportSeal } from './report-format';
 import { ReportQueries } from './report-queries';
 import { databaseFileOf, runHeavyJob } from '../heavy-job-runner';
