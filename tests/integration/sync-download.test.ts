@@ -10,10 +10,23 @@ import { tempKiosk, type TempKiosk } from '../support/temp-kiosk';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { fastSyncSettings } from '../support/fast-sync-settings';
 
-/** The kiosk database's schema and its attached replica's. */
+/**
+ * The kiosk database's schema and its attached replica's: each table's columns, and its indexes
+ * by what they hold (columns, unique or not). Not their names: a column's UNIQUE makes an index
+ * SQLite names itself, and a loaded replica builds the same index by name after its rows.
+ */
 const schemaOf = (db: Db) =>
   ['main', 'replica'].map((schema) =>
-    db.prepare(`SELECT type, name, tbl_name FROM ${schema}.sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name`).all(),
+    (db.prepare(`SELECT name FROM ${schema}.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map(({ name }) => ({
+      table: name,
+      columns: db.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM ${schema}.pragma_table_info(?)`).all(name),
+      indexes: (db.prepare(`SELECT name, "unique" FROM ${schema}.pragma_index_list(?)`).all(name) as { name: string; unique: number }[])
+        .map((index) => ({
+          unique: index.unique,
+          columns: (db.prepare(`SELECT name FROM ${schema}.pragma_index_info(?) ORDER BY seqno`).all(index.name) as { name: string }[]).map((c) => c.name).join(','),
+        }))
+        .sort((a, b) => a.columns.localeCompare(b.columns)),
+    })),
   );
 
 describe('downloading the replica from the hub', () => {

@@ -7,13 +7,16 @@ import type { DatabaseKey } from '../secrets/database-key';
 import { liveReplicaFile, loadingReplicaFile, newLoadingReplicaFile, promoteLoadingReplicaFile } from '../db/replica-files';
 import { SyncFailure } from './sync-failure';
 
-/**
- * Page cache of a file being loaded (KiB): its unique indexes take random inserts, and
- * re-reading their pages for every row would halve the load rate.
- */
-const LOADING_CACHE_KIB = 256 * 1024;
 /** Page cache while its indexes are built (KiB): SQLite's default. */
 const INDEX_BUILD_CACHE_KIB = 2_000;
+/**
+ * Rows a load commits at a time. Each commit's checkpoint then syncs half a megabyte or so, and
+ * a citizen's search, whose record's sync queues behind whatever the disk is writing, waits a
+ * few milliseconds at worst, not the 10-100 ms of a 25,000-row page's checkpoint (issue 15).
+ */
+export const LOAD_SLICE_ROWS = 2_500;
+/** A loading file's WAL is checkpointed from this many pages (256 KiB): after every slice. */
+const LOADING_WAL_AUTOCHECKPOINT_PAGES = 64;
 
 /** Which file the next page goes to, and the cursor to ask from (none: the beginning). */
 export interface ReplicaPosition {
@@ -37,10 +40,11 @@ interface ReplicaConnection {
 /**
  * The kiosk's replica as the downloader writes it, in the replica's own files (see
  * db/replica-files.ts), never in the kiosk database: a load holds no lock a citizen's
- * search needs. Each page and its cursor commit in one transaction of one file, so a crash
- * never leaves half a page or a cursor ahead of the rows. A first load or a rebuild fills a
- * new generation's file while the live one keeps serving, builds its indexes there, and is
- * then renamed into place; `onSwapped` tells the owner of the reading connection to attach it.
+ * search needs. A page's cursor commits with its last rows, so a crash never leaves a cursor
+ * ahead of the rows (a live replica's page commits whole; a load's in slices, see apply). A
+ * first load or a rebuild fills a new generation's file while the live one keeps serving,
+ * builds its indexes there (its unique ones too), and is then renamed into place; `onSwapped`
+ * tells the owner of the reading connection to attach it.
  *
  * Foreign keys are not checked here: the hub enforces them, and a page is a slice of the
  * hub's history in change order, which may name a fine before the citizen it belongs to.
@@ -88,13 +92,14 @@ export class ReplicaStore {
     const connection = target === 'live' ? this.live : this.loading;
     if (!connection) throw new Error('no load under way to write this page to');
     const { db } = connection;
+    // A live replica's page commits whole: a lookup never sees half of a delta. A load's commits
+    // in slices, the cursor with the last: after a crash the page is asked for again and written
+    // over what its first slices left (rows replace rows by key, deletions delete again).
+    const slices = target === 'live' ? [page.changes] : inSlices(page.changes, LOAD_SLICE_ROWS);
+    let rows = 0;
+    for (const slice of slices.slice(0, -1)) db.transaction(() => (rows += this.applyChanges(connection, slice)))();
     return db.transaction(() => {
-      let rows = 0;
-      for (const changes of page.changes) {
-        const table = replicaTable(changes.table);
-        // A table this kiosk's schema does not have yet (a newer hub): nothing to keep it in.
-        if (table) rows += this.applyTable(connection, table, changes);
-      }
+      rows += this.applyChanges(connection, slices.at(-1) ?? []);
       const state = db.prepare<[string, number], { rows_loaded: number }>('UPDATE replica_state SET cursor = ?, rows_loaded = rows_loaded + ? RETURNING rows_loaded').get(page.cursor, rows);
       return state?.rows_loaded ?? rows;
     })();
@@ -122,6 +127,13 @@ export class ReplicaStore {
     db.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
     db.pragma('temp_store = MEMORY');
     for (const sql of indexDefinitions()) db.exec(sql);
+    // The columns the schema declares UNIQUE, left out while loading (see loadingMigrations),
+    // unless the file already has them (a load begun by a version that kept them).
+    const present = new Set(uniqueColumnSets(db).map(uniqueIndexName));
+    for (const unique of uniqueColumnSets(schemaDatabase())) {
+      const name = uniqueIndexName(unique);
+      if (!present.has(name)) db.exec(`CREATE UNIQUE INDEX "${name}" ON "${unique.table}" (${unique.columns.map((c) => `"${c}"`).join(', ')})`);
+    }
     db.prepare('UPDATE replica_state SET ready_at = ?').run(new Date().toISOString());
     db.close();
     this.loading = undefined;
@@ -134,6 +146,16 @@ export class ReplicaStore {
   close(): void {
     this.loading?.db.close();
     this.live.db.close();
+  }
+
+  private applyChanges(connection: ReplicaConnection, changes: readonly TableChanges[]): number {
+    let rows = 0;
+    for (const tableChanges of changes) {
+      const table = replicaTable(tableChanges.table);
+      // A table this kiosk's schema does not have yet (a newer hub): nothing to keep it in.
+      if (table) rows += this.applyTable(connection, table, tableChanges);
+    }
+    return rows;
   }
 
   private applyTable({ db, writers }: ReplicaConnection, table: ReplicaTable, changes: TableChanges): number {
@@ -152,11 +174,41 @@ export class ReplicaStore {
  * so a power cut that loses the last commit only means asking for that page again.
  */
 function connect(file: string, options: { key: DatabaseKey | undefined; loading?: boolean }): ReplicaConnection {
-  const db = openSqlite(file, replicaMigrations, { key: options.key });
+  const db = openSqlite(file, options.loading ? loadingMigrations : replicaMigrations, { key: options.key });
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = OFF');
-  if (options.loading) db.pragma(`cache_size = -${LOADING_CACHE_KIB}`);
+  if (options.loading) db.pragma(`wal_autocheckpoint = ${LOADING_WAL_AUTOCHECKPOINT_PAGES}`);
   return { db, file, writers: new Map() };
+}
+
+/** A page's changes cut into runs of at most `rows` rows and deletions, in their order. */
+function inSlices(page: readonly TableChanges[], rows: number): TableChanges[][] {
+  const slices: TableChanges[][] = [];
+  let slice: TableChanges[] = [];
+  let room = rows;
+  const take = (part: TableChanges, size: number) => {
+    slice.push(part);
+    room -= size;
+    if (room === 0) {
+      slices.push(slice);
+      slice = [];
+      room = rows;
+    }
+  };
+  for (const changes of page) {
+    for (let i = 0; i < changes.upserts.length; ) {
+      const upserts = changes.upserts.slice(i, i + room);
+      i += upserts.length;
+      take({ ...changes, upserts, deletes: [] }, upserts.length);
+    }
+    for (let i = 0; i < changes.deletes.length; ) {
+      const deletes = changes.deletes.slice(i, i + room);
+      i += deletes.length;
+      take({ ...changes, upserts: [], deletes }, deletes.length);
+    }
+  }
+  if (slice.length > 0) slices.push(slice);
+  return slices;
 }
 
 function stateOf({ db }: ReplicaConnection): { cursor: string | null; rows_loaded: number } {
@@ -194,21 +246,53 @@ function secondaryIndexNames(db: Db): string[] {
     .map((row) => row.name);
 }
 
-let indexSql: string[] | undefined;
+/**
+ * The replica's migrations as a load's file takes them: without its columns' UNIQUE
+ * constraints. Their indexes take every row in random order (an ID number, a KRA PIN), and
+ * each commit of a load rewrote their pages: 1.1 GB of WAL for a 450 MB replica, a 25,000-row
+ * page's checkpoint syncing up to 26 MB, behind which a citizen's search record waited (issue
+ * 15). Built once at the end instead (finishRebuild), as unique indexes; rows are written by
+ * key, so a complete load holds each row once, as the hub holds it, whose schema keeps the same
+ * columns unique. Only a column's own `UNIQUE` goes: a table's UNIQUE (a, b) stays.
+ */
+const loadingMigrations = replicaMigrations.map((migration) => ({ ...migration, up: migration.up.replace(/\s+UNIQUE(?=\s*[,)\n])/g, '') }));
+
+interface UniqueColumns {
+  table: string;
+  columns: string[];
+}
+
+/** Each set of columns a unique index or constraint of `db`'s tables covers (not their keys). */
+function uniqueColumnSets(db: Db): UniqueColumns[] {
+  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  return tables.flatMap(({ name: table }) =>
+    db
+      .prepare<[string], { name: string }>(`SELECT name FROM pragma_index_list(?) WHERE "unique" = 1 AND origin IN ('u', 'c') ORDER BY name`)
+      .all(table)
+      .map(({ name }) => ({
+        table,
+        columns: db.prepare<[string], { name: string }>('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(name).map((c) => c.name),
+      })),
+  );
+}
+
+const uniqueIndexName = ({ table, columns }: UniqueColumns) => `${table}_unique_${columns.join('_')}`;
+
+let schema: Db | undefined;
+
+/** The replica's schema as its migrations make it, in memory: what a loaded file must end up with. */
+function schemaDatabase(): Db {
+  if (!schema) {
+    schema = openSqliteFile(':memory:');
+    for (const migration of replicaMigrations) schema.exec(migration.up);
+  }
+  return schema;
+}
 
 /** Their definitions, as the replica's migrations make them. */
 function indexDefinitions(): string[] {
-  if (!indexSql) {
-    const schema = openSqliteFile(':memory:');
-    try {
-      for (const migration of replicaMigrations) schema.exec(migration.up);
-      indexSql = schema
-        .prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-        .all()
-        .map((row) => row.sql);
-    } finally {
-      schema.close();
-    }
-  }
-  return indexSql;
+  return schemaDatabase()
+    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+    .all()
+    .map((row) => row.sql);
 }
