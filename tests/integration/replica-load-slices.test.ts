@@ -74,11 +74,8 @@ describe('a load writes its pages in slices, into a file whose unique indexes co
     expect(store.position()).toEqual({ target: 'next', cursor: page.cursor });
   });
 
-  it('a complete load has the unique indexes a fresh replica has, and they hold', async () => {
-    const fresh = uniqueCitizenColumns(liveReplicaFile(databaseFile));
-    expect(fresh).toEqual(['id_number', 'kra_pin', 'passport_number']);
-
-    const client = new HubClient({ hubUrl: hub.url, kioskToken: await hub.addKiosk('kiosk-whole'), timeoutMs: 10_000 });
+  const loadEveryPage = async (kioskId: string) => {
+    const client = new HubClient({ hubUrl: hub.url, kioskToken: await hub.addKiosk(kioskId), timeoutMs: 10_000 });
     store.beginRebuild();
     for (let cursor: string | undefined; ; ) {
       const next = await client.download(cursor, LOAD_SLICE_ROWS * 3, new AbortController().signal);
@@ -87,6 +84,13 @@ describe('a load writes its pages in slices, into a file whose unique indexes co
       if (!next.hasMore) break;
       cursor = next.cursor;
     }
+  };
+
+  it('a complete load has the unique indexes a fresh replica has, and they hold', async () => {
+    const fresh = uniqueCitizenColumns(liveReplicaFile(databaseFile));
+    expect(fresh).toEqual(['id_number', 'kra_pin', 'passport_number']);
+
+    await loadEveryPage('kiosk-whole');
     store.finishRebuild();
     const live = liveReplicaFile(databaseFile);
     expect(uniqueCitizenColumns(live)).toEqual(fresh);
@@ -105,5 +109,23 @@ describe('a load writes its pages in slices, into a file whose unique indexes co
     } finally {
       db.close();
     }
+  });
+
+  it('a load cut short while its indexes were being built finishes when the kiosk starts again', async () => {
+    await loadEveryPage('kiosk-cut-short');
+    const loading = loadingReplicaFile(databaseFile)!;
+    // What the crashed build had done: one index of the schema's and one unique index.
+    const partial = new Database(loading);
+    partial.exec('CREATE INDEX citizens_by_phone ON citizens (phone); CREATE UNIQUE INDEX citizens_unique_id_number ON citizens (id_number)');
+    partial.close();
+    store.close();
+
+    store = new ReplicaStore(databaseFile, () => undefined);
+    expect(store.position()).toMatchObject({ target: 'next' });
+    store.finishRebuild();
+    const live = liveReplicaFile(databaseFile);
+    expect(uniqueCitizenColumns(live)).toEqual(['id_number', 'kra_pin', 'passport_number']);
+    expect(count(live, "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'index' AND name = 'citizens_by_phone'")).toBe(1);
+    expect(count(live, 'SELECT count(*) AS n FROM citizens')).toBe(LOAD_SLICE_ROWS * 2 + 100);
   });
 });

@@ -126,9 +126,11 @@ export class ReplicaStore {
     // plaintext (demo) replica is built the same way, so the two behave alike.
     db.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
     db.pragma('temp_store = MEMORY');
-    for (const sql of indexDefinitions()) db.exec(sql);
+    // An index already there was built before a crash cut this step short: the load resumes here.
+    const built = new Set(secondaryIndexNames(db));
+    for (const { name, sql } of indexDefinitions()) if (!built.has(name)) db.exec(sql);
     // The columns the schema declares UNIQUE, left out while loading (see loadingMigrations),
-    // unless the file already has them (a load begun by a version that kept them).
+    // unless the file has them already (built before a crash, or a load begun by a version that kept them).
     const present = new Set(uniqueColumnSets(db).map(uniqueIndexName));
     for (const unique of uniqueColumnSets(schemaDatabase())) {
       const name = uniqueIndexName(unique);
@@ -238,7 +240,7 @@ function rowWriter(db: Db, writers: Map<string, RowWriter>, table: ReplicaTable,
   return writer;
 }
 
-/** The indexes the replica's schema declares (not those UNIQUE columns make, which stay during a load). */
+/** The indexes `db`'s schema names (CREATE INDEX), not those SQLite makes for a key or a UNIQUE column. */
 function secondaryIndexNames(db: Db): string[] {
   return db
     .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
@@ -290,9 +292,6 @@ function schemaDatabase(): Db {
 }
 
 /** Their definitions, as the replica's migrations make them. */
-function indexDefinitions(): string[] {
-  return schemaDatabase()
-    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-    .all()
-    .map((row) => row.sql);
+function indexDefinitions(): { name: string; sql: string }[] {
+  return schemaDatabase().prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
 }
