@@ -10,9 +10,10 @@ import { SyncFailure } from './sync-failure';
 /** Page cache while its indexes are built (KiB): SQLite's default. */
 const INDEX_BUILD_CACHE_KIB = 2_000;
 /**
- * Rows a load commits at a time. Each commit's checkpoint then syncs half a megabyte or so, and
- * a citizen's search, whose record's sync queues behind whatever the disk is writing, waits a
- * few milliseconds at worst, not the 10-100 ms of a 25,000-row page's checkpoint (issue 15).
+ * Rows a load commits at a time. Each commit's checkpoint then syncs a few hundred kilobytes,
+ * and a citizen's search, whose record's sync queues behind whatever the disk is writing, waits
+ * that long at worst, not the 10-100 ms of a 25,000-row page's checkpoint (issue 15; 5,000-row
+ * slices measured worse, see the README).
  */
 export const LOAD_SLICE_ROWS = 2_500;
 /** A loading file's WAL is checkpointed from this many pages (256 KiB): after every slice. */
