@@ -129,7 +129,7 @@ export class ReplicaStore {
     db.pragma('temp_store = MEMORY');
     // An index already there was built before a crash cut this step short: the load resumes here.
     const built = new Set(secondaryIndexNames(db));
-    for (const { name, sql } of indexDefinitions()) if (!built.has(name)) db.exec(sql);
+    for (const { name, sql } of namedIndexes(schemaDatabase())) if (!built.has(name)) db.exec(sql);
     // The columns the schema declares UNIQUE, left out while loading (see loadingMigrations),
     // unless the file has them already (built before a crash, or a load begun by a version that kept them).
     const present = new Set(uniqueColumnSets(db).map(uniqueIndexName));
@@ -198,17 +198,16 @@ function inSlices(page: readonly TableChanges[], rows: number): TableChanges[][]
       room = rows;
     }
   };
+  const cut = <T>(items: readonly T[], part: (items: T[]) => TableChanges) => {
+    for (let i = 0; i < items.length; ) {
+      const piece = items.slice(i, i + room);
+      i += piece.length;
+      take(part(piece), piece.length);
+    }
+  };
   for (const changes of page) {
-    for (let i = 0; i < changes.upserts.length; ) {
-      const upserts = changes.upserts.slice(i, i + room);
-      i += upserts.length;
-      take({ ...changes, upserts, deletes: [] }, upserts.length);
-    }
-    for (let i = 0; i < changes.deletes.length; ) {
-      const deletes = changes.deletes.slice(i, i + room);
-      i += deletes.length;
-      take({ ...changes, upserts: [], deletes }, deletes.length);
-    }
+    cut(changes.upserts, (upserts) => ({ ...changes, upserts, deletes: [] }));
+    cut(changes.deletes, (deletes) => ({ ...changes, upserts: [], deletes }));
   }
   if (slice.length > 0) slices.push(slice);
   return slices;
@@ -242,12 +241,11 @@ function rowWriter(db: Db, writers: Map<string, RowWriter>, table: ReplicaTable,
 }
 
 /** The indexes `db`'s schema names (CREATE INDEX), not those SQLite makes for a key or a UNIQUE column. */
-function secondaryIndexNames(db: Db): string[] {
-  return db
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-    .all()
-    .map((row) => row.name);
+function namedIndexes(db: Db): { name: string; sql: string }[] {
+  return db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
 }
+
+const secondaryIndexNames = (db: Db) => namedIndexes(db).map((index) => index.name);
 
 /**
  * The replica's migrations as a load's file takes them: without its columns' UNIQUE
@@ -292,7 +290,3 @@ function schemaDatabase(): Db {
   return schema;
 }
 
-/** Their definitions, as the replica's migrations make them. */
-function indexDefinitions(): { name: string; sql: string }[] {
-  return schemaDatabase().prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
-}
